@@ -1,0 +1,36 @@
+use thiserror::Error;
+
+/// Every way the core can refuse its input. Never a panic.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum CoreError {
+    #[error("{file}: not a valid Arrow IPC file: {reason}")]
+    Arrow { file: String, reason: String },
+    #[error("{file}: unexpected schema: {reason}")]
+    Schema { file: String, reason: String },
+    #[error("{file}: unknown {field} code `{code}` (not in the code lists)")]
+    UnknownCode {
+        file: String,
+        field: &'static str,
+        code: String,
+    },
+    #[error("{file}: column `{column}` has a missing value at row {row}")]
+    MissingValue {
+        file: String,
+        column: String,
+        row: usize,
+    },
+    #[error("unknown territory `{0}`: expected dep:NN, reg:NN or fr")]
+    TerritoryNotation(String),
+    #[error("territory {0} is not in the data")]
+    TerritoryAbsent(String),
+    #[error("unknown view `{0}`: expected one of {1}")]
+    UnknownView(String, String),
+    #[error("unknown product level `{0}`: expected cpf4, a129, a38 or a17")]
+    UnknownLevel(String),
+    #[error("unknown product `{0}` (no CPF4, A129, A38 or A17 code of that name)")]
+    UnknownProduct(String),
+    #[error("unknown partner country or group `{0}`")]
+    UnknownCountry(String),
+    #[error("manifest: {0}")]
+    Manifest(String),
+}

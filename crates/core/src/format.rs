@@ -1,0 +1,64 @@
+//! French number formatting for the command line, written like the browser's
+//! `Intl.NumberFormat('fr-FR')`: narrow no-break space between thousands, comma for decimals,
+//! no-break space before the unit. (The app itself formats through `Intl`.)
+
+const THOUSANDS: char = '\u{202f}';
+const BEFORE_UNIT: char = '\u{a0}';
+
+/// `value` rounded to `decimals`, grouped by thousands, French style.
+pub fn decimal(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, digit) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i) % 3 == 0 {
+            grouped.push(THOUSANDS);
+        }
+        grouped.push(digit);
+    }
+    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{fraction}")
+    }
+}
+
+/// Euros as millions with one decimal: `9 114,8 M€`.
+pub fn million_euros(euros: i64) -> String {
+    format!("{}{BEFORE_UNIT}M€", decimal(euros as f64 / 1e6, 1))
+}
+
+/// A share in [0, 1] as a percentage: `13,4 %`.
+pub fn percent(share: f64, decimals: usize) -> String {
+    format!("{}{BEFORE_UNIT}%", decimal(share * 100.0, decimals))
+}
+
+/// Replaces the typographic spaces by plain ones (for comparisons in tests and scripts).
+pub fn plain_spaces(text: &str) -> String {
+    text.replace([THOUSANDS, BEFORE_UNIT], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_formats() {
+        assert_eq!(plain_spaces(&million_euros(9_114_800_000)), "9 114,8 M€");
+        assert_eq!(
+            plain_spaces(&million_euros(580_354_499_999)),
+            "580 354,5 M€"
+        );
+        assert_eq!(plain_spaces(&million_euros(-12_345_000)), "-12,3 M€");
+        assert_eq!(plain_spaces(&million_euros(0)), "0,0 M€");
+        assert_eq!(plain_spaces(&percent(0.134, 1)), "13,4 %");
+        assert_eq!(plain_spaces(&percent(0.0157, 2)), "1,57 %");
+        assert_eq!(decimal(999.96, 1), "1\u{202f}000,0");
+        assert_eq!(decimal(-0.04, 1), "0,0");
+    }
+}

@@ -1,0 +1,22 @@
+//! comex-core: the trade tables and every number of the portrait.
+//!
+//! Pure Rust, no browser dependency: the same code runs in the browser (wasm32) and on the host
+//! (tests, the `view` command line, benchmarks). Layers, bottom up:
+//! - [`codes`]: territories, flows, periods, product levels (parsed once, at the boundary);
+//! - [`catalog`]: the code lists with French labels (products with their hierarchy, countries with groups);
+//! - [`table`]: a columnar trade table; [`arrow_io`]: the only place that reads and writes Arrow;
+//! - [`manifest`]: what the data build promises (files, checksums, totals);
+//! - [`filter`]: period, product and partner-country selections;
+//! - [`views`]: one view model per block of the portrait.
+
+pub mod arrow_io;
+pub mod catalog;
+pub mod codes;
+pub mod error;
+pub mod filter;
+pub mod format;
+pub mod manifest;
+pub mod table;
+pub mod views;
+
+pub use error::CoreError;

@@ -1,0 +1,119 @@
+//! `manifest.json`: what the data build wrote and promises. The browser reads it first.
+
+use crate::codes::{Flow, Period, Territory};
+use crate::CoreError;
+use serde::{Deserialize, Serialize};
+
+pub const MANIFEST_FILE: &str = "manifest.json";
+pub const PRODUCTS_FILE: &str = "codes/produits.arrow";
+pub const COUNTRIES_FILE: &str = "codes/pays.arrow";
+/// All départements by partner country, summed over products: the exposure ranking reads it.
+pub const DEPARTEMENTS_BY_COUNTRY_FILE: &str = "fr-departements-pays.arrow";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// The customs' published files.
+    Real,
+    /// Synthetic data in the customs' layout, calibrated on published totals. Always labelled so.
+    Demo,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceFile {
+    pub name: String,
+    pub sha256: String,
+    pub rows: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub kind: SourceKind,
+    /// One sentence for people, in French, shown under the charts.
+    pub description: String,
+    pub files: Vec<SourceFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerritoryEntry {
+    pub territory: Territory,
+    pub label: String,
+    /// The DGDDI région of a département; a région's own code for a région; none for France.
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutputFile {
+    pub path: String,
+    pub rows: u64,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerritoryTotal {
+    pub territory: Territory,
+    pub flow: Flow,
+    /// Euros.
+    pub value: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema_version: String,
+    pub source: Source,
+    pub years: Vec<u16>,
+    pub periods: Vec<Period>,
+    pub territories: Vec<TerritoryEntry>,
+    pub files: Vec<OutputFile>,
+    pub totals: Vec<TerritoryTotal>,
+}
+
+impl Manifest {
+    pub fn parse(text: &str) -> Result<Self, CoreError> {
+        let manifest: Manifest = serde_json::from_str(text)
+            .map_err(|e| CoreError::Manifest(format!("{MANIFEST_FILE}: {e}")))?;
+        if manifest.schema_version != crate::arrow_io::SCHEMA_VERSION {
+            return Err(CoreError::Manifest(format!(
+                "schema version {}, this app reads {}",
+                manifest.schema_version,
+                crate::arrow_io::SCHEMA_VERSION
+            )));
+        }
+        Ok(manifest)
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.source.kind == SourceKind::Demo
+    }
+
+    pub fn territory(&self, territory: &Territory) -> Result<&TerritoryEntry, CoreError> {
+        self.territories
+            .iter()
+            .find(|entry| &entry.territory == territory)
+            .ok_or_else(|| CoreError::TerritoryAbsent(territory.to_string()))
+    }
+
+    /// The région a territory is compared with: a département's région, a région itself, none for France.
+    pub fn region_of(&self, territory: &Territory) -> Result<Option<Territory>, CoreError> {
+        Ok(match territory {
+            Territory::France => None,
+            Territory::Region(_) => Some(territory.clone()),
+            Territory::Departement(_) => self
+                .territory(territory)?
+                .region
+                .clone()
+                .map(Territory::Region),
+        })
+    }
+
+    pub fn file(&self, path: &str) -> Option<&OutputFile> {
+        self.files.iter().find(|file| file.path == path)
+    }
+
+    pub fn label(&self, territory: &Territory) -> String {
+        self.territory(territory)
+            .map(|entry| entry.label.clone())
+            .unwrap_or_else(|_| territory.to_string())
+    }
+}

@@ -1,0 +1,147 @@
+//! Exposure: the share of the territory's exports (or imports) that goes to a country or group,
+//! and the territory's rank among the départements on that share.
+//!
+//! Rules: share = value with the partner / the flow's total, on the same period and product filters;
+//! ranking over every département of the data, largest share first (then by code), from the file of
+//! all départements by partner country, which is summed over products: with a product filter, the
+//! ranking is not computed.
+
+use super::share;
+use crate::catalog::Catalog;
+use crate::codes::{Flow, Territory};
+use crate::filter::{CountrySelection, Filter, RowFilter};
+use crate::table::TradeTable;
+use serde::Serialize;
+
+pub const RULE: &str = "Part du flux du territoire échangée avec le pays ou la zone ; \
+rang parmi les départements, de la plus forte part à la plus faible.";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DepartementExposure {
+    pub departement: String,
+    pub value: i64,
+    pub total: i64,
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exposure {
+    pub territory: Territory,
+    pub flow: Flow,
+    pub partner: String,
+    pub partner_label: String,
+    /// Euros with the partner.
+    pub value: i64,
+    /// Euros, all partners.
+    pub total: i64,
+    pub share: Option<f64>,
+    /// 1-based rank of a département among all; none for a région or France, or with a product filter.
+    pub rank: Option<usize>,
+    /// Every département, largest share first (empty with a product filter).
+    pub ranking: Vec<DepartementExposure>,
+}
+
+fn sums(
+    table: &TradeTable,
+    rows: &RowFilter,
+    partner: &[bool],
+    flow: Flow,
+    mut add: impl FnMut(usize, i64, bool),
+) {
+    for row in
+        (0..table.len()).filter(|&row| table.flow.get(row) == Some(&flow) && rows.keeps(table, row))
+    {
+        let with_partner = table
+            .country
+            .get(row)
+            .and_then(|&c| partner.get(usize::from(c)))
+            .copied()
+            .unwrap_or(false);
+        add(
+            row,
+            table.value.get(row).copied().unwrap_or(0),
+            with_partner,
+        );
+    }
+}
+
+pub fn exposure(
+    territory: &TradeTable,
+    departements: &TradeTable,
+    catalog: &Catalog,
+    filter: &Filter,
+    partner: &CountrySelection,
+    flow: Flow,
+) -> Exposure {
+    let partner_mask = partner.mask(catalog);
+    let rows = RowFilter::new(filter, territory, catalog).without_country();
+    let (mut value, mut total) = (0_i64, 0_i64);
+    sums(
+        territory,
+        &rows,
+        &partner_mask,
+        flow,
+        |_, v, with_partner| {
+            total += v;
+            if with_partner {
+                value += v;
+            }
+        },
+    );
+
+    let mut ranking = Vec::new();
+    if filter.product.is_none() {
+        let rows = RowFilter::new(filter, departements, catalog).without_country();
+        let mut per_departement = vec![(0_i64, 0_i64); departements.departements.len()];
+        sums(
+            departements,
+            &rows,
+            &partner_mask,
+            flow,
+            |row, v, with_partner| {
+                let index = departements.departement.get(row).map(|&d| usize::from(d));
+                if let Some((partner_value, all)) = index.and_then(|d| per_departement.get_mut(d)) {
+                    *all += v;
+                    if with_partner {
+                        *partner_value += v;
+                    }
+                }
+            },
+        );
+        ranking = departements
+            .departements
+            .iter()
+            .zip(per_departement)
+            .filter(|(_, (_, all))| *all != 0)
+            .map(|(code, (value, total))| DepartementExposure {
+                departement: code.clone(),
+                value,
+                total,
+                share: share(value, total).unwrap_or(0.0),
+            })
+            .collect();
+        ranking.sort_by(|a, b| {
+            b.share
+                .total_cmp(&a.share)
+                .then_with(|| a.departement.cmp(&b.departement))
+        });
+    }
+    let rank = match &territory.territory {
+        Territory::Departement(code) => ranking
+            .iter()
+            .position(|d| &d.departement == code)
+            .map(|i| i + 1),
+        _ => None,
+    };
+    Exposure {
+        territory: territory.territory.clone(),
+        flow,
+        partner: partner.code(),
+        partner_label: partner.label(catalog),
+        value,
+        total,
+        share: share(value, total),
+        rank,
+        ranking,
+    }
+}

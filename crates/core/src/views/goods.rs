@@ -1,0 +1,113 @@
+//! Goods treemaps: what the territory exports (violet) and imports (blue), by product level.
+//!
+//! Rules: one tile per product at the chosen level, area proportional to its share of the flow's total;
+//! each tile holds its finer levels down to CPF4, for drill-down.
+
+use super::{rank_by_value, share};
+use crate::catalog::Catalog;
+use crate::codes::{Flow, ProductLevel};
+use crate::filter::{Filter, RowFilter};
+use crate::table::TradeTable;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const RULE: &str = "Aire proportionnelle à la part du bien dans le total du flux ; \
+importations en bleu, exportations en violet.";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoodsNode {
+    pub code: String,
+    pub label: String,
+    /// Euros.
+    pub value: i64,
+    /// Share of the flow's total.
+    pub share: f64,
+    pub children: Vec<GoodsNode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Goods {
+    pub flow: Flow,
+    pub level: ProductLevel,
+    pub total: i64,
+    /// Sorted by value, largest first, then by code.
+    pub nodes: Vec<GoodsNode>,
+}
+
+pub fn goods(
+    table: &TradeTable,
+    catalog: &Catalog,
+    filter: &Filter,
+    flow: Flow,
+    level: ProductLevel,
+) -> Goods {
+    let rows = RowFilter::new(filter, table, catalog);
+    let mut per_product = vec![0_i64; catalog.products.len()];
+    for row in
+        (0..table.len()).filter(|&row| table.flow.get(row) == Some(&flow) && rows.keeps(table, row))
+    {
+        if let (Some(&product), Some(&value)) = (table.product.get(row), table.value.get(row)) {
+            if let Some(sum) = per_product.get_mut(usize::from(product)) {
+                *sum += value;
+            }
+        }
+    }
+    let total: i64 = per_product.iter().sum();
+    let products: Vec<(u16, i64)> = per_product
+        .iter()
+        .enumerate()
+        .filter(|(_, value)| **value != 0)
+        .filter_map(|(i, value)| Some((u16::try_from(i).ok()?, *value)))
+        .collect();
+    Goods {
+        flow,
+        level,
+        total,
+        nodes: tree(catalog, &products, level, total),
+    }
+}
+
+/// Groups (product, value) pairs at `level`, each group holding its finer levels.
+fn tree(
+    catalog: &Catalog,
+    products: &[(u16, i64)],
+    level: ProductLevel,
+    total: i64,
+) -> Vec<GoodsNode> {
+    let mut groups: BTreeMap<&str, Vec<(u16, i64)>> = BTreeMap::new();
+    for &(product, value) in products {
+        if let Some(p) = catalog.product(product) {
+            groups
+                .entry(p.code(level))
+                .or_default()
+                .push((product, value));
+        }
+    }
+    let mut ranked: Vec<(&str, i64)> = groups
+        .iter()
+        .map(|(code, members)| (*code, members.iter().map(|m| m.1).sum()))
+        .collect();
+    rank_by_value(&mut ranked);
+    ranked
+        .into_iter()
+        .map(|(code, value)| {
+            let members = groups.get(code).map(Vec::as_slice).unwrap_or(&[]);
+            let label = members
+                .first()
+                .and_then(|(product, _)| catalog.product(*product))
+                .map(|p| p.label(level).to_string())
+                .unwrap_or_default();
+            let children = match level.finer() {
+                Some(finer) => tree(catalog, members, finer, total),
+                None => Vec::new(),
+            };
+            GoodsNode {
+                code: code.to_string(),
+                label,
+                value,
+                share: share(value, total).unwrap_or(0.0),
+                children,
+            }
+        })
+        .collect()
+}

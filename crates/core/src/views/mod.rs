@@ -1,0 +1,116 @@
+//! One view model per block of the portrait. Each is a plain struct, the single source of truth for
+//! its chart, its data table, its CSV export and the `view` command line. Each states its rules.
+
+pub mod exposure;
+pub mod goods;
+pub mod partners;
+pub mod portrait;
+pub mod sankey;
+pub mod specialisation;
+pub mod table;
+pub mod totals;
+
+use crate::catalog::Catalog;
+use crate::codes::ProductLevel;
+use crate::CoreError;
+use std::collections::HashMap;
+
+/// The views by name, as in the URL's `embed` parameter and on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewName {
+    Totals,
+    Partners,
+    GoodsExport,
+    GoodsImport,
+    ExportSankey,
+    ImportSankey,
+    Specialisation,
+    Exposure,
+}
+
+impl ViewName {
+    pub const ALL: [ViewName; 8] = [
+        ViewName::Totals,
+        ViewName::Partners,
+        ViewName::GoodsExport,
+        ViewName::GoodsImport,
+        ViewName::ExportSankey,
+        ViewName::ImportSankey,
+        ViewName::Specialisation,
+        ViewName::Exposure,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ViewName::Totals => "totals",
+            ViewName::Partners => "partners",
+            ViewName::GoodsExport => "goods-export",
+            ViewName::GoodsImport => "goods-import",
+            ViewName::ExportSankey => "export-sankey",
+            ViewName::ImportSankey => "import-sankey",
+            ViewName::Specialisation => "specialisation",
+            ViewName::Exposure => "exposure",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self, CoreError> {
+        ViewName::ALL
+            .into_iter()
+            .find(|view| view.name() == text)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ViewName::ALL.iter().map(|v| v.name()).collect();
+                CoreError::UnknownView(text.to_string(), names.join(", "))
+            })
+    }
+}
+
+/// Sorts (code, value) pairs by value, largest first, then by code: ties always break the same way.
+pub fn rank_by_value<K: Ord>(items: &mut [(K, i64)]) {
+    items.sort_by(|(code_a, value_a), (code_b, value_b)| {
+        value_b.cmp(value_a).then_with(|| code_a.cmp(code_b))
+    });
+}
+
+/// For one product level: the distinct codes (sorted) and, per catalog product, the index of its code.
+pub struct ProductGrouping {
+    pub codes: Vec<String>,
+    pub group_of_product: Vec<usize>,
+}
+
+impl ProductGrouping {
+    pub fn new(catalog: &Catalog, level: ProductLevel) -> Self {
+        let mut codes: Vec<String> = catalog
+            .products
+            .iter()
+            .map(|p| p.code(level).to_string())
+            .collect();
+        codes.sort();
+        codes.dedup();
+        let index: HashMap<&str, usize> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), i))
+            .collect();
+        let group_of_product = catalog
+            .products
+            .iter()
+            .map(|p| index.get(p.code(level)).copied().unwrap_or(0))
+            .collect();
+        ProductGrouping {
+            codes,
+            group_of_product,
+        }
+    }
+
+    pub fn group(&self, product: u16) -> usize {
+        self.group_of_product
+            .get(usize::from(product))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// A share, or none when the whole is zero (a share of nothing is not 0 %).
+pub fn share(part: i64, whole: i64) -> Option<f64> {
+    (whole != 0).then(|| part as f64 / whole as f64)
+}

@@ -1,0 +1,320 @@
+//! Computing any view by name from a territory's data, and its tabular form.
+
+use super::exposure::{exposure, Exposure};
+use super::goods::{goods, Goods};
+use super::partners::{partners, Partners, DEFAULT_TOP};
+use super::sankey::{sankey, Sankey};
+use super::specialisation::{specialisation, Specialisation};
+use super::table::{Cell, ViewTable};
+use super::totals::{totals, Totals};
+use super::ViewName;
+use crate::catalog::Catalog;
+use crate::codes::{Flow, ProductLevel};
+use crate::filter::{CountrySelection, Filter};
+use crate::manifest::Manifest;
+use crate::table::TradeTable;
+use crate::CoreError;
+use serde::Serialize;
+
+/// Everything a territory's portrait is computed from.
+pub struct PortraitData<'a> {
+    pub manifest: &'a Manifest,
+    pub catalog: &'a Catalog,
+    pub territory: &'a TradeTable,
+    /// The territory's région (itself for a région); none for France.
+    pub region: Option<&'a TradeTable>,
+    pub france: &'a TradeTable,
+    /// All départements by partner country: only the exposure view needs it.
+    pub departements: Option<&'a TradeTable>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewRequest {
+    pub view: ViewName,
+    pub filter: Filter,
+    pub level: ProductLevel,
+}
+
+/// The partner the exposure view measures when no partner country is selected: the United States,
+/// the seed's question (customs tariff threats in 2025).
+pub const DEFAULT_EXPOSURE_PARTNER: &str = "US";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "view", rename_all = "kebab-case")]
+pub enum ViewModel {
+    Totals(Totals),
+    Partners(Partners),
+    Goods(Goods),
+    Sankey(Sankey),
+    Specialisation(Specialisation),
+    Exposure(Exposure),
+}
+
+pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, CoreError> {
+    let PortraitData {
+        catalog,
+        territory,
+        france,
+        ..
+    } = *data;
+    let filter = &request.filter;
+    let level = request.level;
+    Ok(match request.view {
+        ViewName::Totals => {
+            ViewModel::Totals(totals(territory, data.region, france, catalog, filter))
+        }
+        ViewName::Partners => {
+            ViewModel::Partners(partners(territory, catalog, filter, DEFAULT_TOP))
+        }
+        ViewName::GoodsExport => {
+            ViewModel::Goods(goods(territory, catalog, filter, Flow::Export, level))
+        }
+        ViewName::GoodsImport => {
+            ViewModel::Goods(goods(territory, catalog, filter, Flow::Import, level))
+        }
+        ViewName::ExportSankey => {
+            ViewModel::Sankey(sankey(territory, catalog, filter, Flow::Export, level))
+        }
+        ViewName::ImportSankey => {
+            ViewModel::Sankey(sankey(territory, catalog, filter, Flow::Import, level))
+        }
+        ViewName::Specialisation => ViewModel::Specialisation(specialisation(
+            territory,
+            france,
+            catalog,
+            filter,
+            Flow::Export,
+            level,
+        )),
+        ViewName::Exposure => {
+            let departements = data.departements.ok_or_else(|| {
+                CoreError::Manifest("the exposure view needs the file of all départements".into())
+            })?;
+            let partner = filter
+                .country
+                .clone()
+                .unwrap_or_else(|| CountrySelection::Country(DEFAULT_EXPOSURE_PARTNER.to_string()));
+            ViewModel::Exposure(exposure(
+                territory,
+                departements,
+                catalog,
+                filter,
+                &partner,
+                Flow::Export,
+            ))
+        }
+    })
+}
+
+impl ViewModel {
+    /// The view as a table, territories named from the manifest.
+    pub fn table(&self, manifest: &Manifest) -> ViewTable {
+        let text = |s: &str| Cell::Text(s.to_string());
+        match self {
+            ViewModel::Totals(t) => {
+                let name = manifest.label(&t.territory);
+                let row = |label: &str, total: &super::totals::FlowTotal| {
+                    vec![
+                        text(label),
+                        Cell::Euros(total.value),
+                        Cell::Share {
+                            value: total.share_of_region,
+                            decimals: 1,
+                        },
+                        Cell::Share {
+                            value: total.share_of_france,
+                            decimals: 2,
+                        },
+                    ]
+                };
+                ViewTable {
+                    title: format!("Totaux, {name}"),
+                    columns: [
+                        "Flux",
+                        "Valeur (€)",
+                        "Part de la région",
+                        "Part de la France",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows: vec![
+                        row("Exportations", &t.exports),
+                        row("Importations", &t.imports),
+                    ],
+                    total: None,
+                }
+            }
+            ViewModel::Partners(p) => ViewTable {
+                title: "Principaux pays partenaires".to_string(),
+                columns: [
+                    "Code pays",
+                    "Pays",
+                    "Importations (€)",
+                    "Exportations (€)",
+                    "Solde (€)",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: p
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            text(&r.code),
+                            text(&r.label),
+                            Cell::Euros(r.imports),
+                            Cell::Euros(r.exports),
+                            Cell::Euros(r.balance),
+                        ]
+                    })
+                    .collect(),
+                total: None,
+            },
+            ViewModel::Goods(g) => ViewTable {
+                title: format!(
+                    "Biens {}s",
+                    if g.flow == Flow::Export {
+                        "exporté"
+                    } else {
+                        "importé"
+                    }
+                ),
+                columns: ["Code", "Bien", "Valeur (€)", "Part du flux"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: g
+                    .nodes
+                    .iter()
+                    .map(|n| {
+                        vec![
+                            text(&n.code),
+                            text(&n.label),
+                            Cell::Euros(n.value),
+                            Cell::share(Some(n.share)),
+                        ]
+                    })
+                    .collect(),
+                total: Some(vec![
+                    text(""),
+                    text("Total"),
+                    Cell::Euros(g.total),
+                    Cell::share(Some(if g.total == 0 { 0.0 } else { 1.0 })),
+                ]),
+            },
+            ViewModel::Sankey(s) => ViewTable {
+                title: format!(
+                    "Flux à l'{}",
+                    if s.flow == Flow::Export {
+                        "export"
+                    } else {
+                        "import"
+                    }
+                ),
+                columns: [
+                    "Code origine",
+                    "Origine",
+                    "Code destination",
+                    "Destination",
+                    "Valeur (€)",
+                    "Flux principal",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: s
+                    .links
+                    .iter()
+                    .map(|link| {
+                        let source = s.left.get(link.source);
+                        let target = s.right.get(link.target);
+                        vec![
+                            text(source.map(|n| n.code.as_str()).unwrap_or("")),
+                            text(source.map(|n| n.label.as_str()).unwrap_or("")),
+                            text(target.map(|n| n.code.as_str()).unwrap_or("")),
+                            text(target.map(|n| n.label.as_str()).unwrap_or("")),
+                            Cell::Euros(link.value),
+                            text(if link.flagged { "oui" } else { "non" }),
+                        ]
+                    })
+                    .collect(),
+                total: Some(vec![
+                    text(""),
+                    text("Total"),
+                    text(""),
+                    text(""),
+                    Cell::Euros(s.total),
+                    text(""),
+                ]),
+            },
+            ViewModel::Specialisation(s) => ViewTable {
+                title: "Spécialisation par rapport à la France".to_string(),
+                columns: [
+                    "Code",
+                    "Bien",
+                    "Valeur (€)",
+                    "Part du territoire",
+                    "Part nationale",
+                    "Indice",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: s
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            text(&r.code),
+                            text(&r.label),
+                            Cell::Euros(r.value),
+                            Cell::share(Some(r.territory_share)),
+                            Cell::share(Some(r.france_share)),
+                            Cell::Ratio(r.index),
+                        ]
+                    })
+                    .collect(),
+                total: None,
+            },
+            ViewModel::Exposure(e) => {
+                let name = manifest.label(&e.territory);
+                let rank = e
+                    .rank
+                    .map(|r| format!(" ; rang {r} sur {}", e.ranking.len()))
+                    .unwrap_or_default();
+                let share = Cell::share(e.share).text();
+                ViewTable {
+                    title: format!(
+                        "Exposition de {name} à {} : {share} des exportations{rank}",
+                        e.partner_label
+                    ),
+                    columns: [
+                        "Rang",
+                        "Code",
+                        "Département",
+                        "Avec le partenaire (€)",
+                        "Total (€)",
+                        "Part",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows: e
+                        .ranking
+                        .iter()
+                        .enumerate()
+                        .map(|(i, d)| {
+                            let territory =
+                                crate::codes::Territory::Departement(d.departement.clone());
+                            vec![
+                                Cell::Count(i + 1),
+                                text(&d.departement),
+                                Cell::Text(manifest.label(&territory)),
+                                Cell::Euros(d.value),
+                                Cell::Euros(d.total),
+                                Cell::share(Some(d.share)),
+                            ]
+                        })
+                        .collect(),
+                    total: None,
+                }
+            }
+        }
+    }
+}

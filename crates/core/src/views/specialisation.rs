@@ -1,0 +1,70 @@
+//! Specialisation: each good's share in the territory's flow against its share in France's.
+//!
+//! Rules: share = the good's value / the flow's total, for the territory and for France, on the same
+//! filters; index = territory share / France share (above 1: the territory is specialised in the good).
+//! Goods sorted by the territory's value.
+
+use super::goods::goods;
+use crate::catalog::Catalog;
+use crate::codes::{Flow, ProductLevel};
+use crate::filter::Filter;
+use crate::table::TradeTable;
+use serde::Serialize;
+use std::collections::HashMap;
+
+pub const RULE: &str =
+    "Part du bien dans le flux du territoire comparée à sa part au niveau national ; \
+indice = part du territoire / part nationale (au-dessus de 1 : spécialisation).";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpecialisationRow {
+    pub code: String,
+    pub label: String,
+    pub value: i64,
+    pub territory_share: f64,
+    pub france_share: f64,
+    pub index: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Specialisation {
+    pub flow: Flow,
+    pub level: ProductLevel,
+    pub rows: Vec<SpecialisationRow>,
+}
+
+pub fn specialisation(
+    territory: &TradeTable,
+    france: &TradeTable,
+    catalog: &Catalog,
+    filter: &Filter,
+    flow: Flow,
+    level: ProductLevel,
+) -> Specialisation {
+    let local = goods(territory, catalog, filter, flow, level);
+    let national = goods(france, catalog, filter, flow, level);
+    let national_share: HashMap<&str, f64> = national
+        .nodes
+        .iter()
+        .map(|n| (n.code.as_str(), n.share))
+        .collect();
+    let rows = local
+        .nodes
+        .iter()
+        .map(|node| {
+            let france_share = national_share
+                .get(node.code.as_str())
+                .copied()
+                .unwrap_or(0.0);
+            SpecialisationRow {
+                code: node.code.clone(),
+                label: node.label.clone(),
+                value: node.value,
+                territory_share: node.share,
+                france_share,
+                index: (france_share > 0.0).then(|| node.share / france_share),
+            }
+        })
+        .collect();
+    Specialisation { flow, level, rows }
+}

@@ -1,0 +1,71 @@
+//! Totals: the territory's exports and imports, with its share of its région and of France.
+//!
+//! Rules: value = sum of the filtered rows of the territory; share of the région = value / the same sum
+//! over the région's file; share of France = value / the same sum over the France file. The région of
+//! a région is itself (share 100 %); France has no région.
+
+use super::share;
+use crate::catalog::Catalog;
+use crate::codes::{Flow, Territory};
+use crate::filter::{Filter, RowFilter};
+use crate::table::TradeTable;
+use serde::Serialize;
+
+pub const RULE: &str =
+    "Valeur du territoire ; part de sa région et de la France, sur les mêmes filtres.";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowTotal {
+    pub flow: Flow,
+    /// Euros.
+    pub value: i64,
+    pub region_value: Option<i64>,
+    pub france_value: i64,
+    pub share_of_region: Option<f64>,
+    pub share_of_france: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Totals {
+    pub territory: Territory,
+    pub region: Option<Territory>,
+    pub exports: FlowTotal,
+    pub imports: FlowTotal,
+}
+
+/// Sum of the filtered values of a flow.
+pub fn filtered_total(table: &TradeTable, catalog: &Catalog, filter: &Filter, flow: Flow) -> i64 {
+    let rows = RowFilter::new(filter, table, catalog);
+    (0..table.len())
+        .filter(|&row| table.flow.get(row) == Some(&flow) && rows.keeps(table, row))
+        .map(|row| table.value.get(row).copied().unwrap_or(0))
+        .sum()
+}
+
+pub fn totals(
+    territory: &TradeTable,
+    region: Option<&TradeTable>,
+    france: &TradeTable,
+    catalog: &Catalog,
+    filter: &Filter,
+) -> Totals {
+    let flow_total = |flow| {
+        let value = filtered_total(territory, catalog, filter, flow);
+        let region_value = region.map(|table| filtered_total(table, catalog, filter, flow));
+        let france_value = filtered_total(france, catalog, filter, flow);
+        FlowTotal {
+            flow,
+            value,
+            region_value,
+            france_value,
+            share_of_region: region_value.and_then(|whole| share(value, whole)),
+            share_of_france: share(value, france_value),
+        }
+    };
+    Totals {
+        territory: territory.territory.clone(),
+        region: region.map(|table| table.territory.clone()),
+        exports: flow_total(Flow::Export),
+        imports: flow_total(Flow::Import),
+    }
+}

@@ -1,0 +1,17 @@
+//! comex-data: the native pipeline from the customs' published files to the Arrow files the browser
+//! fetches. The only crate that knows the DGDDI text format, its encodings and its code lists.
+//!
+//! One way through: [`code_lists`] (labels and hierarchies from `data/`) → [`dgddi`] (read and validate
+//! the regional files, plain or zipped) → [`partition`] (one table per département, région, France) →
+//! [`output`] (Arrow files, manifest, reconciliation). [`demo`] writes calibrated synthetic files in the
+//! exact DGDDI layout, which then go through the same reader.
+
+pub mod code_lists;
+pub mod demo;
+pub mod dgddi;
+pub mod error;
+pub mod output;
+pub mod partition;
+pub mod text;
+
+pub use error::{InputError, Rejection};

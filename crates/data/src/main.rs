@@ -1,0 +1,275 @@
+//! `comex-data`: builds the Arrow files from DGDDI files (or the demo data), and prints view models.
+//! Run through `cargo xtask data` and `cargo xtask view`.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use comex_core::arrow_io;
+use comex_core::codes::{ProductLevel, Territory};
+use comex_core::filter::{CountrySelection, Filter, ProductSelection};
+use comex_core::manifest::{
+    Manifest, SourceKind, COUNTRIES_FILE, DEPARTEMENTS_BY_COUNTRY_FILE, MANIFEST_FILE,
+    PRODUCTS_FILE,
+};
+use comex_core::table::TradeTable;
+use comex_core::views::portrait::{compute, PortraitData, ViewRequest};
+use comex_core::views::ViewName;
+use comex_data::code_lists::CodeLists;
+use comex_data::dgddi::Reader;
+use comex_data::output::{self, VERSION_DIR};
+use comex_data::{demo, InputError};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(
+    name = "comex-data",
+    about = "DGDDI regional trade files -> Arrow files for the dashboard"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read, validate, partition and write; without --input, generate and read the demo data.
+    Build {
+        /// DGDDI files: a published ZIP, or REGIONAL_CPF4PAYS[E|I].txt / Region_YYYY_[Export|Import].txt.
+        #[arg(long)]
+        input: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// The code lists folder (the project's data/).
+        #[arg(long, default_value = "data")]
+        code_lists: PathBuf,
+        /// Where the demo generator writes its DGDDI-format files.
+        #[arg(long, default_value = "target/demo-source")]
+        demo_dir: PathBuf,
+        /// Collect up to N bad lines into rejets.csv instead of stopping at the first.
+        #[arg(long)]
+        max_errors: Option<usize>,
+    },
+    /// Print one view model of one territory.
+    View {
+        /// The data folder (the one holding v1/, or v1/ itself).
+        #[arg(long, default_value = "public/data")]
+        data: PathBuf,
+        /// dep:NN, reg:NN or fr.
+        #[arg(long)]
+        territory: String,
+        /// totals, partners, goods-export, goods-import, export-sankey, import-sankey, specialisation, exposure.
+        #[arg(long)]
+        view: String,
+        /// A product code at any level (CPF4 `2042`, A129 `C20B`, A38 `CE`, A17 `C5`).
+        #[arg(long)]
+        product: Option<String>,
+        /// A country code (`US`) or a group (`group:eu27`).
+        #[arg(long)]
+        country: Option<String>,
+        /// Product level of the goods, Sankey and specialisation views.
+        #[arg(long, default_value = "a129")]
+        level: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// French-formatted table for people.
+    Text,
+    /// `;`-separated, euros as integers.
+    Csv,
+    /// The view model itself.
+    Json,
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().command {
+        Command::Build {
+            input,
+            out,
+            code_lists,
+            demo_dir,
+            max_errors,
+        } => build(&input, &out, &code_lists, &demo_dir, max_errors),
+        Command::View {
+            data,
+            territory,
+            view,
+            product,
+            country,
+            level,
+            format,
+        } => print_view(
+            &data,
+            &territory,
+            &view,
+            product.as_deref(),
+            country.as_deref(),
+            &level,
+            format,
+        ),
+    }
+}
+
+fn build(
+    inputs: &[PathBuf],
+    out: &Path,
+    code_lists: &Path,
+    demo_dir: &Path,
+    max_errors: Option<usize>,
+) -> Result<()> {
+    let started = Instant::now();
+    let lists = CodeLists::load(code_lists)?;
+    let (paths, kind, description) = if inputs.is_empty() {
+        eprintln!(
+            "demo: generating DGDDI-format files for {} in {}",
+            demo::YEAR,
+            demo_dir.display()
+        );
+        let paths = demo::generate(code_lists, &lists, demo_dir)?;
+        let description = format!(
+            "Données de démonstration (synthétiques, {}), calibrées sur les totaux publiés ; pas les statistiques des douanes",
+            demo::YEAR
+        );
+        (paths, SourceKind::Demo, description)
+    } else {
+        (
+            inputs.to_vec(),
+            SourceKind::Real,
+            "DGDDI (douanes), statistiques régionales du commerce extérieur".to_string(),
+        )
+    };
+    let catalog = lists.catalog_for(demo::YEAR)?;
+    let progress = ProgressBar::new_spinner();
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {human_pos} lignes lues ({per_sec}) {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    let mut reader = Reader::new(&lists, &catalog, max_errors);
+    for path in &paths {
+        progress.set_message(path.display().to_string());
+        reader
+            .read_path(path, &mut |lines| progress.inc(lines))
+            .map_err(report)?;
+    }
+    progress.finish_and_clear();
+    let ingested = reader.finish();
+    let written = output::write(&ingested, &lists, kind, &description, out).map_err(report)?;
+    eprintln!(
+        "{}: {} lines read, {} rejected, {} files, {:.1} MB, reconciled (rows and euros) in {:.1} s",
+        written.dir.display(),
+        written.lines_read,
+        written.lines_rejected,
+        written.manifest.files.len(),
+        written.bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    if written.lines_rejected > 0 {
+        eprintln!(
+            "rejected lines are listed in {}",
+            written.dir.join(output::REJECTIONS_FILE).display()
+        );
+    }
+    Ok(())
+}
+
+fn report(error: InputError) -> anyhow::Error {
+    anyhow::Error::new(error)
+}
+
+/// The data version folder: `dir/v1` or `dir` itself.
+fn version_dir(data: &Path) -> PathBuf {
+    let nested = data.join(VERSION_DIR);
+    if nested.join(MANIFEST_FILE).exists() {
+        nested
+    } else {
+        data.to_path_buf()
+    }
+}
+
+fn read_table(
+    dir: &Path,
+    path: &str,
+    catalog: &comex_core::catalog::Catalog,
+) -> Result<TradeTable> {
+    let bytes = std::fs::read(dir.join(path))
+        .with_context(|| format!("reading {}", dir.join(path).display()))?;
+    Ok(arrow_io::read_trade(path, &bytes, catalog)?)
+}
+
+fn print_view(
+    data: &Path,
+    territory: &str,
+    view: &str,
+    product: Option<&str>,
+    country: Option<&str>,
+    level: &str,
+    format: Format,
+) -> Result<()> {
+    let dir = version_dir(data);
+    let manifest_path = dir.join(MANIFEST_FILE);
+    let manifest_text = std::fs::read_to_string(&manifest_path).with_context(|| {
+        format!(
+            "reading {} (build the data with `cargo xtask data`)",
+            manifest_path.display()
+        )
+    })?;
+    let manifest = Manifest::parse(&manifest_text)?;
+    let read =
+        |path: &str| std::fs::read(dir.join(path)).with_context(|| format!("reading {path}"));
+    let catalog = arrow_io::read_catalog(
+        (PRODUCTS_FILE, &read(PRODUCTS_FILE)?),
+        (COUNTRIES_FILE, &read(COUNTRIES_FILE)?),
+    )?;
+
+    let territory = Territory::parse(territory)?;
+    manifest.territory(&territory)?;
+    let view = ViewName::parse(view)?;
+    let filter = Filter {
+        periods: Vec::new(),
+        product: product
+            .map(|p| ProductSelection::parse(p, &catalog))
+            .transpose()?,
+        country: country
+            .map(|c| CountrySelection::parse(c, &catalog))
+            .transpose()?,
+    };
+    let table = read_table(&dir, &territory.file_path(), &catalog)?;
+    let region = match manifest.region_of(&territory)? {
+        Some(region) => Some(read_table(&dir, &region.file_path(), &catalog)?),
+        None => None,
+    };
+    let france = read_table(&dir, &Territory::France.file_path(), &catalog)?;
+    let departements = match view {
+        ViewName::Exposure => Some(read_table(&dir, DEPARTEMENTS_BY_COUNTRY_FILE, &catalog)?),
+        _ => None,
+    };
+    let portrait = PortraitData {
+        manifest: &manifest,
+        catalog: &catalog,
+        territory: &table,
+        region: region.as_ref(),
+        france: &france,
+        departements: departements.as_ref(),
+    };
+    let request = ViewRequest {
+        view,
+        filter,
+        level: ProductLevel::parse(level)?,
+    };
+    let model = compute(&portrait, &request)?;
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&model)?),
+        Format::Csv => print!("{}", model.table(&manifest).to_csv()),
+        Format::Text => {
+            if manifest.is_demo() {
+                println!("DONNÉES DE DÉMONSTRATION (synthétiques)");
+            }
+            print!("{}", model.table(&manifest).to_text());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,287 @@
+//! Writing the versioned output folder: Arrow files, code lists, `manifest.json`, the rejection report;
+//! then reading every file back to reconcile it with the input, to the row and to the euro.
+
+use crate::code_lists::CodeLists;
+use crate::dgddi::{sha256_hex, Ingested};
+use crate::partition::{partition, Partitioned};
+use crate::InputError;
+use comex_core::arrow_io::{self, SCHEMA_VERSION};
+use comex_core::catalog::Catalog;
+use comex_core::codes::{Flow, Territory};
+use comex_core::manifest::{
+    Manifest, OutputFile, Source, SourceFile, SourceKind, TerritoryEntry, TerritoryTotal,
+    COUNTRIES_FILE, DEPARTEMENTS_BY_COUNTRY_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+};
+use comex_core::table::TradeTable;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const VERSION_DIR: &str = "v1";
+pub const REJECTIONS_FILE: &str = "rejets.csv";
+
+/// What was written, for the closing report.
+#[derive(Debug)]
+pub struct Written {
+    pub dir: PathBuf,
+    pub manifest: Manifest,
+    pub lines_read: u64,
+    pub lines_rejected: usize,
+    pub bytes: u64,
+}
+
+fn write_file(dir: &Path, path: &str, bytes: &[u8]) -> Result<OutputFile, InputError> {
+    let full = dir.join(path);
+    if let Some(parent) = full.parent() {
+        std::fs::create_dir_all(parent).map_err(InputError::io(parent.display().to_string()))?;
+    }
+    std::fs::write(&full, bytes).map_err(InputError::io(full.display().to_string()))?;
+    Ok(OutputFile {
+        path: path.to_string(),
+        rows: 0,
+        bytes: bytes.len() as u64,
+        sha256: sha256_hex(bytes),
+    })
+}
+
+fn write_table(
+    dir: &Path,
+    path: &str,
+    table: &TradeTable,
+    catalog: &Catalog,
+) -> Result<OutputFile, InputError> {
+    let bytes = arrow_io::write_trade(path, table, catalog)?;
+    Ok(OutputFile {
+        rows: table.len() as u64,
+        ..write_file(dir, path, &bytes)?
+    })
+}
+
+/// Writes everything into `<out>/v1` (through a temporary folder, so a failed run leaves the old one).
+pub fn write(
+    ingested: &Ingested,
+    lists: &CodeLists,
+    kind: SourceKind,
+    description: &str,
+    out: &Path,
+) -> Result<Written, InputError> {
+    let years: Vec<u16> = {
+        let mut years: Vec<u16> = ingested.records.iter().map(|r| r.period.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    };
+    let catalog = lists.catalog_for(years.last().copied().unwrap_or(2024))?;
+    let parts = partition(&ingested.records, lists);
+
+    let final_dir = out.join(VERSION_DIR);
+    let dir = out.join(format!("{VERSION_DIR}.tmp"));
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(InputError::io(dir.display().to_string()))?;
+    }
+    std::fs::create_dir_all(&dir).map_err(InputError::io(dir.display().to_string()))?;
+
+    let mut files = Vec::new();
+    let all_tables = parts
+        .departements
+        .iter()
+        .chain(&parts.regions)
+        .chain(std::iter::once(&parts.france));
+    for table in all_tables.clone() {
+        files.push(write_table(
+            &dir,
+            &table.territory.file_path(),
+            table,
+            &catalog,
+        )?);
+    }
+    files.push(write_table(
+        &dir,
+        DEPARTEMENTS_BY_COUNTRY_FILE,
+        &parts.departements_by_country,
+        &catalog,
+    )?);
+    let products = arrow_io::write_products(PRODUCTS_FILE, &catalog.products)?;
+    files.push(OutputFile {
+        rows: catalog.products.len() as u64,
+        ..write_file(&dir, PRODUCTS_FILE, &products)?
+    });
+    let countries = arrow_io::write_countries(COUNTRIES_FILE, &catalog.countries)?;
+    files.push(OutputFile {
+        rows: catalog.countries.len() as u64,
+        ..write_file(&dir, COUNTRIES_FILE, &countries)?
+    });
+    if !ingested.rejections.is_empty() {
+        let mut report = String::from("fichier;ligne;champ;motif\n");
+        for r in &ingested.rejections {
+            report.push_str(&format!(
+                "{};{};{};{}\n",
+                r.file,
+                r.line,
+                r.field,
+                r.reason.replace(';', ",")
+            ));
+        }
+        files.push(OutputFile {
+            rows: ingested.rejections.len() as u64,
+            ..write_file(&dir, REJECTIONS_FILE, report.as_bytes())?
+        });
+    }
+
+    let totals = all_tables
+        .flat_map(|table| {
+            Flow::BOTH.map(|flow| TerritoryTotal {
+                territory: table.territory.clone(),
+                flow,
+                value: table.total(flow),
+            })
+        })
+        .collect();
+    let mut periods: Vec<_> = ingested.records.iter().map(|r| r.period).collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let manifest = Manifest {
+        schema_version: SCHEMA_VERSION.to_string(),
+        source: Source {
+            kind,
+            description: description.to_string(),
+            files: ingested
+                .sources
+                .iter()
+                .map(|s| SourceFile {
+                    name: s.name.clone(),
+                    sha256: s.sha256.clone(),
+                    rows: s.lines,
+                })
+                .collect(),
+        },
+        years,
+        periods,
+        territories: territories(&parts, lists),
+        files,
+        totals,
+    };
+    let manifest_text = serde_json::to_string_pretty(&manifest)
+        .map_err(|e| InputError::Reconciliation(format!("manifest: {e}")))?;
+    write_file(&dir, MANIFEST_FILE, format!("{manifest_text}\n").as_bytes())?;
+
+    reconcile(ingested, lists, &dir, &manifest, &catalog)?;
+
+    if final_dir.exists() {
+        std::fs::remove_dir_all(&final_dir)
+            .map_err(InputError::io(final_dir.display().to_string()))?;
+    }
+    std::fs::rename(&dir, &final_dir).map_err(InputError::io(final_dir.display().to_string()))?;
+    let bytes = manifest.files.iter().map(|f| f.bytes).sum();
+    Ok(Written {
+        dir: final_dir,
+        manifest,
+        lines_read: ingested.lines_read,
+        lines_rejected: ingested.rejections.len(),
+        bytes,
+    })
+}
+
+/// The départements with data, their régions, then France.
+fn territories(parts: &Partitioned, lists: &CodeLists) -> Vec<TerritoryEntry> {
+    let mut entries = Vec::new();
+    for table in &parts.departements {
+        if let Territory::Departement(code) = &table.territory {
+            if let Some(d) = lists.departement(code) {
+                entries.push(TerritoryEntry {
+                    territory: table.territory.clone(),
+                    label: d.label.clone(),
+                    region: Some(d.region.clone()),
+                });
+            }
+        }
+    }
+    for table in &parts.regions {
+        if let Territory::Region(code) = &table.territory {
+            let label = lists
+                .departements
+                .iter()
+                .find(|d| &d.region == code)
+                .map(|d| d.region_label.clone())
+                .unwrap_or_default();
+            entries.push(TerritoryEntry {
+                territory: table.territory.clone(),
+                label,
+                region: Some(code.clone()),
+            });
+        }
+    }
+    entries.push(TerritoryEntry {
+        territory: Territory::France,
+        label: "France entière".to_string(),
+        region: None,
+    });
+    entries
+}
+
+/// Reads every written trade file back and checks it against the input: lines read = rows written
+/// + lines rejected, and per flow and territory, the sum of Valeur in = out, to the euro.
+pub fn reconcile(
+    ingested: &Ingested,
+    lists: &CodeLists,
+    dir: &Path,
+    manifest: &Manifest,
+    catalog: &Catalog,
+) -> Result<(), InputError> {
+    let fail = |message: String| Err(InputError::Reconciliation(message));
+    let accepted = ingested.records.len() as u64;
+    let rejected = ingested.rejections.len() as u64;
+    if ingested.lines_read != accepted + rejected {
+        return fail(format!(
+            "{} lines read, but {accepted} accepted + {rejected} rejected",
+            ingested.lines_read
+        ));
+    }
+    // Expected sums per territory and flow, from the input side.
+    let mut expected: BTreeMap<(Territory, Flow), i64> = BTreeMap::new();
+    for (&(departement, flow), &value) in &ingested.value_in {
+        let Some(entry) = lists.departements.get(usize::from(departement)) else {
+            continue;
+        };
+        for territory in [
+            Territory::Departement(entry.code.clone()),
+            Territory::Region(entry.region.clone()),
+            Territory::France,
+        ] {
+            *expected.entry((territory, flow)).or_insert(0) += value;
+        }
+    }
+    let mut departement_rows = 0_u64;
+    let mut seen = 0;
+    for entry in &manifest.territories {
+        let path = entry.territory.file_path();
+        let bytes = std::fs::read(dir.join(&path)).map_err(InputError::io(path.clone()))?;
+        let table = arrow_io::read_trade(&path, &bytes, catalog)?;
+        if matches!(entry.territory, Territory::Departement(_)) {
+            departement_rows += table.len() as u64;
+        }
+        for flow in Flow::BOTH {
+            let wanted = expected.get(&(entry.territory.clone(), flow));
+            let found = table.total(flow);
+            if wanted.copied().unwrap_or(0) != found {
+                let wanted = wanted.copied().unwrap_or(0);
+                return fail(format!(
+                    "{path}: {} sum to {found} €, the input to {wanted} €",
+                    flow.label_fr()
+                ));
+            }
+            seen += usize::from(wanted.is_some());
+        }
+    }
+    if seen != expected.len() {
+        return fail(format!(
+            "{} territory totals in the input, {seen} checked in the output",
+            expected.len()
+        ));
+    }
+    if departement_rows != accepted {
+        return fail(format!(
+            "{accepted} lines accepted, but {departement_rows} rows in the département files"
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! The data build (native pipeline) and the app build (Trunk, release, offline).
+
+use crate::command::run_with;
+use crate::setup;
+use anyhow::Result;
+use clap::Args;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+/// Where the dashboard's data are written; Trunk copies this folder into dist/.
+pub const DATA_DIR: &str = "public/data";
+
+#[derive(Args, Clone, Debug)]
+pub struct DataArgs {
+    /// A DGDDI file: a ZIP as published, or REGIONAL_CPF4PAYS[E|I].txt / Region_YYYY_[Export|Import].txt
+    /// (repeat for the export and import files). Without it, the calibrated demo data are built.
+    #[arg(long)]
+    pub input: Vec<PathBuf>,
+    /// Build the demo data (the default when no --input is given).
+    #[arg(long, conflicts_with = "input")]
+    pub demo: bool,
+    /// Output folder.
+    #[arg(long, default_value = DATA_DIR)]
+    pub out: PathBuf,
+    /// Collect up to N bad lines into a rejection report instead of stopping at the first.
+    #[arg(long)]
+    pub max_errors: Option<usize>,
+}
+
+/// A `cargo run` of the native pipeline binary, optimised (the `pipeline` profile).
+fn pipeline() -> Command {
+    let mut command = Command::new("cargo");
+    command.args([
+        "run",
+        "--quiet",
+        "--profile",
+        "pipeline",
+        "--package",
+        "comex-data",
+        "--bin",
+        "comex-data",
+        "--",
+    ]);
+    command
+}
+
+/// Runs the pipeline. Without `always`, skips it when its output is newer than every input.
+pub fn data(root: &Path, args: &DataArgs, always: bool) -> Result<()> {
+    let manifest = root.join(&args.out).join("v1/manifest.json");
+    if !always && args.input.is_empty() && is_newer_than_sources(root, &manifest) {
+        eprintln!("data: {} is up to date", manifest.display());
+        return Ok(());
+    }
+    let mut command = pipeline();
+    command.arg("build").arg("--out").arg(&args.out);
+    command.arg("--code-lists").arg(root.join("data"));
+    for input in &args.input {
+        command.arg("--input").arg(input);
+    }
+    if let Some(max) = args.max_errors {
+        command.arg("--max-errors").arg(max.to_string());
+    }
+    run_with(&mut command)
+}
+
+/// Data, then the release app into dist/.
+pub fn everything(root: &Path, args: &DataArgs) -> Result<()> {
+    setup::all(root, false)?;
+    data(root, args, false)?;
+    trunk_build(root)
+}
+
+pub fn trunk_build(root: &Path) -> Result<()> {
+    run_with(
+        Command::new("trunk")
+            .args(["build", "--release", "--offline"])
+            .env("PATH", setup::path_with_node_bin(root))
+            .current_dir(root),
+    )
+}
+
+pub fn view(args: &[String]) -> Result<()> {
+    run_with(pipeline().arg("view").args(args))
+}
+
+pub fn bench() -> Result<()> {
+    run_with(Command::new("cargo").args(["bench", "--package", "comex-core"]))?;
+    run_with(Command::new("cargo").args(["bench", "--package", "comex-data"]))
+}
+
+/// True when `output` exists and is newer than the pipeline's sources and code lists.
+fn is_newer_than_sources(root: &Path, output: &Path) -> bool {
+    let Some(output_time) = modified(output) else {
+        return false;
+    };
+    ["crates/data", "crates/core/src", "data"]
+        .iter()
+        .filter_map(|dir| newest(&root.join(dir)))
+        .all(|source_time| source_time <= output_time)
+}
+
+fn newest(path: &Path) -> Option<SystemTime> {
+    let own = modified(path);
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return own;
+    };
+    entries
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| newest(&entry.path()))
+        .chain(own)
+        .max()
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}

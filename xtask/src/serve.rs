@@ -1,0 +1,110 @@
+//! A small static file server for dist/: correct MIME types (application/wasm), no directory listing,
+//! no path outside the served folder.
+
+use anyhow::{Context, Result};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+
+/// Serves `dir` on 127.0.0.1:`port` until the process is stopped.
+pub fn serve_forever(dir: &Path, port: u16) -> Result<()> {
+    let listener = bind(port)?;
+    println!(
+        "comex-territoires: http://127.0.0.1:{}/  (Ctrl-C to stop)",
+        listener.local_addr()?.port()
+    );
+    accept_loop(listener, dir.to_path_buf());
+    Ok(())
+}
+
+/// Serves `dir` on a free port in a background thread; returns the port.
+pub fn spawn(dir: &Path) -> Result<u16> {
+    let listener = bind(0)?;
+    let port = listener.local_addr()?.port();
+    let dir = dir.to_path_buf();
+    std::thread::spawn(move || accept_loop(listener, dir));
+    Ok(port)
+}
+
+fn bind(port: u16) -> Result<TcpListener> {
+    TcpListener::bind(("127.0.0.1", port)).with_context(|| format!("cannot listen on port {port}"))
+}
+
+fn accept_loop(listener: TcpListener, dir: PathBuf) {
+    for stream in listener.incoming().flatten() {
+        let dir = dir.clone();
+        std::thread::spawn(move || {
+            if let Err(error) = respond(stream, &dir) {
+                eprintln!("serve: {error:#}");
+            }
+        });
+    }
+}
+
+fn respond(mut stream: TcpStream, dir: &Path) -> Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers; nothing in them changes the answer.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+
+    let file = resolve(dir, path);
+    let (status, mime, body) =
+        match file.and_then(|file| std::fs::read(&file).ok().map(|b| (file, b))) {
+            Some((file, body)) => ("200 OK", mime_type(&file), body),
+            None => (
+                "404 Not Found",
+                "text/plain; charset=utf-8",
+                b"404 Not Found\n".to_vec(),
+            ),
+        };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    Ok(())
+}
+
+/// Maps a URL path to a file under `dir`; refuses `..` and serves index.html for folders.
+fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
+    let relative = Path::new(url_path.trim_start_matches('/'));
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return None;
+    }
+    let mut file = dir.join(relative);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn mime_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "arrow" => "application/vnd.apache.arrow.file",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "csv" => "text/csv; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

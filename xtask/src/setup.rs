@@ -1,0 +1,126 @@
+//! Installs what is missing and skips what is present (checked by version, not only by presence).
+
+use crate::command::{output, run, run_with};
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+use std::process::Command;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Everything the build needs; with `browser`, what the browser tests need too.
+pub fn all(root: &Path, browser: bool) -> Result<()> {
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen_cli(root)?;
+    npm_packages(root)?;
+    if browser {
+        chromium()?;
+    }
+    // Trunk runs with --offline: every crate must be in the local registry first.
+    run("cargo", &["fetch", "--quiet"])?;
+    Ok(())
+}
+
+fn wasm_target() -> Result<()> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    run("rustup", &["target", "add", WASM_TARGET])
+}
+
+fn trunk() -> Result<()> {
+    let wanted = format!("trunk {TRUNK_VERSION}");
+    if output("trunk", &["--version"]).is_some_and(|v| v.trim() == wanted) {
+        return Ok(());
+    }
+    eprintln!("installing trunk {TRUNK_VERSION} (about 9 minutes on 2 cores)");
+    run(
+        "cargo",
+        &["install", "trunk", "--locked", "--version", TRUNK_VERSION],
+    )
+}
+
+/// wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, or trunk tries to download one.
+fn wasm_bindgen_cli(root: &Path) -> Result<()> {
+    let wanted = wasm_bindgen_version(root)?;
+    let installed = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    let runner = output("wasm-bindgen-test-runner", &["--version"]).unwrap_or_default();
+    if installed.trim() == format!("wasm-bindgen {wanted}") && runner.contains(&wanted) {
+        return Ok(());
+    }
+    eprintln!("installing wasm-bindgen-cli {wanted} (about 3 minutes)");
+    // Not --locked: its own lockfile pins a crate that the registry no longer serves.
+    run(
+        "cargo",
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+            "--force",
+        ],
+    )
+}
+
+/// The version of the `wasm-bindgen` package recorded in Cargo.lock.
+pub fn wasm_bindgen_version(root: &Path) -> Result<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines
+                .next()
+                .and_then(|next| next.trim().strip_prefix("version = \""))
+            {
+                return Ok(version.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen package: run `cargo generate-lockfile`")
+}
+
+/// npm packages (binaryen's wasm-opt, ECharts, Playwright), reinstalled when package-lock.json changes.
+pub fn npm_packages(root: &Path) -> Result<()> {
+    let lock = root.join("package-lock.json");
+    let installed = root.join("node_modules/.package-lock.json");
+    let fresh = match (modified(&lock), modified(&installed)) {
+        (Some(lock_time), Some(installed_time)) => installed_time >= lock_time,
+        _ => false,
+    };
+    if !fresh {
+        run_with(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(root),
+        )?;
+    }
+    Ok(())
+}
+
+/// Debian's Chromium and chromedriver: Playwright cannot download its own browsers here.
+pub fn chromium() -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    run("apt-get", &["update", "-q"])?;
+    run_with(
+        Command::new("apt-get")
+            .args(["install", "-y", "-q", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// PATH with node_modules/.bin first: binaryen's wasm-opt, not Debian's (which corrupts the module).
+pub fn path_with_node_bin(root: &Path) -> String {
+    let node_bin = root.join("node_modules/.bin");
+    let path = std::env::var("PATH").unwrap_or_default();
+    format!("{}:{path}", node_bin.display())
+}

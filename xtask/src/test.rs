@@ -1,0 +1,177 @@
+//! `cargo xtask test`: every check, in order, with a closing summary. Exits non-zero on any failure.
+
+use crate::build::{self, DataArgs};
+use crate::command::run_with;
+use crate::{serve, setup};
+use anyhow::{bail, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+struct Step {
+    name: &'static str,
+    run: fn(&Path) -> Result<()>,
+    /// A failed step that later steps need stops the run (no end-to-end tests without a build).
+    needed_by_later_steps: bool,
+}
+
+const STEPS: &[Step] = &[
+    Step {
+        name: "format (cargo fmt --check)",
+        run: format,
+        needed_by_later_steps: false,
+    },
+    Step {
+        name: "clippy, host crates",
+        run: clippy_host,
+        needed_by_later_steps: false,
+    },
+    Step {
+        name: "clippy, app for wasm32",
+        run: clippy_wasm,
+        needed_by_later_steps: false,
+    },
+    Step {
+        name: "host tests (cargo test)",
+        run: host_tests,
+        needed_by_later_steps: false,
+    },
+    Step {
+        name: "wasm tests in headless Chromium",
+        run: wasm_tests,
+        needed_by_later_steps: false,
+    },
+    Step {
+        name: "demo data build",
+        run: demo_data,
+        needed_by_later_steps: true,
+    },
+    Step {
+        name: "release build (trunk)",
+        run: release_build,
+        needed_by_later_steps: true,
+    },
+    Step {
+        name: "end-to-end tests (Playwright)",
+        run: end_to_end,
+        needed_by_later_steps: false,
+    },
+];
+
+pub fn all(root: &Path) -> Result<()> {
+    setup::all(root, true)?;
+    let mut results = Vec::new();
+    for step in STEPS {
+        eprintln!("\n\x1b[1;34m== {}\x1b[0m", step.name);
+        let started = Instant::now();
+        let outcome = (step.run)(root);
+        let seconds = started.elapsed().as_secs_f64();
+        let passed = outcome.is_ok();
+        if let Err(error) = &outcome {
+            eprintln!("\x1b[1;31m{}: {error:#}\x1b[0m", step.name);
+        }
+        results.push((step.name, passed, seconds));
+        if !passed && step.needed_by_later_steps {
+            break;
+        }
+    }
+    eprintln!("\nxtask test summary");
+    for (name, passed, seconds) in &results {
+        let mark = if *passed { "ok  " } else { "FAIL" };
+        eprintln!("  {mark} {name} ({seconds:.0} s)");
+    }
+    let failed = results.iter().filter(|(_, passed, _)| !passed).count();
+    let skipped = STEPS.len() - results.len();
+    if failed > 0 || skipped > 0 {
+        bail!("{failed} step(s) failed, {skipped} not run");
+    }
+    println!("xtask test: all {} steps passed", STEPS.len());
+    Ok(())
+}
+
+fn cargo(args: &[&str]) -> Result<()> {
+    run_with(Command::new("cargo").args(args))
+}
+
+fn format(_: &Path) -> Result<()> {
+    cargo(&["fmt", "--all", "--", "--check"])
+}
+
+fn clippy_host(_: &Path) -> Result<()> {
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--exclude",
+        "comex-territoires",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+}
+
+fn clippy_wasm(_: &Path) -> Result<()> {
+    cargo(&[
+        "clippy",
+        "--package",
+        "comex-territoires",
+        "--target",
+        setup::WASM_TARGET,
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+}
+
+fn host_tests(_: &Path) -> Result<()> {
+    cargo(&["test"])
+}
+
+/// wasm-bindgen-test-runner drives Chromium through chromedriver; webdriver.json gives the headless flags.
+fn wasm_tests(root: &Path) -> Result<()> {
+    run_with(
+        Command::new("cargo")
+            .args([
+                "test",
+                "--package",
+                "comex-territoires",
+                "--target",
+                setup::WASM_TARGET,
+            ])
+            .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .current_dir(root),
+    )
+}
+
+fn demo_data(root: &Path) -> Result<()> {
+    let args = DataArgs {
+        input: Vec::new(),
+        demo: true,
+        out: PathBuf::from(build::DATA_DIR),
+        max_errors: None,
+    };
+    build::data(root, &args, false)
+}
+
+fn release_build(root: &Path) -> Result<()> {
+    build::trunk_build(root)
+}
+
+/// Serves dist/ on a free port and runs the Playwright suite against it, in the system Chromium.
+fn end_to_end(root: &Path) -> Result<()> {
+    let port = serve::spawn(&root.join("dist"))?;
+    run_with(
+        Command::new("npx")
+            .args([
+                "playwright",
+                "test",
+                "--config",
+                "end2end/playwright.config.ts",
+            ])
+            .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+            .env("CHROMIUM", setup::CHROMIUM)
+            .current_dir(root),
+    )
+}
