@@ -1,1 +1,30 @@
-fn main() {}
+//! comex-territoires: the browser app (Leptos, client-side rendered, compiled to WebAssembly).
+//!
+//! `api` fetches and checks the data files, `state` keeps the selection in the URL, `components`
+//! draw the page, `charts` turn the core's view models into ECharts options, `echarts` and `intl`
+//! are thin bindings to the browser. Every number comes from `comex_core`.
+
+// The app exists only in the browser; on the host this crate is an empty binary, so that a plain
+// `cargo test` of the workspace never builds the browser dependencies.
+#[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod charts;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod echarts;
+#[cfg(target_arch = "wasm32")]
+mod intl;
+#[cfg(target_arch = "wasm32")]
+mod state;
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        components::panic_notice::install();
+        leptos::mount::mount_to_body(app::App);
+    }
+}

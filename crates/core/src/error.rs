@@ -31,6 +31,8 @@ pub enum CoreError {
     UnknownProduct(String),
     #[error("unknown partner country or group `{0}`")]
     UnknownCountry(String),
+    #[error("{file}: {reason}")]
+    Integrity { file: String, reason: String },
     #[error("manifest: {0}")]
     Manifest(String),
 }

@@ -3,6 +3,7 @@
 use crate::codes::{Flow, Period, Territory};
 use crate::CoreError;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 pub const MANIFEST_FILE: &str = "manifest.json";
 pub const PRODUCTS_FILE: &str = "codes/produits.arrow";
@@ -109,6 +110,32 @@ impl Manifest {
 
     pub fn file(&self, path: &str) -> Option<&OutputFile> {
         self.files.iter().find(|file| file.path == path)
+    }
+
+    /// Checks a downloaded file against the manifest: listed, same size, same SHA-256.
+    pub fn verify(&self, path: &str, bytes: &[u8]) -> Result<(), CoreError> {
+        let integrity = |reason: String| CoreError::Integrity {
+            file: path.to_string(),
+            reason,
+        };
+        let entry = self
+            .file(path)
+            .ok_or_else(|| integrity("not listed in the manifest".into()))?;
+        if entry.bytes != bytes.len() as u64 {
+            return Err(integrity(format!(
+                "{} bytes received, {} expected",
+                bytes.len(),
+                entry.bytes
+            )));
+        }
+        let digest: String = Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if digest != entry.sha256 {
+            return Err(integrity("SHA-256 differs from the manifest".into()));
+        }
+        Ok(())
     }
 
     pub fn label(&self, territory: &Territory) -> String {

@@ -1,0 +1,31 @@
+//! The root: the router (state lives in the URL), the data set, and the page.
+
+use crate::api;
+use crate::components::dashboard::Dashboard;
+use crate::components::message::ErrorMessage;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let dataset = LocalResource::new(api::load_dataset);
+    // Tells the end-to-end tests (and only them) that the WASM app is running.
+    Effect::new(|| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-app-ready", "true");
+        }
+    });
+    view! {
+        <Router>
+            <Suspense fallback=|| view! { <p class="loading">"Chargement des données…"</p> }>
+                {move || dataset.get().map(|loaded| match loaded {
+                    Ok(dataset) => view! { <Dashboard dataset=dataset/> }.into_any(),
+                    Err(error) => view! {
+                        <header class="app-header"><h1>"Commerce extérieur des territoires"</h1></header>
+                        <ErrorMessage error=error retry=Callback::new(move |_| dataset.refetch())/>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </Router>
+    }
+}

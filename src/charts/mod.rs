@@ -1,0 +1,73 @@
+//! View model → ECharts option. charming builds each option's frame (tooltip, grid, axes, series
+//! kinds); the data items are added as JSON, because they carry fields charming 0.6 does not model:
+//! `text` (the label shown), `tip` (the tooltip, HTML escaped here), `pick` (what a click filters).
+//! Colours follow the seed's document.
+
+pub mod goods;
+pub mod partners;
+pub mod sankey;
+pub mod specialisation;
+
+use charming::element::{Formatter, Tooltip, Trigger};
+use charming::Chart;
+use serde_json::{json, Value};
+
+pub const IMPORT_BLUE: &str = "#2b6cb0";
+pub const EXPORT_VIOLET: &str = "#7b3fa0";
+pub const TOP_FLOW_RED: &str = "#d62728";
+pub const DEFICIT_RED: &str = "#c62828";
+pub const SURPLUS_GREEN: &str = "#2e7d32";
+pub const NEUTRAL_GREY: &str = "#9aa5b1";
+pub const OTHERS_GREY: &str = "#c9d1d9";
+
+/// Text safe to put in a tooltip (ECharts renders tooltips as HTML).
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// A tooltip: a bold title and lines, every piece escaped.
+pub fn tip(title: &str, lines: &[String]) -> String {
+    let mut html = format!("<strong>{}</strong>", escape_html(title));
+    for line in lines {
+        html.push_str("<br>");
+        html.push_str(&escape_html(line));
+    }
+    html
+}
+
+/// A label cut to `max` characters, with an ellipsis (the full text is in the tooltip).
+pub fn shorten(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        return label.to_string();
+    }
+    let cut: String = label.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// A chart frame shared by all: item tooltips through the shared `tip` formatter, no animation delay.
+pub fn frame() -> Chart {
+    Chart::new()
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Item)
+                .formatter(Formatter::String("tip".into())),
+        )
+        .animation_duration(300)
+}
+
+/// The chart as JSON with `data` set on series `index`.
+pub fn with_series_data(chart: &Chart, entries: &[(usize, &str, Value)]) -> Value {
+    let mut option = serde_json::to_value(chart).unwrap_or_else(|_| json!({}));
+    // Keeps tooltips inside the chart (charming 0.6 has no setter for it): no clipping in a small frame.
+    option["tooltip"]["confine"] = json!(true);
+    for (index, key, data) in entries {
+        if let Some(series) = option.get_mut("series").and_then(|s| s.get_mut(*index)) {
+            series[*key] = data.clone();
+        }
+    }
+    option
+}

@@ -1,0 +1,100 @@
+//! Sankey diagrams: goods → countries for exports, countries → goods for imports. The 5 flagged flows
+//! in red, « Autres » in light grey; long product names shortened, full in the tooltip.
+
+use super::{
+    frame, shorten, tip, with_series_data, EXPORT_VIOLET, IMPORT_BLUE, NEUTRAL_GREY, OTHERS_GREY,
+    TOP_FLOW_RED,
+};
+use crate::components::chart::ChartSpec;
+use crate::intl::{million_euros, percent};
+use charming::series::Sankey as SankeySeries;
+use comex_core::codes::Flow;
+use comex_core::views::sankey::{NodeKind, Sankey, SankeyNode};
+use serde_json::{json, Value};
+
+/// Characters of a node label before it is shortened.
+const LABEL_LENGTH: usize = 30;
+
+fn node_key(side: &str, node: &SankeyNode) -> String {
+    format!("{side}:{}", node.code)
+}
+
+pub fn option(sankey: &Sankey, compact: bool) -> ChartSpec {
+    let goods_color = if sankey.flow == Flow::Export {
+        EXPORT_VIOLET
+    } else {
+        IMPORT_BLUE
+    };
+    let share = |value: i64| {
+        if sankey.total > 0 {
+            percent(value as f64 / sankey.total as f64, 1)
+        } else {
+            "–".into()
+        }
+    };
+    let node = |side: &str, node: &SankeyNode| -> Value {
+        let color = match node.kind {
+            NodeKind::Product => goods_color,
+            NodeKind::Country => "#4a5568",
+            NodeKind::Others => OTHERS_GREY,
+        };
+        let pick = match node.kind {
+            NodeKind::Product => Some(format!("product:{}", node.code)),
+            NodeKind::Country => Some(format!("country:{}", node.code)),
+            NodeKind::Others => None,
+        };
+        json!({
+            "name": node_key(side, node),
+            "value": node.value as f64,
+            "text": shorten(&node.label, if compact { 18 } else { LABEL_LENGTH }),
+            "tip": tip(&node.label, &[million_euros(node.value), format!("{} du total", share(node.value))]),
+            "pick": pick,
+            "itemStyle": { "color": color },
+            "label": { "position": if side == "L" { "right" } else { "left" } },
+        })
+    };
+    let nodes: Vec<Value> = sankey
+        .left
+        .iter()
+        .map(|n| node("L", n))
+        .chain(sankey.right.iter().map(|n| node("R", n)))
+        .collect();
+    let links: Vec<Value> = sankey
+        .links
+        .iter()
+        .filter_map(|link| {
+            let source = sankey.left.get(link.source)?;
+            let target = sankey.right.get(link.target)?;
+            Some(json!({
+                "source": node_key("L", source),
+                "target": node_key("R", target),
+                "value": link.value as f64,
+                "tip": tip(&format!("{} → {}", source.label, target.label), &[million_euros(link.value), format!("{} du total", share(link.value))]),
+                "lineStyle": if link.flagged {
+                    json!({ "color": TOP_FLOW_RED, "opacity": 0.75 })
+                } else {
+                    json!({ "color": NEUTRAL_GREY, "opacity": 0.35 })
+                },
+            }))
+        })
+        .collect();
+    let chart = frame().series(SankeySeries::new());
+    let mut option = with_series_data(
+        &chart,
+        &[(0, "data", json!(nodes)), (0, "links", json!(links))],
+    );
+    let series = &mut option["series"][0];
+    series["left"] = json!(4);
+    series["right"] = json!(4);
+    series["top"] = json!(8);
+    series["bottom"] = json!(8);
+    series["nodeGap"] = json!(if compact { 6 } else { 10 });
+    series["nodeWidth"] = json!(14);
+    series["layoutIterations"] = json!(0); // keep the ranked order: largest on top
+    series["emphasis"] = json!({ "focus": "adjacency" });
+    series["label"] = json!({ "formatter": "text", "fontSize": if compact { 10 } else { 12 }, "color": "#1a202c" });
+    ChartSpec {
+        option,
+        height: if compact { 360 } else { 520 },
+    }
+}

@@ -1,0 +1,178 @@
+//! One ECharts chart: created on mount, updated with `notMerge` (no stale nodes after a switch),
+//! resized with its box (ResizeObserver: it follows an embedding frame too), disposed on unmount.
+//!
+//! Options come from `crate::charts` as JSON. Two generic formatters are attached here, so that no
+//! option needs JavaScript code: tooltips show the data item's `tip` (HTML escaped when it was built),
+//! labels its `text`. A click on an item with a `pick` (`product:C20B`, `country:BE`) is reported.
+
+use crate::echarts::{self, ECharts};
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// An ECharts option and the height its chart needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub option: Value,
+    pub height: u32,
+}
+
+/// What a click on a chart mark selects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pick {
+    Product(String),
+    Country(String),
+}
+
+impl Pick {
+    fn parse(text: &str) -> Option<Pick> {
+        let (kind, code) = text.split_once(':')?;
+        match kind {
+            "product" => Some(Pick::Product(code.to_string())),
+            "country" => Some(Pick::Country(code.to_string())),
+            _ => None,
+        }
+    }
+}
+
+fn data_field(params: &JsValue, field: &str) -> Option<String> {
+    let data = js_sys::Reflect::get(params, &JsValue::from_str("data")).ok()?;
+    js_sys::Reflect::get(&data, &JsValue::from_str(field))
+        .ok()?
+        .as_string()
+}
+
+thread_local! {
+    /// Shared by every chart, alive for the page's life.
+    static TOOLTIP: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|params: JsValue| {
+        JsValue::from_str(&data_field(&params, "tip").unwrap_or_default())
+    });
+    static LABEL: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|params: JsValue| {
+        let name = js_sys::Reflect::get(&params, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
+        JsValue::from_str(&data_field(&params, "text").or(name).unwrap_or_default())
+    });
+}
+
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The option as a JS object, with the shared formatters attached where the option asks for them
+/// (`"formatter": "tip"` / `"formatter": "text"`).
+fn to_js(option: &Value) -> JsValue {
+    let json = serde_json::to_string(option).unwrap_or_else(|_| "{}".into());
+    let object = js_sys::JSON::parse(&json).unwrap_or_else(|_| js_sys::Object::new().into());
+    attach_formatters(&object);
+    object
+}
+
+fn attach_formatters(value: &JsValue) {
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        array.for_each(&mut |item, _, _| attach_formatters(&item));
+        return;
+    }
+    if !value.is_object() {
+        return;
+    }
+    let formatter = get(value, "formatter");
+    match formatter.as_string().as_deref() {
+        Some("tip") => TOOLTIP.with(|f| set(value, "formatter", f.as_ref())),
+        Some("text") => LABEL.with(|f| set(value, "formatter", f.as_ref())),
+        _ => {}
+    }
+    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        if let Some(key) = key.as_string() {
+            if key != "formatter" && key != "data" && key != "links" {
+                attach_formatters(&get(value, &key));
+            }
+        }
+    }
+}
+
+#[component]
+pub fn EChart(
+    spec: Signal<ChartSpec>,
+    /// What the chart shows, for screen readers (the data table under it has the numbers).
+    label: String,
+    /// Called with what a click on a mark selects; none for charts that select nothing.
+    on_pick: Option<Callback<Pick>>,
+) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    let chart: StoredValue<Option<ECharts>, LocalStorage> = StoredValue::new_local(None);
+    let keep_alive: StoredValue<Vec<Closure<dyn FnMut(JsValue)>>, LocalStorage> =
+        StoredValue::new_local(Vec::new());
+    let observer: StoredValue<Option<web_sys::ResizeObserver>, LocalStorage> =
+        StoredValue::new_local(None);
+
+    Effect::new(move |_| {
+        let spec = spec.get();
+        let Some(div) = node.get() else { return };
+        if !echarts::is_available() {
+            div.set_text_content(Some(
+                "Le moteur de graphiques (ECharts) n'a pas pu être chargé.",
+            ));
+            return;
+        }
+        if chart.with_value(Option::is_none) {
+            let element: &web_sys::HtmlElement = &div;
+            let init_options = js_sys::Object::new();
+            set(&init_options, "renderer", &JsValue::from_str("canvas"));
+            set(&init_options, "locale", &JsValue::from_str("FR"));
+            let instance = echarts::init(element, &JsValue::NULL, &init_options);
+            if let Some(on_pick) = on_pick {
+                let click = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+                    if let Some(pick) = data_field(&params, "pick").as_deref().and_then(Pick::parse)
+                    {
+                        on_pick.run(pick);
+                    }
+                });
+                instance.on("click", click.as_ref().unchecked_ref());
+                keep_alive.update_value(|closures| closures.push(click));
+            }
+            let resize = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                chart.with_value(|c| {
+                    if let Some(c) = c {
+                        c.resize()
+                    }
+                });
+            });
+            if let Ok(resize_observer) =
+                web_sys::ResizeObserver::new(resize.as_ref().unchecked_ref())
+            {
+                resize_observer.observe(element);
+                observer.set_value(Some(resize_observer));
+            }
+            keep_alive.update_value(|closures| closures.push(resize));
+            chart.set_value(Some(instance));
+        }
+        let settings = js_sys::Object::new();
+        set(&settings, "notMerge", &JsValue::TRUE);
+        chart.with_value(|c| {
+            if let Some(c) = c {
+                c.set_option(&to_js(&spec.option), &settings);
+            }
+        });
+    });
+
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some(o) = o.take() {
+                o.disconnect()
+            }
+        });
+        chart.update_value(|c| {
+            if let Some(c) = c.take() {
+                c.dispose()
+            }
+        });
+        keep_alive.update_value(Vec::clear);
+    });
+
+    let height = move || format!("height: {}px", spec.with(|s| s.height));
+    view! { <div class="chart" node_ref=node style=height role="img" aria-label=label></div> }
+}

@@ -1,0 +1,382 @@
+//! The portrait of one territory, in the seed's order: partner countries, goods, exports (with the
+//! région and France for comparison), imports (likewise), then specialisation and exposure.
+//!
+//! Each table is its own resource: a file that fails to load breaks only the blocks that need it.
+
+use crate::api::{Dataset, LoadError};
+use crate::charts;
+use crate::components::chart::Pick;
+use crate::components::filters::Filters;
+use crate::components::territory_select::TerritorySelect;
+use crate::components::view_block::{Drawn, Loaded, ViewBlock};
+use crate::intl;
+use crate::state::Selection;
+use comex_core::codes::{Flow, Territory};
+use comex_core::manifest::{Manifest, DEPARTEMENTS_BY_COUNTRY_FILE};
+use comex_core::table::TradeTable;
+use comex_core::views::portrait::{compute, PortraitData, ViewModel, ViewRequest};
+use comex_core::views::totals::FlowTotal;
+use comex_core::views::{exposure, goods, partners, sankey, specialisation, totals, ViewName};
+use leptos::prelude::*;
+use std::rc::Rc;
+
+type TableResource = LocalResource<Result<Option<Rc<TradeTable>>, LoadError>>;
+
+/// Which table a block describes: the selected territory, its région, or France.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    Territory,
+    Region,
+    France,
+}
+
+fn table_resource(
+    dataset: StoredValue<Rc<Dataset>, LocalStorage>,
+    path: Memo<Option<String>>,
+) -> TableResource {
+    LocalResource::new(move || {
+        let path = path.get();
+        let dataset = dataset.get_value();
+        async move {
+            match path {
+                Some(path) => dataset.table(&path).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    })
+}
+
+fn years_text(manifest: &Manifest) -> String {
+    let years: Vec<String> = manifest.years.iter().map(u16::to_string).collect();
+    years.join("–")
+}
+
+/// The seed's sentence for a flow total: value, share of the région, share of France.
+fn totals_sentences(flow_total: &FlowTotal, region_label: Option<&str>) -> Vec<String> {
+    let (noun, verb) = match flow_total.flow {
+        Flow::Export => ("exportations", "exportée"),
+        Flow::Import => ("importations", "importée"),
+    };
+    let mut lines = vec![format!(
+        "Total des {noun} : {}",
+        intl::million_euros(flow_total.value)
+    )];
+    if let (Some(share), Some(region)) = (flow_total.share_of_region, region_label) {
+        lines.push(format!(
+            "soit {} de la valeur {verb} par la région {region}",
+            intl::percent(share, 1)
+        ));
+    }
+    if let Some(share) = flow_total.share_of_france {
+        lines.push(format!(
+            "soit {} de la valeur {verb} au niveau national",
+            intl::percent(share, 2)
+        ));
+    }
+    lines
+}
+
+#[component]
+pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
+    let selection = Selection::from_url();
+    let is_demo = dataset.manifest.is_demo();
+    let years = years_text(&dataset.manifest);
+    let manifest = StoredValue::new_local(dataset.manifest.clone());
+    let catalog = StoredValue::new_local(dataset.catalog.clone());
+    let dataset = StoredValue::new_local(dataset);
+
+    let territory = Memo::new(move |_| selection.territory());
+    let territory_known =
+        Memo::new(move |_| manifest.with_value(|m| m.territory(&territory.get()).is_ok()));
+    let region =
+        Memo::new(move |_| manifest.with_value(|m| m.region_of(&territory.get()).ok().flatten()));
+    let territory_path =
+        Memo::new(move |_| territory_known.get().then(|| territory.get().file_path()));
+    let region_path = Memo::new(move |_| region.get().map(|r| r.file_path()));
+    let france_path = Memo::new(|_| Some(Territory::France.file_path()));
+    let departements_path = Memo::new(|_| Some(DEPARTEMENTS_BY_COUNTRY_FILE.to_string()));
+
+    let territory_table = table_resource(dataset, territory_path);
+    let region_table = table_resource(dataset, region_path);
+    let france_table = table_resource(dataset, france_path);
+    let departements_table = table_resource(dataset, departements_path);
+    let retry = Callback::new(move |_| {
+        for resource in [
+            territory_table,
+            region_table,
+            france_table,
+            departements_table,
+        ] {
+            resource.refetch();
+        }
+    });
+    let on_pick = Callback::new(move |pick: Pick| match pick {
+        Pick::Product(code) => selection.set_product(Some(code)),
+        Pick::Country(code) => selection.set_country(Some(code)),
+    });
+
+    let label_of = move |t: &Territory| manifest.with_value(|m| m.label(t));
+    let territory_label = Signal::derive(move || label_of(&territory.get()));
+    let region_label =
+        Signal::derive(move || region.get().map(|r| label_of(&r)).unwrap_or_default());
+    let years_for_titles = years.clone();
+    let title = move |text: &'static str, subject: Subject| {
+        let years = years_for_titles.clone();
+        Signal::derive(move || {
+            let name = match subject {
+                Subject::Territory => territory_label.get(),
+                Subject::Region => region_label.get(),
+                Subject::France => "France entière".to_string(),
+            };
+            format!("{text}, {name} ({years})")
+        })
+    };
+    let source_years = years.clone();
+    let source = Signal::derive(move || {
+        let demo = if is_demo {
+            " — données de démonstration (synthétiques, calibrées sur les totaux publiés)"
+        } else {
+            ""
+        };
+        format!("Source : DGDDI (douanes), {source_years}{demo}")
+    });
+
+    // Computes a view for a subject once every table it needs is loaded, and draws it.
+    let drawn =
+        move |view: ViewName, subject: Subject, draw: fn(&ViewModel, &Manifest) -> Drawn| {
+            Signal::derive(move || -> Loaded<Drawn> {
+                if !territory_known.get() {
+                    return Some(Err(LoadError::Data(
+                        comex_core::CoreError::TerritoryAbsent(territory.get().to_string()),
+                    )));
+                }
+                let own = territory_table.get()?;
+                let region_table = region_table.get()?;
+                let france_table = france_table.get()?;
+                let departements = if view == ViewName::Exposure {
+                    departements_table.get()?
+                } else {
+                    Ok(None)
+                };
+                let result = (|| {
+                    let (own, region_table, france_table, departements) =
+                        (own?, region_table?, france_table?, departements?);
+                    let france_table = france_table.ok_or_else(|| {
+                        LoadError::Data(comex_core::CoreError::TerritoryAbsent("fr".into()))
+                    })?;
+                    let subject_table = match subject {
+                        Subject::Territory => own,
+                        Subject::Region => region_table.clone(),
+                        Subject::France => Some(france_table.clone()),
+                    };
+                    let subject_table = subject_table.ok_or_else(|| {
+                        LoadError::Data(comex_core::CoreError::TerritoryAbsent(
+                            territory.get().to_string(),
+                        ))
+                    })?;
+                    let request = ViewRequest {
+                        view,
+                        filter: catalog.with_value(|c| selection.filter(c)),
+                        level: selection.level(),
+                    };
+                    manifest.with_value(|m| {
+                        catalog.with_value(|c| {
+                            let data = PortraitData {
+                                manifest: m,
+                                catalog: c,
+                                territory: &subject_table,
+                                region: region_table.as_deref(),
+                                france: &france_table,
+                                departements: departements.as_deref(),
+                            };
+                            Ok(draw(&compute(&data, &request)?, m))
+                        })
+                    })
+                })();
+                Some(result)
+            })
+        };
+
+    let unknown = move || catalog.with_value(|c| selection.unknown_codes(c));
+    view! {
+        <header class="app-header">
+            <div class="title">
+                <h1>"Commerce extérieur des territoires"</h1>
+                <p class="subtitle">{move || format!("{} — données douanières {}", territory_label.get(), years)}</p>
+            </div>
+            {is_demo.then(|| view! {
+                <p class="demo-badge" role="note" title="Données synthétiques au format des douanes, calibrées sur les totaux publiés pour 2024">
+                    "Données de démonstration"
+                </p>
+            })}
+            <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| selection.set_territory(&t))/>
+        </header>
+        <Filters catalog=catalog selection=selection/>
+        {move || {
+            let unknown = unknown();
+            (!unknown.is_empty()).then(|| view! {
+                <p class="notice" role="status">{format!("Ignoré dans l'adresse : {} (code inconnu des données).", unknown.join(", "))}</p>
+            })
+        }}
+        <main>
+            <section class="chapter">
+                <h2>"Balance commerciale territoriale"</h2>
+                <ViewBlock id="partners".into() title=title("Principaux pays à l'import et à l'export", Subject::Territory)
+                    reading_key="Pour chaque pays, à gauche les importations, à droite les exportations ; le losange marque le solde."
+                    rule=partners::RULE.into() source=source retry=retry on_pick=on_pick
+                    drawn=drawn(ViewName::Partners, Subject::Territory, draw_chart)/>
+            </section>
+            <section class="chapter">
+                <h2>"Principales activités"</h2>
+                <div class="pair">
+                    <ViewBlock id="goods-import".into() title=title("Biens importés", Subject::Territory)
+                        reading_key="Figurent en bleu les biens importés dans le territoire."
+                        rule=goods::RULE.into() source=source retry=retry on_pick=on_pick
+                        drawn=drawn(ViewName::GoodsImport, Subject::Territory, draw_chart)/>
+                    <ViewBlock id="goods-export".into() title=title("Biens exportés", Subject::Territory)
+                        reading_key="Figurent en violet les biens exportés depuis le territoire."
+                        rule=goods::RULE.into() source=source retry=retry on_pick=on_pick
+                        drawn=drawn(ViewName::GoodsExport, Subject::Territory, draw_chart)/>
+                </div>
+            </section>
+            {[Flow::Export, Flow::Import].map(|flow| {
+                let (chapter, view, key, totals_title) = match flow {
+                    Flow::Export => ("Exportations", ViewName::ExportSankey,
+                        "À gauche les principaux biens exportés, à droite les pays de destination.", "Total des exportations"),
+                    Flow::Import => ("Importations", ViewName::ImportSankey,
+                        "À gauche les principaux pays d'origine, à droite les biens importés.", "Total des importations"),
+                };
+                let sankey_title = if flow == Flow::Export { "Flux à l'export par produit et par pays" } else { "Flux à l'import par pays et par produit" };
+                let compare_title = if flow == Flow::Export { "Flux à l'export" } else { "Flux à l'import" };
+                let draw_totals: fn(&ViewModel, &Manifest) -> Drawn = if flow == Flow::Export { draw_export_totals } else { draw_import_totals };
+                view! {
+                    <section class="chapter">
+                        <h2>{chapter}</h2>
+                        <ViewBlock id=view.name().into() title=title(sankey_title, Subject::Territory) reading_key=key
+                            rule=sankey::rule(flow) source=source retry=retry on_pick=on_pick
+                            drawn=drawn(view, Subject::Territory, draw_chart)/>
+                        <ViewBlock id=format!("totals-{}", flow.label_fr()) title=title(totals_title, Subject::Territory)
+                            reading_key="Valeur du territoire et sa part dans la région et dans la France entière."
+                            rule=totals::RULE.into() source=source retry=retry
+                            drawn=drawn(ViewName::Totals, Subject::Territory, draw_totals)/>
+                        <div class="pair">
+                            <ViewBlock id=format!("{}-region", view.name()) title=title(compare_title, Subject::Region) reading_key="La même représentation pour la région."
+                                rule=sankey::rule(flow) source=source retry=retry on_pick=on_pick
+                                drawn=drawn(view, Subject::Region, draw_compact)/>
+                            <ViewBlock id=format!("{}-france", view.name()) title=title(compare_title, Subject::France) reading_key="La même représentation pour la France entière."
+                                rule=sankey::rule(flow) source=source retry=retry on_pick=on_pick
+                                drawn=drawn(view, Subject::France, draw_compact)/>
+                        </div>
+                    </section>
+                }
+            })}
+            <section class="chapter">
+                <h2>"Situer le territoire"</h2>
+                <ViewBlock id="specialisation".into() title=title("Spécialisation à l'export par rapport à la France", Subject::Territory)
+                    reading_key="Part de chaque bien dans les exportations du territoire, comparée à sa part en France."
+                    rule=specialisation::RULE.into() source=source retry=retry on_pick=on_pick
+                    drawn=drawn(ViewName::Specialisation, Subject::Territory, draw_chart)/>
+                <ViewBlock id="exposure".into() title=title("Exposition des exportations à un partenaire", Subject::Territory)
+                    reading_key="Part des exportations vers le pays ou la zone choisis (les États-Unis par défaut) ; rang parmi les départements."
+                    rule=exposure::RULE.into() source=source retry=retry
+                    drawn=drawn(ViewName::Exposure, Subject::Territory, draw_chart)/>
+            </section>
+        </main>
+        <footer class="app-footer">
+            <p>"Données : DGDDI (douanes), statistiques régionales et départementales du commerce extérieur, Licence Ouverte 2.0. "
+               "Les données sont établies selon le lieu de dédouanement, qui ne reflète pas toujours le lieu de production."</p>
+        </footer>
+    }
+}
+
+fn draw_chart(model: &ViewModel, manifest: &Manifest) -> Drawn {
+    draw(model, manifest, false)
+}
+
+fn draw_compact(model: &ViewModel, manifest: &Manifest) -> Drawn {
+    draw(model, manifest, true)
+}
+
+fn draw(model: &ViewModel, manifest: &Manifest, compact: bool) -> Drawn {
+    let table = model.table(manifest);
+    match model {
+        ViewModel::Partners(p) => Drawn {
+            spec: Some(charts::partners::option(p)),
+            summary: Vec::new(),
+            table,
+        },
+        ViewModel::Goods(g) => Drawn {
+            spec: Some(charts::goods::option(g)),
+            summary: Vec::new(),
+            table,
+        },
+        ViewModel::Sankey(s) => Drawn {
+            spec: Some(charts::sankey::option(s, compact)),
+            summary: vec![format!("Total : {}", intl::million_euros(s.total))],
+            table,
+        },
+        ViewModel::Specialisation(s) => Drawn {
+            spec: Some(charts::specialisation::option(s)),
+            summary: Vec::new(),
+            table,
+        },
+        ViewModel::Exposure(e) => {
+            let label_of = |code: &str| manifest.label(&Territory::Departement(code.to_string()));
+            let share = e
+                .share
+                .map(|s| intl::percent(s, 1))
+                .unwrap_or_else(|| "–".into());
+            let rank = e
+                .rank
+                .map(|r| format!(", rang {r} sur {} départements", e.ranking.len()))
+                .unwrap_or_default();
+            Drawn {
+                spec: (!e.ranking.is_empty())
+                    .then(|| charts::specialisation::exposure_option(e, label_of)),
+                summary: vec![format!(
+                    "{share} des exportations vont vers : {}{rank}",
+                    e.partner_label
+                )],
+                table,
+            }
+        }
+        ViewModel::Totals(_) => Drawn {
+            spec: None,
+            summary: Vec::new(),
+            table,
+        },
+    }
+}
+
+fn draw_flow_totals(model: &ViewModel, manifest: &Manifest, flow: Flow) -> Drawn {
+    let table = model.table(manifest);
+    let summary = match model {
+        ViewModel::Totals(t) => {
+            let region_label = t
+                .region
+                .as_ref()
+                .filter(|r| **r != t.territory)
+                .map(|r| manifest.label(r));
+            let flow_total = if flow == Flow::Export {
+                &t.exports
+            } else {
+                &t.imports
+            };
+            totals_sentences(flow_total, region_label.as_deref())
+        }
+        _ => Vec::new(),
+    };
+    Drawn {
+        spec: None,
+        summary,
+        table,
+    }
+}
+
+fn draw_export_totals(model: &ViewModel, manifest: &Manifest) -> Drawn {
+    draw_flow_totals(model, manifest, Flow::Export)
+}
+
+fn draw_import_totals(model: &ViewModel, manifest: &Manifest) -> Drawn {
+    draw_flow_totals(model, manifest, Flow::Import)
+}

@@ -1,0 +1,137 @@
+//! Filters: a product at any level, a partner country or group, the product level of the charts.
+//! Active filters show as removable chips. Everything goes through the URL (`state::Selection`).
+
+use crate::state::Selection;
+use comex_core::catalog::{Catalog, CountryGroup};
+use comex_core::codes::ProductLevel;
+use comex_core::filter::{CountrySelection, ProductSelection};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+const SEPARATOR: &str = " — ";
+
+fn level_label(level: ProductLevel) -> &'static str {
+    match level {
+        ProductLevel::A17 => "A17 (grands secteurs)",
+        ProductLevel::A38 => "A38",
+        ProductLevel::A129 => "A129",
+        ProductLevel::Cpf4 => "CPF4 (produits détaillés)",
+    }
+}
+
+/// Every product code of every level, coarse first: `code — label`.
+fn product_choices(catalog: &Catalog) -> Vec<String> {
+    let mut choices = Vec::new();
+    for level in [
+        ProductLevel::A17,
+        ProductLevel::A38,
+        ProductLevel::A129,
+        ProductLevel::Cpf4,
+    ] {
+        let codes: BTreeMap<&str, &str> = catalog
+            .products
+            .iter()
+            .map(|p| (p.code(level), p.label(level)))
+            .collect();
+        choices.extend(
+            codes
+                .into_iter()
+                .map(|(code, label)| format!("{code}{SEPARATOR}{label}")),
+        );
+    }
+    choices
+}
+
+fn country_choices(catalog: &Catalog) -> Vec<String> {
+    CountryGroup::ALL
+        .iter()
+        .map(|g| format!("group:{}{SEPARATOR}{}", g.code(), g.label_fr()))
+        .chain(
+            catalog
+                .countries
+                .iter()
+                .map(|c| format!("{}{SEPARATOR}{}", c.code, c.label)),
+        )
+        .collect()
+}
+
+/// The code typed or chosen: what stands before ` — `, or the whole text.
+fn chosen_code(text: &str) -> Option<String> {
+    let code = text.split(SEPARATOR).next().unwrap_or("").trim();
+    (!code.is_empty()).then(|| code.to_string())
+}
+
+#[component]
+pub fn Filters(
+    catalog: StoredValue<comex_core::catalog::Catalog, LocalStorage>,
+    selection: Selection,
+) -> impl IntoView {
+    let products = catalog.with_value(product_choices);
+    let countries = catalog.with_value(country_choices);
+    let product_chip = move || {
+        let code = selection.product_code()?;
+        let label = catalog.with_value(|c| {
+            ProductSelection::parse(&code, c)
+                .ok()
+                .and_then(|p| c.product_label(p.level, &p.code).map(str::to_string))
+        });
+        Some(format!("Produit : {}", label.unwrap_or(code)))
+    };
+    let country_chip = move || {
+        let code = selection.country_code()?;
+        let label =
+            catalog.with_value(|c| CountrySelection::parse(&code, c).ok().map(|s| s.label(c)));
+        Some(format!("Pays : {}", label.unwrap_or(code)))
+    };
+    view! {
+        <div class="filters">
+            <div class="filter">
+                <label for="product-filter">"Produit"</label>
+                <input id="product-filter" type="search" list="product-choices" placeholder="Code ou libellé : C20B, parfums…"
+                    on:change=move |event| {
+                        selection.set_product(chosen_code(&event_target_value(&event)));
+                        event_target::<web_sys::HtmlInputElement>(&event).set_value("");
+                    }/>
+                <datalist id="product-choices">
+                    {products.into_iter().map(|choice| view! { <option value=choice/> }).collect_view()}
+                </datalist>
+            </div>
+            <div class="filter">
+                <label for="country-filter">"Pays partenaire"</label>
+                <input id="country-filter" type="search" list="country-choices" placeholder="Pays ou zone : US, Union européenne…"
+                    on:change=move |event| {
+                        selection.set_country(chosen_code(&event_target_value(&event)));
+                        event_target::<web_sys::HtmlInputElement>(&event).set_value("");
+                    }/>
+                <datalist id="country-choices">
+                    {countries.into_iter().map(|choice| view! { <option value=choice/> }).collect_view()}
+                </datalist>
+            </div>
+            <div class="filter">
+                <label for="level">"Niveau des produits"</label>
+                <select id="level" prop:value=move || selection.level().name().to_string()
+                    on:change=move |event| {
+                        if let Ok(level) = ProductLevel::parse(&event_target_value(&event)) {
+                            selection.set_level(level);
+                        }
+                    }>
+                    {[ProductLevel::A17, ProductLevel::A38, ProductLevel::A129, ProductLevel::Cpf4].map(|level| view! {
+                        <option value=level.name() selected=move || selection.level() == level>{level_label(level)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <ul class="chips" aria-label="Filtres actifs">
+                {move || product_chip().map(|text| view! {
+                    <li class="chip">{text}
+                        <button type="button" aria-label="Retirer le filtre produit" on:click=move |_| selection.set_product(None)>"×"</button>
+                    </li>
+                })}
+                {move || country_chip().map(|text| view! {
+                    <li class="chip">{text}
+                        <button type="button" aria-label="Retirer le filtre pays" on:click=move |_| selection.set_country(None)>"×"</button>
+                    </li>
+                })}
+            </ul>
+        </div>
+    }
+}

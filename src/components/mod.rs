@@ -1,0 +1,10 @@
+//! The page, one concern per file.
+
+pub mod chart;
+pub mod dashboard;
+pub mod data_table;
+pub mod filters;
+pub mod message;
+pub mod panic_notice;
+pub mod territory_select;
+pub mod view_block;

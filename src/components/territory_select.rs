@@ -1,0 +1,131 @@
+//! The territory selector: type « Oise » or « 60 » to narrow the list; départements grouped by
+//! région, then the régions, then France.
+
+use comex_core::codes::Territory;
+use comex_core::manifest::{Manifest, TerritoryEntry};
+use leptos::prelude::*;
+
+/// Lower case without accents, for matching what people type.
+fn folded(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+            'î' | 'ï' | 'Î' => 'i',
+            'ô' | 'ö' | 'Ô' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            '-' | '\'' | '’' => ' ',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+fn code_of(territory: &Territory) -> String {
+    match territory {
+        Territory::Departement(code) | Territory::Region(code) => code.clone(),
+        Territory::France => String::new(),
+    }
+}
+
+fn matches(entry: &TerritoryEntry, query: &str) -> bool {
+    let query = folded(query.trim());
+    query.is_empty()
+        || folded(&entry.label).contains(&query)
+        || code_of(&entry.territory).to_ascii_lowercase() == query
+}
+
+/// The option groups: one per région (its départements), then « Régions », then « France ».
+fn groups(manifest: &Manifest, query: &str) -> Vec<(String, Vec<TerritoryEntry>)> {
+    let regions: Vec<&TerritoryEntry> = manifest
+        .territories
+        .iter()
+        .filter(|e| matches!(e.territory, Territory::Region(_)))
+        .collect();
+    let mut groups = Vec::new();
+    for region in &regions {
+        let departements: Vec<TerritoryEntry> = manifest
+            .territories
+            .iter()
+            .filter(|e| {
+                matches!(e.territory, Territory::Departement(_)) && e.region == region.region
+            })
+            .filter(|e| matches(e, query))
+            .cloned()
+            .collect();
+        if !departements.is_empty() {
+            groups.push((region.label.clone(), departements));
+        }
+    }
+    let region_entries: Vec<TerritoryEntry> = regions
+        .into_iter()
+        .filter(|e| matches(e, query))
+        .cloned()
+        .collect();
+    if !region_entries.is_empty() {
+        groups.push(("Régions".to_string(), region_entries));
+    }
+    let france: Vec<TerritoryEntry> = manifest
+        .territories
+        .iter()
+        .filter(|e| e.territory == Territory::France && matches(e, query))
+        .cloned()
+        .collect();
+    if !france.is_empty() {
+        groups.push(("France".to_string(), france));
+    }
+    groups
+}
+
+fn option_text(entry: &TerritoryEntry) -> String {
+    match &entry.territory {
+        Territory::Departement(code) => format!("{} ({code})", entry.label),
+        _ => entry.label.clone(),
+    }
+}
+
+#[component]
+pub fn TerritorySelect(
+    manifest: StoredValue<Manifest, LocalStorage>,
+    selected: Signal<Territory>,
+    on_select: Callback<Territory>,
+) -> impl IntoView {
+    let (query, set_query) = signal(String::new());
+    let option_groups = move || manifest.with_value(|m| groups(m, &query.get()));
+    // Typing a code or a unique name selects it at once.
+    let on_input = move |event| {
+        let text = event_target_value(&event);
+        set_query.set(text.clone());
+        let found: Vec<TerritoryEntry> = manifest
+            .with_value(|m| groups(m, &text))
+            .into_iter()
+            .flat_map(|(_, e)| e)
+            .collect();
+        if let [only] = found.as_slice() {
+            on_select.run(only.territory.clone());
+        }
+    };
+    view! {
+        <div class="territory-select">
+            <label for="territory-search">"Territoire"</label>
+            <input id="territory-search" type="search" placeholder="Nom ou numéro : Oise, 60…"
+                autocomplete="off" prop:value=query on:input=on_input/>
+            <select id="territory" aria-label="Choisir le territoire"
+                on:change=move |event| {
+                    if let Ok(territory) = Territory::parse(&event_target_value(&event)) {
+                        on_select.run(territory);
+                    }
+                }>
+                {move || option_groups().into_iter().map(|(group, entries)| view! {
+                    <optgroup label=group>
+                        {entries.into_iter().map(|entry| {
+                            let value = entry.territory.to_string();
+                            let is_selected = selected.get() == entry.territory;
+                            view! { <option value=value selected=is_selected>{option_text(&entry)}</option> }
+                        }).collect_view()}
+                    </optgroup>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,69 @@
+//! One block of the portrait: title, reading key, the rule it follows, the chart (or the error in its
+//! place, or a skeleton while loading), the source line and the data table.
+
+use crate::api::LoadError;
+use crate::components::chart::{ChartSpec, EChart, Pick};
+use crate::components::data_table::DataTable;
+use crate::components::message::ErrorMessage;
+use comex_core::views::table::ViewTable;
+use leptos::prelude::*;
+
+/// A value that is loading (`None`), failed, or ready.
+pub type Loaded<T> = Option<Result<T, LoadError>>;
+
+/// What a block shows once its view model is computed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawn {
+    pub spec: Option<ChartSpec>,
+    /// Sentences shown above the chart (the totals, the exposure summary).
+    pub summary: Vec<String>,
+    pub table: ViewTable,
+}
+
+#[component]
+pub fn ViewBlock(
+    /// The view's name (`export-sankey`): the block's id, as in the URL's embed parameter.
+    id: String,
+    title: Signal<String>,
+    reading_key: &'static str,
+    rule: String,
+    source: Signal<String>,
+    drawn: Signal<Loaded<Drawn>>,
+    retry: Callback<()>,
+    #[prop(optional)] on_pick: Option<Callback<Pick>>,
+) -> impl IntoView {
+    // The chart stays mounted while the next data load (so it is updated, not rebuilt).
+    let spec = Memo::new(
+        move |previous: Option<&Option<ChartSpec>>| match drawn.get() {
+            Some(Ok(d)) => d.spec,
+            None => previous.cloned().flatten(),
+            Some(Err(_)) => None,
+        },
+    );
+    let has_chart = move || spec.with(Option::is_some);
+    let loading = move || drawn.with(Option::is_none);
+    let chart_label = Signal::derive(move || title.get());
+    view! {
+        <section class="view-block" id=id.clone() data-view=id aria-busy=move || loading().to_string()>
+            <h3>{title}</h3>
+            <p class="reading-key">{reading_key}</p>
+            <p class="rule"><span class="rule-tag">"Règle : "</span>{rule}</p>
+            {move || match drawn.get() {
+                Some(Err(error)) => view! { <ErrorMessage error=error retry=retry/> }.into_any(),
+                Some(Ok(d)) if !d.summary.is_empty() => view! {
+                    <div class="summary">{d.summary.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}</div>
+                }.into_any(),
+                None if !has_chart() => view! { <div class="skeleton" aria-label="Chargement…"></div> }.into_any(),
+                _ => ().into_any(),
+            }}
+            <Show when=has_chart>
+                <div class="chart-frame" class:is-loading=loading>
+                    <EChart spec=Signal::derive(move || spec.get().unwrap_or(ChartSpec { option: serde_json::Value::Null, height: 0 }))
+                        label=chart_label.get_untracked() on_pick=on_pick/>
+                </div>
+            </Show>
+            <p class="source">{source}</p>
+            {move || drawn.get().and_then(Result::ok).map(|d| view! { <DataTable table=d.table/> })}
+        </section>
+    }
+}

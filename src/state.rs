@@ -1,0 +1,124 @@
+//! The dashboard's selection, kept in the URL query (`?territory=dep:60&country=US&product=C20B&level=a129`),
+//! so that a copied link opens the same view and back/forward work.
+
+use comex_core::catalog::Catalog;
+use comex_core::codes::{ProductLevel, Territory};
+use comex_core::filter::{CountrySelection, Filter, ProductSelection};
+use leptos::prelude::*;
+use leptos_router::hooks::query_signal;
+
+/// The territory shown when the URL names none: the Oise, as in the seed's document.
+pub const DEFAULT_TERRITORY: &str = "dep:60";
+
+#[derive(Clone, Copy)]
+pub struct Selection {
+    territory: Memo<Option<String>>,
+    set_territory: SignalSetter<Option<String>>,
+    product: Memo<Option<String>>,
+    set_product: SignalSetter<Option<String>>,
+    country: Memo<Option<String>>,
+    set_country: SignalSetter<Option<String>>,
+    level: Memo<Option<String>>,
+    set_level: SignalSetter<Option<String>>,
+}
+
+impl Selection {
+    pub fn from_url() -> Self {
+        let (territory, set_territory) = query_signal::<String>("territory");
+        let (product, set_product) = query_signal::<String>("product");
+        let (country, set_country) = query_signal::<String>("country");
+        let (level, set_level) = query_signal::<String>("level");
+        Selection {
+            territory,
+            set_territory,
+            product,
+            set_product,
+            country,
+            set_country,
+            level,
+            set_level,
+        }
+    }
+
+    /// The territory of the URL, or the default one when it is absent or malformed.
+    pub fn territory(&self) -> Territory {
+        self.territory
+            .get()
+            .and_then(|text| Territory::parse(&text).ok())
+            .or_else(|| Territory::parse(DEFAULT_TERRITORY).ok())
+            .unwrap_or(Territory::France)
+    }
+
+    pub fn set_territory(&self, territory: &Territory) {
+        self.set_territory.set(Some(territory.to_string()));
+    }
+
+    pub fn level(&self) -> ProductLevel {
+        self.level
+            .get()
+            .and_then(|text| ProductLevel::parse(&text).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn set_level(&self, level: ProductLevel) {
+        self.set_level.set(Some(level.name().to_string()));
+    }
+
+    pub fn product_code(&self) -> Option<String> {
+        self.product.get()
+    }
+
+    pub fn country_code(&self) -> Option<String> {
+        self.country.get()
+    }
+
+    pub fn set_product(&self, code: Option<String>) {
+        self.set_product.set(code);
+    }
+
+    pub fn set_country(&self, code: Option<String>) {
+        self.set_country.set(code);
+    }
+
+    /// The filter of the URL; unknown codes are dropped (and reported by `unknown_codes`).
+    pub fn filter(&self, catalog: &Catalog) -> Filter {
+        Filter {
+            periods: Vec::new(),
+            product: self
+                .product
+                .get()
+                .and_then(|code| ProductSelection::parse(&code, catalog).ok()),
+            country: self
+                .country
+                .get()
+                .and_then(|code| CountrySelection::parse(&code, catalog).ok()),
+        }
+    }
+
+    /// Codes of the URL that the data do not know, to tell the user rather than ignore silently.
+    pub fn unknown_codes(&self, catalog: &Catalog) -> Vec<String> {
+        let mut unknown = Vec::new();
+        if let Some(code) = self
+            .product
+            .get()
+            .filter(|code| ProductSelection::parse(code, catalog).is_err())
+        {
+            unknown.push(format!("produit « {code} »"));
+        }
+        if let Some(code) = self
+            .country
+            .get()
+            .filter(|code| CountrySelection::parse(code, catalog).is_err())
+        {
+            unknown.push(format!("pays « {code} »"));
+        }
+        if let Some(text) = self
+            .territory
+            .get()
+            .filter(|text| Territory::parse(text).is_err())
+        {
+            unknown.push(format!("territoire « {text} »"));
+        }
+        unknown
+    }
+}
