@@ -105,3 +105,64 @@ impl Dataset {
         Ok(table)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use comex_core::arrow_io;
+    use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
+    use comex_core::codes::{Flow, Period, Territory};
+    use comex_core::table::TradeTable;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn catalog() -> Catalog {
+        let product = |cpf4: &str, a129: &str| Product {
+            cpf4: cpf4.into(),
+            cpf4_label: format!("produit {cpf4}"),
+            a129: a129.into(),
+            a129_label: format!("groupe {a129}"),
+            a38: "CE".into(),
+            a38_label: "Chimie".into(),
+            a17: "C5".into(),
+            a17_label: "Autres".into(),
+        };
+        let country = |code: &str| Country {
+            code: code.into(),
+            label: code.into(),
+            zone: CountryGroup::Eu27,
+            eu27: true,
+            euro_area: true,
+        };
+        Catalog::new(
+            vec![product("2042", "C20B"), product("2011", "C20A")],
+            vec![country("BE"), country("DE")],
+        )
+        .unwrap()
+    }
+
+    /// The Arrow decoding runs in WASM exactly as on the host.
+    #[wasm_bindgen_test]
+    fn arrow_round_trip_in_the_browser() {
+        let catalog = catalog();
+        let mut table = TradeTable::empty(Territory::Departement("60".into()));
+        table.periods = vec![
+            Period {
+                year: 2024,
+                quarter: 1,
+            },
+            Period {
+                year: 2024,
+                quarter: 2,
+            },
+        ];
+        table.period = vec![0, 1, 1];
+        table.flow = vec![Flow::Export, Flow::Import, Flow::Export];
+        table.product = vec![0, 1, 0];
+        table.country = vec![1, 0, 0];
+        table.value = vec![100, 250, 7];
+        table.mass = vec![1, 2, 3];
+        let bytes = arrow_io::write_trade("dep/60.arrow", &table, &catalog).unwrap();
+        let read = arrow_io::read_trade("dep/60.arrow", &bytes, &catalog).unwrap();
+        assert_eq!(read, table);
+        assert!(arrow_io::read_trade("dep/60.arrow", &bytes[..bytes.len() / 2], &catalog).is_err());
+    }
+}

@@ -45,3 +45,45 @@ pub fn percent(share: f64, decimals: usize) -> String {
 pub fn decimal(value: f64, decimals: usize) -> String {
     format_with(&number_format(&fraction_digits(decimals)), value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn browser_formats_match_the_seed() {
+        let plain = |text: String| text.replace(['\u{202f}', '\u{a0}'], " ");
+        assert_eq!(plain(million_euros(9_114_800_000)), "9 114,8 M€");
+        assert_eq!(plain(million_euros(580_354_500_000)), "580 354,5 M€");
+        assert_eq!(plain(percent(0.134, 1)), "13,4 %");
+        assert_eq!(plain(percent(0.0157, 2)), "1,57 %");
+    }
+
+    /// The command line formats by hand what the browser formats with Intl: they must agree.
+    #[wasm_bindgen_test]
+    fn core_formatting_agrees_with_intl() {
+        for euros in [
+            0,
+            1,
+            49_999,
+            50_000,
+            9_114_800_000,
+            123_456_789_012,
+            -1_327_500_000,
+        ] {
+            assert_eq!(
+                million_euros(euros),
+                comex_core::format::million_euros(euros),
+                "{euros}"
+            );
+        }
+        for share in [0.0, 0.0157, 0.134, 0.99999, 1.0] {
+            assert_eq!(
+                percent(share, 1),
+                comex_core::format::percent(share, 1),
+                "{share}"
+            );
+        }
+    }
+}

@@ -21,6 +21,9 @@ mod intl;
 #[cfg(target_arch = "wasm32")]
 mod state;
 
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod dashboard;
 pub mod data_table;
+pub mod export;
 pub mod filters;
 pub mod message;
 pub mod panic_notice;

@@ -4,6 +4,7 @@
 use crate::api::LoadError;
 use crate::components::chart::{ChartSpec, EChart, Pick};
 use crate::components::data_table::DataTable;
+use crate::components::export::ExportButtons;
 use crate::components::message::ErrorMessage;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
@@ -43,6 +44,11 @@ pub fn ViewBlock(
     let has_chart = move || spec.with(Option::is_some);
     let loading = move || drawn.with(Option::is_none);
     let chart_label = Signal::derive(move || title.get());
+    let table = Signal::derive(move || drawn.get().and_then(Result::ok).map(|d| d.table));
+    let file_stem = Signal::derive({
+        let id = id.clone();
+        move || file_stem(&id, &title.get())
+    });
     view! {
         <section class="view-block" id=id.clone() data-view=id aria-busy=move || loading().to_string()>
             <h3>{title}</h3>
@@ -62,8 +68,33 @@ pub fn ViewBlock(
                         label=chart_label.get_untracked() on_pick=on_pick/>
                 </div>
             </Show>
-            <p class="source">{source}</p>
+            <div class="block-footer">
+                <p class="source">{source}</p>
+                <ExportButtons file_stem=file_stem table=table/>
+            </div>
             {move || drawn.get().and_then(Result::ok).map(|d| view! { <DataTable table=d.table/> })}
         </section>
     }
+}
+
+/// A file name from the view and its title: `export-sankey-oise-2024`.
+fn file_stem(id: &str, title: &str) -> String {
+    let place: String = title
+        .rsplit(", ")
+        .next()
+        .unwrap_or("")
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' => c.to_ascii_lowercase(),
+            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
+            'à' | 'â' => 'a',
+            'î' | 'ï' => 'i',
+            'ô' => 'o',
+            'ù' | 'û' => 'u',
+            'ç' => 'c',
+            _ => '-',
+        })
+        .collect();
+    let place: Vec<&str> = place.split('-').filter(|part| !part.is_empty()).collect();
+    format!("{id}-{}", place.join("-"))
 }

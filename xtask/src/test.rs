@@ -172,6 +172,8 @@ fn end_to_end(root: &Path) -> Result<()> {
             ])
             .env("BASE_URL", format!("http://127.0.0.1:{port}"))
             .env("CHROMIUM", setup::CHROMIUM)
+            .env("COMEX_DATA_BIN", root.join("target/pipeline/comex-data"))
+            .env("COMEX_DATA_DIR", root.join(build::DATA_DIR))
             .current_dir(root),
     )
 }

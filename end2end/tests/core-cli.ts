@@ -1,0 +1,27 @@
+// The core's own answer for a state, from the `comex-data view` command line on the same Arrow files:
+// what the page shows must equal it.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const binary = process.env.COMEX_DATA_BIN ?? path.resolve(__dirname, '../../target/pipeline/comex-data');
+const dataDir = process.env.COMEX_DATA_DIR ?? path.resolve(__dirname, '../../public/data');
+
+export function coreView(territory: string, view: string, options: { country?: string; product?: string; level?: string; format?: string } = {}): string {
+  const args = ['view', '--data', dataDir, '--territory', territory, '--view', view, '--format', options.format ?? 'csv'];
+  if (options.country) args.push('--country', options.country);
+  if (options.product) args.push('--product', options.product);
+  if (options.level) args.push('--level', options.level);
+  return execFileSync(binary, args, { encoding: 'utf8' });
+}
+
+/// Node names of a Sankey CSV (`Code origine;Origine;Code destination;…`), as the chart names them.
+export function sankeyNodeNames(csv: string): string[] {
+  const names = new Set<string>();
+  for (const line of csv.trim().split('\n').slice(1)) {
+    const [source, , target] = line.split(';');
+    if (!source) continue; // the total line
+    names.add(`L:${source}`);
+    names.add(`R:${target}`);
+  }
+  return [...names].sort();
+}

@@ -1,0 +1,138 @@
+import { test, expect } from './fixtures';
+import { coreView, sankeyNodeNames } from './core-cli';
+import type { Page } from '@playwright/test';
+import fs from 'node:fs';
+
+const plain = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
+
+async function open(page: Page, query: string) {
+  await page.goto(`/?${query}`);
+  await expect(page.locator('body[data-app-ready="true"]')).toBeVisible({ timeout: 20_000 });
+}
+
+/** Waits until a block has drawn its data (its CSV button is enabled). */
+async function ready(page: Page, block: string) {
+  await expect(page.locator(`#${block} .export-csv`)).toBeEnabled({ timeout: 20_000 });
+  await expect(page.locator(`#${block}`)).toHaveAttribute('aria-busy', 'false');
+}
+
+async function downloadCsv(page: Page, block: string): Promise<string> {
+  await ready(page, block);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#${block} .export-csv`)]);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  expect(text.startsWith('\ufeff'), 'CSV starts with a byte-order mark').toBe(true);
+  return text.slice(1);
+}
+
+/** The node names the ECharts instance of a block really draws. */
+async function drawnNodeNames(page: Page, block: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const element = document.querySelector(selector) as HTMLElement;
+    const option = (window as any).echarts.getInstanceByDom(element).getOption();
+    return option.series.flatMap((s: any) => (s.data ?? []).map((d: any) => d.name)).sort();
+  }, `#${block} .chart`);
+}
+
+test('the Oise shows the published 2024 totals and shares', async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60');
+  await ready(page, 'totals-exportations');
+  const exports = plain(await page.locator('#totals-exportations .summary').textContent());
+  expect(exports).toContain('9 114,8 M€');
+  expect(exports).toContain('13,4 %');
+  expect(exports).toContain('1,57 %');
+  const imports = plain(await page.locator('#totals-importations .summary').textContent());
+  expect(imports).toContain('11 319,0 M€');
+  expect(imports).toContain('13,2 %');
+  expect(imports).toContain('1,65 %');
+  await expect(page.locator('.demo-badge')).toHaveText('Données de démonstration');
+  await expect(page.locator('.source').first()).toContainText('Source : DGDDI (douanes), 2024');
+  void consoleErrors;
+});
+
+for (const state of [
+  { query: 'territory=dep:60', territory: 'dep:60' },
+  { query: 'territory=dep:60&country=US', territory: 'dep:60', country: 'US' },
+  { query: 'territory=dep:60&product=C20B', territory: 'dep:60', product: 'C20B' },
+  { query: 'territory=reg:01&country=group:eu27', territory: 'reg:01', country: 'group:eu27' },
+]) {
+  test(`the export Sankey's CSV equals the core's view (${state.query})`, async ({ page, consoleErrors }) => {
+    await open(page, state.query);
+    const expected = coreView(state.territory, 'export-sankey', { country: state.country, product: state.product });
+    expect(await downloadCsv(page, 'export-sankey')).toBe(expected);
+    expect(await drawnNodeNames(page, 'export-sankey')).toEqual(sankeyNodeNames(expected));
+    void consoleErrors;
+  });
+}
+
+test('switching département redraws every chart with no node of the previous one', async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60');
+  await ready(page, 'import-sankey');
+  const before = await drawnNodeNames(page, 'import-sankey');
+  await page.selectOption('#territory', 'dep:13');
+  await expect(page).toHaveURL(/territory=dep%3A13|territory=dep:13/);
+  await expect(page.locator('.subtitle')).toContainText('Bouches-du-Rhône');
+  await ready(page, 'import-sankey');
+  await ready(page, 'export-sankey');
+  for (const [block, view] of [['import-sankey', 'import-sankey'], ['export-sankey', 'export-sankey']]) {
+    const expected = sankeyNodeNames(coreView('dep:13', view));
+    await expect.poll(() => drawnNodeNames(page, block)).toEqual(expected);
+  }
+  expect(await drawnNodeNames(page, 'import-sankey')).not.toEqual(before);
+  expect(plain(await page.locator('#totals-exportations .summary').textContent())).not.toContain('9 114,8 M€');
+  void consoleErrors;
+});
+
+test('a country filter set in the page survives a reload, and back removes it', async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60');
+  await ready(page, 'partners');
+  await page.fill('#country-filter', 'US — Etats-Unis');
+  await page.dispatchEvent('#country-filter', 'change');
+  await expect(page).toHaveURL(/country=US/);
+  await expect(page.locator('.chip')).toContainText('Etats-Unis');
+  await ready(page, 'totals-exportations');
+  const filtered = plain(await page.locator('#totals-exportations .summary').textContent());
+  const expected = coreView('dep:60', 'totals', { country: 'US', format: 'text' });
+  const exportsLine = plain(expected).split('\n').find((l) => l.startsWith('Exportations')) ?? '';
+  const value = exportsLine.split(/\s{2,}/)[1];
+  expect(filtered).toContain(value);
+
+  await page.reload();
+  await expect(page.locator('body[data-app-ready="true"]')).toBeVisible();
+  await expect(page.locator('.chip')).toContainText('Etats-Unis');
+  await page.goBack();
+  await expect(page).not.toHaveURL(/country=US/);
+  await expect(page.locator('.chip')).toHaveCount(0);
+  void consoleErrors;
+});
+
+test('a click on a Sankey node filters every chart', async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60');
+  await ready(page, 'export-sankey');
+  await page.locator('#export-sankey .chart').scrollIntoViewIfNeeded();
+  // The first product node's centre, from the chart's own layout.
+  const point = await page.evaluate(() => {
+    const element = document.querySelector('#export-sankey .chart') as HTMLElement;
+    const chart = (window as any).echarts.getInstanceByDom(element);
+    const data = chart.getModel().getSeriesByIndex(0).getData();
+    const layout = data.getItemLayout(0);
+    const box = element.getBoundingClientRect();
+    return { x: box.left + layout.x + layout.dx / 2, y: box.top + layout.y + layout.dy / 2, name: data.getName(0) };
+  });
+  expect(point.name.startsWith('L:')).toBe(true);
+  await page.mouse.click(point.x, point.y);
+  const code = point.name.slice(2);
+  await expect(page).toHaveURL(new RegExp(`product=${code}`));
+  await ready(page, 'import-sankey');
+  const expected = coreView('dep:60', 'import-sankey', { product: code });
+  expect(await downloadCsv(page, 'import-sankey')).toBe(expected);
+  void consoleErrors;
+});
+
+test('the layout holds at 390 px wide', async ({ page, consoleErrors }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, 'territory=dep:60');
+  await ready(page, 'export-sankey');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  void consoleErrors;
+});
