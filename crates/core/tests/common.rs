@@ -1,0 +1,54 @@
+//! Small hand-made catalogs and tables for the view tests.
+#![allow(dead_code)]
+
+use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
+use comex_core::codes::{Flow, Period, Territory};
+use comex_core::table::TradeTable;
+
+/// Products `P00`..: CPF4 `0100`.. ; A129 groups by pairs (`A00`, `A01`, …); one A38 and one A17.
+pub fn catalog(products: usize, countries: usize) -> Catalog {
+    let products = (0..products)
+        .map(|i| Product {
+            cpf4: format!("{:02}00", i + 1),
+            cpf4_label: format!("Produit {}", i + 1),
+            a129: format!("A{:02}", i / 2),
+            a129_label: format!("Groupe {}", i / 2),
+            a38: "CE".into(),
+            a38_label: "Chimie".into(),
+            a17: "C5".into(),
+            a17_label: "Autres produits industriels".into(),
+        })
+        .collect();
+    let countries = (0..countries)
+        .map(|i| Country {
+            code: format!("{}{}", (b'A' + (i / 26) as u8) as char, (b'A' + (i % 26) as u8) as char),
+            label: format!("Pays {i}"),
+            zone: if i % 2 == 0 { CountryGroup::Eu27 } else { CountryGroup::Asia },
+            eu27: i % 2 == 0,
+            euro_area: i % 4 == 0,
+        })
+        .collect();
+    Catalog::new(products, countries).unwrap()
+}
+
+pub const Q1: Period = Period { year: 2024, quarter: 1 };
+pub const Q2: Period = Period { year: 2024, quarter: 2 };
+
+/// A table from rows (quarter index, flow, product index, country index, value).
+pub fn table(territory: Territory, rows: &[(u8, Flow, u16, u16, i64)]) -> TradeTable {
+    let mut table = TradeTable::empty(territory);
+    table.periods = vec![Q1, Q2];
+    for &(period, flow, product, country, value) in rows {
+        table.period.push(period);
+        table.flow.push(flow);
+        table.product.push(product);
+        table.country.push(country);
+        table.value.push(value);
+        table.mass.push(value / 10);
+    }
+    table
+}
+
+pub fn dep(code: &str) -> Territory {
+    Territory::Departement(code.into())
+}

@@ -1,0 +1,46 @@
+//! The demo year, generated and ingested through the same reader as real files.
+
+use comex_core::codes::{Flow, Territory};
+use comex_core::manifest::SourceKind;
+use comex_data::code_lists::CodeLists;
+use comex_data::demo::{self, CALIBRATION};
+use comex_data::dgddi::Reader;
+use comex_data::output;
+use std::path::Path;
+
+#[test]
+fn the_demo_comes_out_exactly_on_the_published_totals_and_says_it_is_demo() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let lists = CodeLists::load(&data).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let sources = demo::generate(&data, &lists, &work.path().join("source")).unwrap();
+    let catalog = lists.catalog_for(demo::YEAR).unwrap();
+    let mut reader = Reader::new(&lists, &catalog, None);
+    for path in &sources {
+        reader.read_path(path, &mut |_| {}).unwrap();
+    }
+    let ingested = reader.finish();
+    assert!(ingested.rejections.is_empty());
+    let written = output::write(&ingested, &lists, SourceKind::Demo, "démo", &work.path().join("out")).unwrap();
+    assert_eq!(written.manifest.source.kind, SourceKind::Demo);
+    assert!(work.path().join("source/LISEZ-MOI-DEMO.txt").exists());
+
+    let total = |territory: &str, flow: Flow| {
+        let territory = Territory::parse(territory).unwrap();
+        written.manifest.totals.iter().find(|t| t.territory == territory && t.flow == flow).map(|t| t.value).unwrap()
+    };
+    for (territory, exports, imports) in CALIBRATION {
+        assert_eq!(total(territory, Flow::Export), exports, "{territory} exports");
+        assert_eq!(total(territory, Flow::Import), imports, "{territory} imports");
+    }
+    // Every département of the DGDDI list has data, four quarters of 2024.
+    let departements = written.manifest.territories.iter().filter(|t| matches!(t.territory, Territory::Departement(_))).count();
+    assert_eq!(departements, 101);
+    assert_eq!(written.manifest.periods.len(), 4);
+
+    // Generating again gives the same files, byte for byte.
+    let again = demo::generate(&data, &lists, &work.path().join("again")).unwrap();
+    for (first, second) in sources.iter().zip(&again) {
+        assert!(std::fs::read(first).unwrap() == std::fs::read(second).unwrap(), "{}", first.display());
+    }
+}

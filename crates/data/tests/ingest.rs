@@ -1,0 +1,155 @@
+//! The DGDDI reader: the spec's rows, every bad-input case with its exact message, ZIPs, reconciliation.
+
+use comex_core::manifest::SourceKind;
+use comex_data::code_lists::CodeLists;
+use comex_data::dgddi::{Ingested, Reader};
+use comex_data::output;
+use comex_data::InputError;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn lists() -> &'static CodeLists {
+    static LISTS: OnceLock<CodeLists> = OnceLock::new();
+    LISTS.get_or_init(|| CodeLists::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")).unwrap())
+}
+
+/// The two example rows of the DGDDI specification.
+const SPEC_ROWS: &str = "I;3;2018;01;18;A01Z;0111;AR;52;11\nE;3;2018;01;18;A01Z;0111;BE;406473;1210935\n";
+
+fn read(files: &[(&str, &[u8])], max_errors: Option<usize>) -> Result<Ingested, InputError> {
+    let catalog = lists().catalog_for(2024).unwrap();
+    let mut reader = Reader::new(lists(), &catalog, max_errors);
+    for (name, bytes) in files {
+        reader.read_text(name, bytes, &mut |_| {})?;
+    }
+    Ok(reader.finish())
+}
+
+fn error_of(content: &str) -> String {
+    read(&[("REGIONAL_CPF4PAYSE.txt", content.as_bytes())], None).unwrap_err().to_string()
+}
+
+#[test]
+fn the_spec_example_rows_parse() {
+    let ingested = read(&[("spec.txt", SPEC_ROWS.as_bytes())], None).unwrap();
+    assert_eq!(ingested.records.len(), 2);
+    let export = ingested.records[1];
+    assert_eq!((export.value, export.mass, export.period.year, export.period.quarter), (406_473, 1_210_935, 2018, 3));
+    assert_eq!(ingested.lines_read, 2);
+}
+
+#[test]
+fn line_endings_and_byte_order_marks_are_accepted() {
+    let mixed = "\u{feff}I;3;2018;01;18;A01Z;0111;AR;52;11\r\nE;3;2018;01;18;A01Z;0111;BE;406473;1210935\n";
+    assert_eq!(read(&[("crlf.txt", mixed.as_bytes())], None).unwrap().records.len(), 2);
+}
+
+#[test]
+fn each_bad_line_names_file_line_field_and_reason() {
+    let good = "E;3;2018;01;18;A01Z;0111;BE;406473;1210935\n";
+    let cases = [
+        ("E;3;2018;01;18;A01Z;0111;BE;406473\n", "line 2, field (ligne): 9 fields, expected 10 (Flux;Trimestre;Année;Code département;Code région;Code A129;Code CPF4;Code pays;Valeur;Masse)"),
+        ("X;3;2018;01;18;A01Z;0111;BE;1;1\n", "line 2, field Flux: `X`, expected E or I"),
+        ("E;5;2018;01;18;A01Z;0111;BE;1;1\n", "line 2, field Trimestre: `5`, expected 1 to 4"),
+        ("E;3;18;01;18;A01Z;0111;BE;1;1\n", "line 2, field Année: `18`, expected a year such as 2024"),
+        ("E;3;2018;00;18;A01Z;0111;BE;1;1\n", "line 2, field Code département: unknown département code `00`"),
+        ("E;3;2018;01;01;A01Z;0111;BE;1;1\n", "line 2, field Code région: `01`, but département 01 is in DGDDI région 18"),
+        ("E;3;2018;01;18;A01Z;9990;BE;1;1\n", "line 2, field Code CPF4: unknown CPF4 code `9990`"),
+        ("E;3;2018;01;18;C10A;0111;BE;1;1\n", "line 2, field Code A129: `C10A`, but CPF4 0111 belongs to A129 A01Z"),
+        ("E;3;2018;01;18;A01Z;0111;ZZ;1;1\n", "line 2, field Code pays: unknown country code `ZZ`"),
+        ("E;3;2018;01;18;A01Z;0111;AN;1;1\n", "line 2, field Code pays: country code `AN` is not valid in 2018T3"),
+        ("E;3;2018;01;18;A01Z;0111;DE;12,5;1\n", "line 2, field Valeur: `12,5`, expected a whole number"),
+        ("E;3;2018;01;18;A01Z;0111;DE;-4;1\n", "line 2, field Valeur: -4 is negative"),
+        ("E;3;2018;01;18;A01Z;0111;DE;4;\n", "line 2, field Masse: ``, expected a whole number"),
+        ("E;3;2018;01;18;A01Z;0111;BE;9;9\n", "line 2, field (ligne): duplicate of line 1 (same flow, quarter, département, CPF4 and country)"),
+    ];
+    for (bad, message) in cases {
+        assert_eq!(error_of(&format!("{good}{bad}")), format!("REGIONAL_CPF4PAYSE.txt, {message}"));
+    }
+}
+
+#[test]
+fn file_level_problems_have_their_own_messages() {
+    assert_eq!(
+        error_of("\n"),
+        "REGIONAL_CPF4PAYSE.txt: the file is empty (expected lines `Flux;Trimestre;Année;Code département;Code région;Code A129;Code CPF4;Code pays;Valeur;Masse`)"
+    );
+    let latin1 = b"E;3;2018;01;18;A01Z;0111;BE;1;1\nE;3;2018;01;18;A01Z;0111;DE;1;1 \xe9\n";
+    assert_eq!(
+        read(&[("latin1.txt", latin1)], None).unwrap_err().to_string(),
+        "latin1.txt, line 2: not UTF-8 (byte 0xE9 at column 33); the DGDDI files are UTF-8: was it re-saved in another encoding?"
+    );
+}
+
+#[test]
+fn max_errors_collects_rejections_and_still_counts_every_line() {
+    let content = format!("{SPEC_ROWS}E;9;2018;01;18;A01Z;0111;BE;1;1\nE;3;2018;01;18;A01Z;0111;QQQ;1;1\n");
+    let ingested = read(&[("f.txt", content.as_bytes())], Some(5)).unwrap();
+    assert_eq!((ingested.records.len(), ingested.rejections.len(), ingested.lines_read), (2, 2, 4));
+    assert_eq!(ingested.rejections[1].line, 4);
+    let too_many = read(&[("f.txt", content.as_bytes())], Some(1)).unwrap_err().to_string();
+    assert!(too_many.starts_with("2 bad lines, more than --max-errors 1; first: f.txt, line 3, field Trimestre"), "{too_many}");
+}
+
+fn zip_with(entries: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("REGIONAL.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for (name, content) in entries {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    (dir, path)
+}
+
+#[test]
+fn zips_as_published_are_read_and_a_zip_without_the_entry_is_named() {
+    let (_dir, path) = zip_with(&[("REGIONAL_CPF4PAYSE.txt", "E;3;2018;01;18;A01Z;0111;BE;406473;1210935\n"), ("Region_2018_Import.txt", "I;3;2018;01;18;A01Z;0111;AR;52;11\n"), ("LISEZ-MOI.txt", "x")]);
+    let catalog = lists().catalog_for(2024).unwrap();
+    let mut reader = Reader::new(lists(), &catalog, None);
+    reader.read_path(&path, &mut |_| {}).unwrap();
+    let ingested = reader.finish();
+    assert_eq!(ingested.records.len(), 2);
+    assert_eq!(ingested.sources.len(), 2);
+    assert!(ingested.sources[0].name.ends_with("REGIONAL.zip!REGIONAL_CPF4PAYSE.txt"));
+
+    let (_dir, path) = zip_with(&[("notes.txt", "x")]);
+    let mut reader = Reader::new(lists(), &catalog, None);
+    let message = reader.read_path(&path, &mut |_| {}).unwrap_err().to_string();
+    assert!(message.ends_with("REGIONAL.zip: no entry named REGIONAL_CPF4PAYSE.txt, REGIONAL_CPF4PAYSI.txt or Region_YYYY_Export.txt / _Import.txt in this ZIP (entries: notes.txt)"), "{message}");
+}
+
+#[test]
+fn output_reconciles_and_is_deterministic_and_a_dropped_row_is_caught() {
+    let content = "E;1;2024;60;01;C20B;2042;US;1000;10\nE;2;2024;60;01;C20B;2042;US;500;5\nI;1;2024;59;01;C28B;2830;DE;700;7\nE;1;2024;13;21;C20B;2042;BE;42;1\n";
+    let ingested = read(&[("in.txt", content.as_bytes())], None).unwrap();
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let a = output::write(&ingested, lists(), SourceKind::Real, "test", first.path()).unwrap();
+    let b = output::write(&ingested, lists(), SourceKind::Real, "test", second.path()).unwrap();
+    assert_eq!(a.manifest, b.manifest, "same input, same bytes (same checksums)");
+    let manifest_bytes = |dir: &Path| std::fs::read(dir.join("v1/manifest.json")).unwrap();
+    assert_eq!(manifest_bytes(first.path()), manifest_bytes(second.path()));
+    let total = |territory: &str, flow: comex_core::codes::Flow| {
+        a.manifest.totals.iter().find(|t| t.territory.to_string() == territory && t.flow == flow).map(|t| t.value)
+    };
+    use comex_core::codes::Flow::{Export, Import};
+    assert_eq!(total("dep:60", Export), Some(1500));
+    assert_eq!(total("reg:01", Export), Some(1500));
+    assert_eq!(total("reg:01", Import), Some(700));
+    assert_eq!(total("fr", Export), Some(1542));
+
+    // The same output checked against an input with one more row: the reconciliation must refuse it.
+    let mut more = read(&[("in.txt", content.as_bytes())], None).unwrap();
+    let extra = read(&[("x.txt", b"E;3;2024;60;01;C20B;2042;US;1;1\n")], None).unwrap();
+    more.records.extend(extra.records);
+    more.lines_read += 1;
+    for (key, value) in extra.value_in {
+        *more.value_in.entry(key).or_insert(0) += value;
+    }
+    let catalog = lists().catalog_for(2024).unwrap();
+    let error = output::reconcile(&more, lists(), &a.dir, &a.manifest, &catalog).unwrap_err().to_string();
+    assert!(error.starts_with("reconciliation failed: dep/60.arrow: exportations sum to 1500 €, the input to 1501 €"), "{error}");
+}
