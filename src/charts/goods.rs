@@ -33,11 +33,15 @@ fn item(node: &GoodsNode, level: ProductLevel, depth: usize) -> Value {
     })
 }
 
+/// Shades of the flow's colour for neighbouring tiles: blue for imports, violet for exports.
+const IMPORT_SHADES: [&str; 5] = [IMPORT_BLUE, "#1f5494", "#3f80c4", "#24609f", "#5590cc"];
+const EXPORT_SHADES: [&str; 5] = [EXPORT_VIOLET, "#66318a", "#8f55b3", "#6f3894", "#9c68bd"];
+
 pub fn option(goods: &Goods) -> ChartSpec {
-    let color = if goods.flow == Flow::Export {
-        EXPORT_VIOLET
+    let shades = if goods.flow == Flow::Export {
+        EXPORT_SHADES
     } else {
-        IMPORT_BLUE
+        IMPORT_SHADES
     };
     let data: Vec<Value> = goods
         .nodes
@@ -54,14 +58,13 @@ pub fn option(goods: &Goods) -> ChartSpec {
     series["right"] = json!(0);
     series["top"] = json!(0);
     series["bottom"] = json!(0);
-    series["color"] = json!([color]);
     series["label"] =
         json!({ "show": true, "formatter": "text", "fontSize": 11, "overflow": "truncate" });
     series["upperLabel"] =
         json!({ "show": true, "height": 18, "formatter": "text", "color": "#fff", "fontSize": 11 });
     series["levels"] = json!([
-        { "itemStyle": { "borderColor": "#fff", "borderWidth": 2, "gapWidth": 2 }, "colorSaturation": [0.45, 0.75] },
-        { "itemStyle": { "borderColorSaturation": 0.7, "gapWidth": 1, "borderWidth": 1 }, "colorSaturation": [0.35, 0.6] },
+        { "color": shades, "itemStyle": { "borderColor": "#fff", "borderWidth": 2, "gapWidth": 2 } },
+        { "itemStyle": { "borderColorSaturation": 0.75, "gapWidth": 1, "borderWidth": 1 }, "colorSaturation": [0.45, 0.7] },
     ]);
     ChartSpec {
         option,

@@ -46,7 +46,7 @@ pub fn option(sankey: &Sankey, compact: bool) -> ChartSpec {
         json!({
             "name": node_key(side, node),
             "value": node.value as f64,
-            "text": shorten(&node.label, if compact { 18 } else { LABEL_LENGTH }),
+            "text": shorten(&node.label, if compact { 24 } else { LABEL_LENGTH }),
             "tip": tip(&node.label, &[million_euros(node.value), format!("{} du total", share(node.value))]),
             "pick": pick,
             "itemStyle": { "color": color },
@@ -92,7 +92,7 @@ pub fn option(sankey: &Sankey, compact: bool) -> ChartSpec {
     series["nodeWidth"] = json!(14);
     series["layoutIterations"] = json!(0); // keep the ranked order: largest on top
     series["emphasis"] = json!({ "focus": "adjacency" });
-    series["label"] = json!({ "formatter": "text", "fontSize": if compact { 10 } else { 12 }, "color": "#1a202c" });
+    series["label"] = json!({ "formatter": "text", "fontSize": if compact { 11 } else { 12 }, "color": "#1a202c" });
     ChartSpec {
         option,
         height: if compact { 360 } else { 520 },

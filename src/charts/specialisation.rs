@@ -5,7 +5,7 @@ use super::{frame, shorten, tip, with_series_data, EXPORT_VIOLET, NEUTRAL_GREY, 
 use crate::components::chart::ChartSpec;
 use crate::intl::{decimal, million_euros, percent};
 use charming::component::{Axis, Grid, Legend};
-use charming::element::AxisType;
+use charming::element::{AxisLabel, AxisType};
 use charming::series::Bar;
 use comex_core::views::exposure::Exposure;
 use comex_core::views::specialisation::Specialisation;
@@ -38,7 +38,11 @@ pub fn option(specialisation: &Specialisation) -> ChartSpec {
                 .bottom(8)
                 .contain_label(true),
         )
-        .x_axis(Axis::new().type_(AxisType::Value).name("% du flux"))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .axis_label(AxisLabel::new().formatter("{value} %")),
+        )
         .y_axis(
             Axis::new().type_(AxisType::Category).data(
                 rows.iter()
@@ -107,7 +111,11 @@ pub fn exposure_option(exposure: &Exposure, label_of: impl Fn(&str) -> String) -
                 .bottom(8)
                 .contain_label(true),
         )
-        .x_axis(Axis::new().type_(AxisType::Value).name("%"))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .axis_label(AxisLabel::new().formatter("{value} %")),
+        )
         .y_axis(Axis::new().type_(AxisType::Category).data(names))
         .series(Bar::new().name("Part"));
     let option = with_series_data(&chart, &[(0, "data", json!(data))]);

@@ -11,6 +11,9 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A Rust callback handed to JavaScript; kept alive as long as its chart.
+type EventClosure = Closure<dyn FnMut(JsValue)>;
+
 /// An ECharts option and the height its chart needs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
@@ -104,7 +107,7 @@ pub fn EChart(
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let chart: StoredValue<Option<ECharts>, LocalStorage> = StoredValue::new_local(None);
-    let keep_alive: StoredValue<Vec<Closure<dyn FnMut(JsValue)>>, LocalStorage> =
+    let keep_alive: StoredValue<Vec<EventClosure>, LocalStorage> =
         StoredValue::new_local(Vec::new());
     let observer: StoredValue<Option<web_sys::ResizeObserver>, LocalStorage> =
         StoredValue::new_local(None);

@@ -21,9 +21,17 @@ pub fn catalog(products: usize, countries: usize) -> Catalog {
         .collect();
     let countries = (0..countries)
         .map(|i| Country {
-            code: format!("{}{}", (b'A' + (i / 26) as u8) as char, (b'A' + (i % 26) as u8) as char),
+            code: format!(
+                "{}{}",
+                (b'A' + (i / 26) as u8) as char,
+                (b'A' + (i % 26) as u8) as char
+            ),
             label: format!("Pays {i}"),
-            zone: if i % 2 == 0 { CountryGroup::Eu27 } else { CountryGroup::Asia },
+            zone: if i % 2 == 0 {
+                CountryGroup::Eu27
+            } else {
+                CountryGroup::Asia
+            },
             eu27: i % 2 == 0,
             euro_area: i % 4 == 0,
         })
@@ -31,8 +39,14 @@ pub fn catalog(products: usize, countries: usize) -> Catalog {
     Catalog::new(products, countries).unwrap()
 }
 
-pub const Q1: Period = Period { year: 2024, quarter: 1 };
-pub const Q2: Period = Period { year: 2024, quarter: 2 };
+pub const Q1: Period = Period {
+    year: 2024,
+    quarter: 1,
+};
+pub const Q2: Period = Period {
+    year: 2024,
+    quarter: 2,
+};
 
 /// A table from rows (quarter index, flow, product index, country index, value).
 pub fn table(territory: Territory, rows: &[(u8, Flow, u16, u16, i64)]) -> TradeTable {

@@ -13,18 +13,36 @@ use proptest::prelude::*;
 
 fn rows() -> impl Strategy<Value = Vec<(u8, Flow, u16, u16, i64)>> {
     prop::collection::vec(
-        (0_u8..2, prop::bool::ANY, 0_u16..24, 0_u16..30, 0_i64..1_000_000),
+        (
+            0_u8..2,
+            prop::bool::ANY,
+            0_u16..24,
+            0_u16..30,
+            0_i64..1_000_000,
+        ),
         0..300,
     )
     .prop_map(|rows| {
         rows.into_iter()
-            .map(|(p, export, product, country, value)| (p, if export { Flow::Export } else { Flow::Import }, product, country, value))
+            .map(|(p, export, product, country, value)| {
+                (
+                    p,
+                    if export { Flow::Export } else { Flow::Import },
+                    product,
+                    country,
+                    value,
+                )
+            })
             .collect()
     })
 }
 
 fn level() -> impl Strategy<Value = ProductLevel> {
-    prop::sample::select(vec![ProductLevel::Cpf4, ProductLevel::A129, ProductLevel::A38])
+    prop::sample::select(vec![
+        ProductLevel::Cpf4,
+        ProductLevel::A129,
+        ProductLevel::A38,
+    ])
 }
 
 proptest! {

@@ -18,8 +18,14 @@ use Flow::{Export as E, Import as I};
 #[test]
 fn totals_and_shares() {
     let catalog = catalog(2, 2);
-    let oise = table(dep("60"), &[(0, E, 0, 0, 30), (1, E, 1, 1, 10), (0, I, 0, 0, 50)]);
-    let region = table(Territory::Region("01".into()), &[(0, E, 0, 0, 300), (0, I, 0, 0, 200)]);
+    let oise = table(
+        dep("60"),
+        &[(0, E, 0, 0, 30), (1, E, 1, 1, 10), (0, I, 0, 0, 50)],
+    );
+    let region = table(
+        Territory::Region("01".into()),
+        &[(0, E, 0, 0, 300), (0, I, 0, 0, 200)],
+    );
     let france = table(Territory::France, &[(0, E, 0, 0, 1000), (0, I, 0, 0, 1000)]);
     let t = totals(&oise, Some(&region), &france, &catalog, &Filter::default());
     assert_eq!(t.exports.value, 40);
@@ -28,19 +34,44 @@ fn totals_and_shares() {
     assert_eq!(t.imports.value, 50);
     assert_eq!(t.imports.share_of_region, Some(0.25));
     // A région is its own région.
-    let r = totals(&region, Some(&region), &france, &catalog, &Filter::default());
+    let r = totals(
+        &region,
+        Some(&region),
+        &france,
+        &catalog,
+        &Filter::default(),
+    );
     assert_eq!(r.exports.share_of_region, Some(1.0));
     // France has no région; a filter that keeps nothing gives no share (not 0 %).
-    let filter = Filter { country: Some(CountrySelection::Country("AC".into())), ..Filter::default() };
+    let filter = Filter {
+        country: Some(CountrySelection::Country("AC".into())),
+        ..Filter::default()
+    };
     let f = totals(&france, None, &france, &catalog, &filter);
-    assert_eq!((f.exports.value, f.exports.share_of_france, f.exports.share_of_region), (0, None, None));
+    assert_eq!(
+        (
+            f.exports.value,
+            f.exports.share_of_france,
+            f.exports.share_of_region
+        ),
+        (0, None, None)
+    );
 }
 
 #[test]
 fn partners_rank_by_total_then_code_with_balance() {
     let catalog = catalog(1, 4);
     // AA: 10 + 5 = 15; AB: 15 (tie, AA first by code); AC: 20; AD: nothing.
-    let t = table(dep("60"), &[(0, E, 0, 0, 10), (0, I, 0, 0, 5), (0, E, 0, 1, 3), (0, I, 0, 1, 12), (1, E, 0, 2, 20)]);
+    let t = table(
+        dep("60"),
+        &[
+            (0, E, 0, 0, 10),
+            (0, I, 0, 0, 5),
+            (0, E, 0, 1, 3),
+            (0, I, 0, 1, 12),
+            (1, E, 0, 2, 20),
+        ],
+    );
     let p = partners(&t, &catalog, &Filter::default(), 10);
     let codes: Vec<&str> = p.rows.iter().map(|r| r.code.as_str()).collect();
     assert_eq!(codes, ["AC", "AA", "AB"]);
@@ -53,33 +84,79 @@ fn partners_rank_by_total_then_code_with_balance() {
 #[test]
 fn goods_shares_and_hierarchy() {
     let catalog = catalog(4, 1);
-    let t = table(dep("60"), &[(0, E, 0, 0, 10), (0, E, 1, 0, 30), (0, E, 2, 0, 60), (0, I, 3, 0, 99)]);
+    let t = table(
+        dep("60"),
+        &[
+            (0, E, 0, 0, 10),
+            (0, E, 1, 0, 30),
+            (0, E, 2, 0, 60),
+            (0, I, 3, 0, 99),
+        ],
+    );
     let g = goods(&t, &catalog, &Filter::default(), E, ProductLevel::A129);
     assert_eq!(g.total, 100);
     let top: Vec<(&str, i64)> = g.nodes.iter().map(|n| (n.code.as_str(), n.value)).collect();
     assert_eq!(top, [("A01", 60), ("A00", 40)]);
     assert_eq!(g.nodes[1].share, 0.4);
     // A00 holds its two CPF4 products, largest first.
-    let children: Vec<&str> = g.nodes[1].children.iter().map(|c| c.code.as_str()).collect();
+    let children: Vec<&str> = g.nodes[1]
+        .children
+        .iter()
+        .map(|c| c.code.as_str())
+        .collect();
     assert_eq!(children, ["0200", "0100"]);
-    assert!(goods(&t, &catalog, &Filter { product: Some(ProductSelection { level: ProductLevel::A129, code: "A05".into() }), ..Filter::default() }, E, ProductLevel::A129).nodes.is_empty());
+    assert!(goods(
+        &t,
+        &catalog,
+        &Filter {
+            product: Some(ProductSelection {
+                level: ProductLevel::A129,
+                code: "A05".into()
+            }),
+            ..Filter::default()
+        },
+        E,
+        ProductLevel::A129
+    )
+    .nodes
+    .is_empty());
 }
 
 #[test]
 fn sankey_with_fewer_than_ten_nodes_has_no_others() {
     let catalog = catalog(3, 3);
-    let t = table(dep("60"), &[(0, E, 0, 0, 5), (0, E, 0, 1, 7), (1, E, 1, 1, 7), (0, E, 2, 2, 1)]);
+    let t = table(
+        dep("60"),
+        &[
+            (0, E, 0, 0, 5),
+            (0, E, 0, 1, 7),
+            (1, E, 1, 1, 7),
+            (0, E, 2, 2, 1),
+        ],
+    );
     let s = sankey(&t, &catalog, &Filter::default(), E, ProductLevel::Cpf4);
-    assert!(s.left.iter().chain(&s.right).all(|n| n.kind != NodeKind::Others));
+    assert!(s
+        .left
+        .iter()
+        .chain(&s.right)
+        .all(|n| n.kind != NodeKind::Others));
     // Products by value: 0100 (12), 0200 (7), 0300 (1); countries: AB (14), AA (5), AC (1).
     let left: Vec<&str> = s.left.iter().map(|n| n.code.as_str()).collect();
     let right: Vec<&str> = s.right.iter().map(|n| n.code.as_str()).collect();
     assert_eq!(left, ["0100", "0200", "0300"]);
     assert_eq!(right, ["AB", "AA", "AC"]);
     // Links sorted by value then codes: 0100→AB (7) before 0200→AB (7).
-    let links: Vec<(usize, usize, i64)> = s.links.iter().map(|l| (l.source, l.target, l.value)).collect();
+    let links: Vec<(usize, usize, i64)> = s
+        .links
+        .iter()
+        .map(|l| (l.source, l.target, l.value))
+        .collect();
     assert_eq!(links, [(0, 0, 7), (1, 0, 7), (0, 1, 5), (2, 2, 1)]);
-    assert_eq!(s.links.iter().filter(|l| l.flagged).count(), 4, "all four links are between named nodes");
+    assert_eq!(
+        s.links.iter().filter(|l| l.flagged).count(),
+        4,
+        "all four links are between named nodes"
+    );
     assert_eq!(s.total, 20);
 }
 
@@ -87,7 +164,8 @@ fn sankey_with_fewer_than_ten_nodes_has_no_others() {
 fn sankey_folds_the_rest_into_others_and_flags_five_named_links() {
     let catalog = catalog(12, 12);
     // Product i goes to country i with value 100 + i; product 11 also to country 0 with 1000.
-    let mut rows: Vec<(u8, Flow, u16, u16, i64)> = (0..12).map(|i| (0, I, i, i, 100 + i64::from(i))).collect();
+    let mut rows: Vec<(u8, Flow, u16, u16, i64)> =
+        (0..12).map(|i| (0, I, i, i, 100 + i64::from(i))).collect();
     rows.push((0, I, 11, 0, 1000));
     let t = table(dep("60"), &rows);
     let s = sankey(&t, &catalog, &Filter::default(), I, ProductLevel::Cpf4);
@@ -95,13 +173,26 @@ fn sankey_folds_the_rest_into_others_and_flags_five_named_links() {
     assert_eq!(s.left.len(), 11);
     assert_eq!(s.left[0].code, "AA");
     let others = s.left.last().unwrap();
-    assert_eq!((others.code.as_str(), others.value), (OTHERS_KEY, 101 + 102));
+    assert_eq!(
+        (others.code.as_str(), others.value),
+        (OTHERS_KEY, 101 + 102)
+    );
     // Products on the right: 1200 (1111) first; 0100 (100) and 0200 (101) in « Autres ».
     assert_eq!(s.right[0].code, "1200");
     assert_eq!(s.right.last().unwrap().value, 100 + 101);
-    let named_total: i64 = s.left.iter().filter(|n| n.kind != NodeKind::Others).map(|n| n.value).sum();
+    let named_total: i64 = s
+        .left
+        .iter()
+        .filter(|n| n.kind != NodeKind::Others)
+        .map(|n| n.value)
+        .sum();
     assert_eq!(s.total - named_total, others.value);
-    let flagged: Vec<i64> = s.links.iter().filter(|l| l.flagged).map(|l| l.value).collect();
+    let flagged: Vec<i64> = s
+        .links
+        .iter()
+        .filter(|l| l.flagged)
+        .map(|l| l.value)
+        .collect();
     assert_eq!(flagged, [1000, 111, 110, 109, 108]);
 }
 
@@ -109,7 +200,10 @@ fn sankey_folds_the_rest_into_others_and_flags_five_named_links() {
 fn an_empty_filter_result_gives_empty_views() {
     let catalog = catalog(2, 2);
     let t = table(dep("60"), &[(0, E, 0, 0, 5)]);
-    let filter = Filter { country: Some(CountrySelection::Country("AB".into())), ..Filter::default() };
+    let filter = Filter {
+        country: Some(CountrySelection::Country("AB".into())),
+        ..Filter::default()
+    };
     let s = sankey(&t, &catalog, &filter, E, ProductLevel::A129);
     assert!(s.left.is_empty() && s.right.is_empty() && s.links.is_empty());
     assert_eq!(s.total, 0);
@@ -119,14 +213,41 @@ fn an_empty_filter_result_gives_empty_views() {
 #[test]
 fn filters_by_period_product_level_and_country_group() {
     let catalog = catalog(4, 4);
-    let t = table(dep("60"), &[(0, E, 0, 0, 1), (1, E, 1, 1, 10), (0, E, 2, 2, 100), (1, E, 3, 3, 1000)]);
+    let t = table(
+        dep("60"),
+        &[
+            (0, E, 0, 0, 1),
+            (1, E, 1, 1, 10),
+            (0, E, 2, 2, 100),
+            (1, E, 3, 3, 1000),
+        ],
+    );
     let total = |filter: Filter| goods(&t, &catalog, &filter, E, ProductLevel::Cpf4).total;
-    assert_eq!(total(Filter { periods: vec![Q2], ..Filter::default() }), 1010);
+    assert_eq!(
+        total(Filter {
+            periods: vec![Q2],
+            ..Filter::default()
+        }),
+        1010
+    );
     let a00 = ProductSelection::parse("A00", &catalog).unwrap();
     assert_eq!(a00.level, ProductLevel::A129);
-    assert_eq!(total(Filter { product: Some(a00), ..Filter::default() }), 11);
+    assert_eq!(
+        total(Filter {
+            product: Some(a00),
+            ..Filter::default()
+        }),
+        11
+    );
     let eu = CountrySelection::parse("group:eu27", &catalog).unwrap();
-    assert_eq!(total(Filter { country: Some(eu), ..Filter::default() }), 101, "AA and AC are in the EU");
+    assert_eq!(
+        total(Filter {
+            country: Some(eu),
+            ..Filter::default()
+        }),
+        101,
+        "AA and AC are in the EU"
+    );
     assert!(CountrySelection::parse("ZZ", &catalog).is_err());
     assert!(CountrySelection::parse("group:mars", &catalog).is_err());
     assert!(ProductSelection::parse("9999", &catalog).is_err());
@@ -137,9 +258,23 @@ fn specialisation_compares_with_france() {
     let catalog = catalog(2, 1);
     let t = table(dep("60"), &[(0, E, 0, 0, 75), (0, E, 1, 0, 25)]);
     let france = table(Territory::France, &[(0, E, 0, 0, 250), (0, E, 1, 0, 750)]);
-    let s = specialisation(&t, &france, &catalog, &Filter::default(), E, ProductLevel::Cpf4);
+    let s = specialisation(
+        &t,
+        &france,
+        &catalog,
+        &Filter::default(),
+        E,
+        ProductLevel::Cpf4,
+    );
     assert_eq!(s.rows[0].code, "0100");
-    assert_eq!((s.rows[0].territory_share, s.rows[0].france_share, s.rows[0].index), (0.75, 0.25, Some(3.0)));
+    assert_eq!(
+        (
+            s.rows[0].territory_share,
+            s.rows[0].france_share,
+            s.rows[0].index
+        ),
+        (0.75, 0.25, Some(3.0))
+    );
     assert_eq!(s.rows[1].index, Some(25.0 / 75.0));
 }
 
@@ -150,7 +285,14 @@ fn exposure_ranks_the_departements() {
     all.product.clear();
     all.departements = vec!["02".into(), "59".into(), "60".into()];
     // (département, country, value): 02 → 50 % to AA, 59 → 90 %, 60 → 50 % (tie with 02: 02 first).
-    for (d, country, value) in [(0, 0, 5), (0, 1, 5), (1, 0, 9), (1, 1, 1), (2, 0, 10), (2, 1, 10)] {
+    for (d, country, value) in [
+        (0, 0, 5),
+        (0, 1, 5),
+        (1, 0, 9),
+        (1, 1, 1),
+        (2, 0, 10),
+        (2, 1, 10),
+    ] {
         all.period.push(0);
         all.flow.push(E);
         all.departement.push(d);
@@ -158,7 +300,10 @@ fn exposure_ranks_the_departements() {
         all.value.push(value);
         all.mass.push(0);
     }
-    let oise = table(dep("60"), &[(0, E, 0, 0, 10), (0, E, 0, 1, 10), (0, I, 0, 0, 99)]);
+    let oise = table(
+        dep("60"),
+        &[(0, E, 0, 0, 10), (0, E, 0, 1, 10), (0, I, 0, 0, 99)],
+    );
     let partner = CountrySelection::Country("AA".into());
     let e = exposure(&oise, &all, &catalog, &Filter::default(), &partner, E);
     assert_eq!((e.value, e.total, e.share), (10, 20, Some(0.5)));
@@ -171,14 +316,24 @@ fn exposure_ranks_the_departements() {
 fn a_territory_absent_from_the_data_is_an_error_not_a_zero() {
     let manifest = comex_core::manifest::Manifest {
         schema_version: "1".into(),
-        source: comex_core::manifest::Source { kind: comex_core::manifest::SourceKind::Demo, description: String::new(), files: vec![] },
+        source: comex_core::manifest::Source {
+            kind: comex_core::manifest::SourceKind::Demo,
+            description: String::new(),
+            files: vec![],
+        },
         years: vec![2024],
         periods: vec![Q1],
         territories: vec![],
         files: vec![],
         totals: vec![],
     };
-    assert_eq!(manifest.territory(&dep("60")).unwrap_err(), CoreError::TerritoryAbsent("dep:60".into()));
+    assert_eq!(
+        manifest.territory(&dep("60")).unwrap_err(),
+        CoreError::TerritoryAbsent("dep:60".into())
+    );
     assert!(ViewName::parse("sankey").is_err());
-    assert_eq!(ViewName::parse("export-sankey").unwrap(), ViewName::ExportSankey);
+    assert_eq!(
+        ViewName::parse("export-sankey").unwrap(),
+        ViewName::ExportSankey
+    );
 }

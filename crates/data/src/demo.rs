@@ -123,10 +123,9 @@ pub fn split(total: i64, weights: &[f64]) -> Vec<i64> {
 }
 
 /// The real mix: (département DGDDI code, CPF4) → (exports, imports), for one year.
-fn read_mix(
-    code_lists_dir: &Path,
-    lists: &CodeLists,
-) -> Result<BTreeMap<(String, String), (i64, i64)>, InputError> {
+type Mix = BTreeMap<(String, String), (i64, i64)>;
+
+fn read_mix(code_lists_dir: &Path, lists: &CodeLists) -> Result<Mix, InputError> {
     let path = code_lists_dir.join(MIX_FILE);
     let text =
         std::fs::read_to_string(&path).map_err(InputError::io(path.display().to_string()))?;
@@ -165,10 +164,7 @@ fn read_mix(
 
 /// Calibrated yearly totals per (département, flow): the fixed territories exactly, the others scaled
 /// by a common factor within their group (the rest of the région, the rest of France).
-fn calibrated_totals(
-    mix: &BTreeMap<(String, String), (i64, i64)>,
-    lists: &CodeLists,
-) -> BTreeMap<(String, Flow), i64> {
+fn calibrated_totals(mix: &Mix, lists: &CodeLists) -> BTreeMap<(String, Flow), i64> {
     let mut raw: BTreeMap<(String, Flow), i64> = BTreeMap::new();
     for ((departement, _), (exports, imports)) in mix {
         *raw.entry((departement.clone(), Flow::Export)).or_insert(0) += exports;
@@ -185,29 +181,26 @@ fn calibrated_totals(
             }
         };
         let (departement_target, region_target, france_target) = (target(0), target(1), target(2));
-        let in_region = |code: &str| {
-            lists
+        // Each département belongs to one calibration group: the Oise, the rest of its région, the rest of France.
+        let group_of = |code: &str| {
+            let in_region = lists
                 .departement(code)
-                .is_some_and(|d| d.region == CALIBRATED_REGION)
+                .is_some_and(|d| d.region == CALIBRATED_REGION);
+            match (code == CALIBRATED_DEPARTEMENT, in_region) {
+                (true, _) => 0,
+                (false, true) => 1,
+                (false, false) => 2,
+            }
         };
-        let groups: [(Box<dyn Fn(&str) -> bool>, i64); 3] = [
-            (
-                Box::new(|code: &str| code == CALIBRATED_DEPARTEMENT),
-                departement_target,
-            ),
-            (
-                Box::new(move |code: &str| code != CALIBRATED_DEPARTEMENT && in_region(code)),
-                region_target - departement_target,
-            ),
-            (
-                Box::new(move |code: &str| !in_region(code)),
-                france_target - region_target,
-            ),
+        let groups = [
+            (0, departement_target),
+            (1, region_target - departement_target),
+            (2, france_target - region_target),
         ];
-        for (member, target) in groups {
+        for (group, target) in groups {
             let members: Vec<(&String, i64)> = raw
                 .iter()
-                .filter(|((code, f), _)| *f == flow && member(code))
+                .filter(|((code, f), _)| *f == flow && group_of(code) == group)
                 .map(|((code, _), value)| (code, *value))
                 .collect();
             let weights: Vec<f64> = members.iter().map(|(_, v)| *v as f64).collect();

@@ -82,14 +82,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// (flow, period, département, product, country): what identifies a line.
+type RowKey = (Flow, Period, u16, u16, u16);
+
 /// Reads every input (ZIPs and text files), validating each line.
 pub struct Reader<'a> {
     lists: &'a CodeLists,
     catalog: &'a Catalog,
     max_errors: Option<usize>,
     ingested: Ingested,
-    /// (flow, period, département, product, country) → (file, line): duplicates are rejected.
-    seen: HashMap<(Flow, Period, u16, u16, u16), (usize, usize)>,
+    /// Where each key was first read: duplicates are rejected.
+    seen: HashMap<RowKey, (usize, usize)>,
     departement_index: HashMap<&'a str, u16>,
     rejected_count: usize,
 }
@@ -179,7 +182,7 @@ impl<'a> Reader<'a> {
                 Ok(record) => self.accept(record),
                 Err(rejection) => self.reject(rejection)?,
             }
-            if lines % 65_536 == 0 {
+            if lines.is_multiple_of(65_536) {
                 on_progress(65_536);
             }
         }

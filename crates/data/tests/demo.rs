@@ -21,26 +21,56 @@ fn the_demo_comes_out_exactly_on_the_published_totals_and_says_it_is_demo() {
     }
     let ingested = reader.finish();
     assert!(ingested.rejections.is_empty());
-    let written = output::write(&ingested, &lists, SourceKind::Demo, "démo", &work.path().join("out")).unwrap();
+    let written = output::write(
+        &ingested,
+        &lists,
+        SourceKind::Demo,
+        "démo",
+        &work.path().join("out"),
+    )
+    .unwrap();
     assert_eq!(written.manifest.source.kind, SourceKind::Demo);
     assert!(work.path().join("source/LISEZ-MOI-DEMO.txt").exists());
 
     let total = |territory: &str, flow: Flow| {
         let territory = Territory::parse(territory).unwrap();
-        written.manifest.totals.iter().find(|t| t.territory == territory && t.flow == flow).map(|t| t.value).unwrap()
+        written
+            .manifest
+            .totals
+            .iter()
+            .find(|t| t.territory == territory && t.flow == flow)
+            .map(|t| t.value)
+            .unwrap()
     };
     for (territory, exports, imports) in CALIBRATION {
-        assert_eq!(total(territory, Flow::Export), exports, "{territory} exports");
-        assert_eq!(total(territory, Flow::Import), imports, "{territory} imports");
+        assert_eq!(
+            total(territory, Flow::Export),
+            exports,
+            "{territory} exports"
+        );
+        assert_eq!(
+            total(territory, Flow::Import),
+            imports,
+            "{territory} imports"
+        );
     }
     // Every département of the DGDDI list has data, four quarters of 2024.
-    let departements = written.manifest.territories.iter().filter(|t| matches!(t.territory, Territory::Departement(_))).count();
+    let departements = written
+        .manifest
+        .territories
+        .iter()
+        .filter(|t| matches!(t.territory, Territory::Departement(_)))
+        .count();
     assert_eq!(departements, 101);
     assert_eq!(written.manifest.periods.len(), 4);
 
     // Generating again gives the same files, byte for byte.
     let again = demo::generate(&data, &lists, &work.path().join("again")).unwrap();
     for (first, second) in sources.iter().zip(&again) {
-        assert!(std::fs::read(first).unwrap() == std::fs::read(second).unwrap(), "{}", first.display());
+        assert!(
+            std::fs::read(first).unwrap() == std::fs::read(second).unwrap(),
+            "{}",
+            first.display()
+        );
     }
 }

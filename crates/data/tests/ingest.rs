@@ -11,11 +11,14 @@ use std::sync::OnceLock;
 
 fn lists() -> &'static CodeLists {
     static LISTS: OnceLock<CodeLists> = OnceLock::new();
-    LISTS.get_or_init(|| CodeLists::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")).unwrap())
+    LISTS.get_or_init(|| {
+        CodeLists::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")).unwrap()
+    })
 }
 
 /// The two example rows of the DGDDI specification.
-const SPEC_ROWS: &str = "I;3;2018;01;18;A01Z;0111;AR;52;11\nE;3;2018;01;18;A01Z;0111;BE;406473;1210935\n";
+const SPEC_ROWS: &str =
+    "I;3;2018;01;18;A01Z;0111;AR;52;11\nE;3;2018;01;18;A01Z;0111;BE;406473;1210935\n";
 
 fn read(files: &[(&str, &[u8])], max_errors: Option<usize>) -> Result<Ingested, InputError> {
     let catalog = lists().catalog_for(2024).unwrap();
@@ -27,7 +30,9 @@ fn read(files: &[(&str, &[u8])], max_errors: Option<usize>) -> Result<Ingested, 
 }
 
 fn error_of(content: &str) -> String {
-    read(&[("REGIONAL_CPF4PAYSE.txt", content.as_bytes())], None).unwrap_err().to_string()
+    read(&[("REGIONAL_CPF4PAYSE.txt", content.as_bytes())], None)
+        .unwrap_err()
+        .to_string()
 }
 
 #[test]
@@ -35,14 +40,29 @@ fn the_spec_example_rows_parse() {
     let ingested = read(&[("spec.txt", SPEC_ROWS.as_bytes())], None).unwrap();
     assert_eq!(ingested.records.len(), 2);
     let export = ingested.records[1];
-    assert_eq!((export.value, export.mass, export.period.year, export.period.quarter), (406_473, 1_210_935, 2018, 3));
+    assert_eq!(
+        (
+            export.value,
+            export.mass,
+            export.period.year,
+            export.period.quarter
+        ),
+        (406_473, 1_210_935, 2018, 3)
+    );
     assert_eq!(ingested.lines_read, 2);
 }
 
 #[test]
 fn line_endings_and_byte_order_marks_are_accepted() {
-    let mixed = "\u{feff}I;3;2018;01;18;A01Z;0111;AR;52;11\r\nE;3;2018;01;18;A01Z;0111;BE;406473;1210935\n";
-    assert_eq!(read(&[("crlf.txt", mixed.as_bytes())], None).unwrap().records.len(), 2);
+    let mixed =
+        "\u{feff}I;3;2018;01;18;A01Z;0111;AR;52;11\r\nE;3;2018;01;18;A01Z;0111;BE;406473;1210935\n";
+    assert_eq!(
+        read(&[("crlf.txt", mixed.as_bytes())], None)
+            .unwrap()
+            .records
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -65,7 +85,10 @@ fn each_bad_line_names_file_line_field_and_reason() {
         ("E;3;2018;01;18;A01Z;0111;BE;9;9\n", "line 2, field (ligne): duplicate of line 1 (same flow, quarter, département, CPF4 and country)"),
     ];
     for (bad, message) in cases {
-        assert_eq!(error_of(&format!("{good}{bad}")), format!("REGIONAL_CPF4PAYSE.txt, {message}"));
+        assert_eq!(
+            error_of(&format!("{good}{bad}")),
+            format!("REGIONAL_CPF4PAYSE.txt, {message}")
+        );
     }
 }
 
@@ -84,12 +107,27 @@ fn file_level_problems_have_their_own_messages() {
 
 #[test]
 fn max_errors_collects_rejections_and_still_counts_every_line() {
-    let content = format!("{SPEC_ROWS}E;9;2018;01;18;A01Z;0111;BE;1;1\nE;3;2018;01;18;A01Z;0111;QQQ;1;1\n");
+    let content =
+        format!("{SPEC_ROWS}E;9;2018;01;18;A01Z;0111;BE;1;1\nE;3;2018;01;18;A01Z;0111;QQQ;1;1\n");
     let ingested = read(&[("f.txt", content.as_bytes())], Some(5)).unwrap();
-    assert_eq!((ingested.records.len(), ingested.rejections.len(), ingested.lines_read), (2, 2, 4));
+    assert_eq!(
+        (
+            ingested.records.len(),
+            ingested.rejections.len(),
+            ingested.lines_read
+        ),
+        (2, 2, 4)
+    );
     assert_eq!(ingested.rejections[1].line, 4);
-    let too_many = read(&[("f.txt", content.as_bytes())], Some(1)).unwrap_err().to_string();
-    assert!(too_many.starts_with("2 bad lines, more than --max-errors 1; first: f.txt, line 3, field Trimestre"), "{too_many}");
+    let too_many = read(&[("f.txt", content.as_bytes())], Some(1))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        too_many.starts_with(
+            "2 bad lines, more than --max-errors 1; first: f.txt, line 3, field Trimestre"
+        ),
+        "{too_many}"
+    );
 }
 
 fn zip_with(entries: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
@@ -97,7 +135,8 @@ fn zip_with(entries: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
     let path = dir.path().join("REGIONAL.zip");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
     for (name, content) in entries {
-        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
         zip.write_all(content.as_bytes()).unwrap();
     }
     zip.finish().unwrap();
@@ -106,18 +145,33 @@ fn zip_with(entries: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
 
 #[test]
 fn zips_as_published_are_read_and_a_zip_without_the_entry_is_named() {
-    let (_dir, path) = zip_with(&[("REGIONAL_CPF4PAYSE.txt", "E;3;2018;01;18;A01Z;0111;BE;406473;1210935\n"), ("Region_2018_Import.txt", "I;3;2018;01;18;A01Z;0111;AR;52;11\n"), ("LISEZ-MOI.txt", "x")]);
+    let (_dir, path) = zip_with(&[
+        (
+            "REGIONAL_CPF4PAYSE.txt",
+            "E;3;2018;01;18;A01Z;0111;BE;406473;1210935\n",
+        ),
+        (
+            "Region_2018_Import.txt",
+            "I;3;2018;01;18;A01Z;0111;AR;52;11\n",
+        ),
+        ("LISEZ-MOI.txt", "x"),
+    ]);
     let catalog = lists().catalog_for(2024).unwrap();
     let mut reader = Reader::new(lists(), &catalog, None);
     reader.read_path(&path, &mut |_| {}).unwrap();
     let ingested = reader.finish();
     assert_eq!(ingested.records.len(), 2);
     assert_eq!(ingested.sources.len(), 2);
-    assert!(ingested.sources[0].name.ends_with("REGIONAL.zip!REGIONAL_CPF4PAYSE.txt"));
+    assert!(ingested.sources[0]
+        .name
+        .ends_with("REGIONAL.zip!REGIONAL_CPF4PAYSE.txt"));
 
     let (_dir, path) = zip_with(&[("notes.txt", "x")]);
     let mut reader = Reader::new(lists(), &catalog, None);
-    let message = reader.read_path(&path, &mut |_| {}).unwrap_err().to_string();
+    let message = reader
+        .read_path(&path, &mut |_| {})
+        .unwrap_err()
+        .to_string();
     assert!(message.ends_with("REGIONAL.zip: no entry named REGIONAL_CPF4PAYSE.txt, REGIONAL_CPF4PAYSI.txt or Region_YYYY_Export.txt / _Import.txt in this ZIP (entries: notes.txt)"), "{message}");
 }
 
@@ -129,11 +183,18 @@ fn output_reconciles_and_is_deterministic_and_a_dropped_row_is_caught() {
     let second = tempfile::tempdir().unwrap();
     let a = output::write(&ingested, lists(), SourceKind::Real, "test", first.path()).unwrap();
     let b = output::write(&ingested, lists(), SourceKind::Real, "test", second.path()).unwrap();
-    assert_eq!(a.manifest, b.manifest, "same input, same bytes (same checksums)");
+    assert_eq!(
+        a.manifest, b.manifest,
+        "same input, same bytes (same checksums)"
+    );
     let manifest_bytes = |dir: &Path| std::fs::read(dir.join("v1/manifest.json")).unwrap();
     assert_eq!(manifest_bytes(first.path()), manifest_bytes(second.path()));
     let total = |territory: &str, flow: comex_core::codes::Flow| {
-        a.manifest.totals.iter().find(|t| t.territory.to_string() == territory && t.flow == flow).map(|t| t.value)
+        a.manifest
+            .totals
+            .iter()
+            .find(|t| t.territory.to_string() == territory && t.flow == flow)
+            .map(|t| t.value)
     };
     use comex_core::codes::Flow::{Export, Import};
     assert_eq!(total("dep:60", Export), Some(1500));
@@ -150,6 +211,13 @@ fn output_reconciles_and_is_deterministic_and_a_dropped_row_is_caught() {
         *more.value_in.entry(key).or_insert(0) += value;
     }
     let catalog = lists().catalog_for(2024).unwrap();
-    let error = output::reconcile(&more, lists(), &a.dir, &a.manifest, &catalog).unwrap_err().to_string();
-    assert!(error.starts_with("reconciliation failed: dep/60.arrow: exportations sum to 1500 €, the input to 1501 €"), "{error}");
+    let error = output::reconcile(&more, lists(), &a.dir, &a.manifest, &catalog)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with(
+            "reconciliation failed: dep/60.arrow: exportations sum to 1500 €, the input to 1501 €"
+        ),
+        "{error}"
+    );
 }
