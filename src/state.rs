@@ -2,7 +2,7 @@
 //! so that a copied link opens the same view and back/forward work.
 
 use comex_core::catalog::Catalog;
-use comex_core::codes::{ProductLevel, Territory};
+use comex_core::codes::{Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use leptos::prelude::*;
 use leptos_router::hooks::query_signal;
@@ -20,6 +20,8 @@ pub struct Selection {
     set_country: SignalSetter<Option<String>>,
     level: Memo<Option<String>>,
     set_level: SignalSetter<Option<String>>,
+    period: Memo<Option<String>>,
+    set_period: SignalSetter<Option<String>>,
 }
 
 impl Selection {
@@ -28,7 +30,10 @@ impl Selection {
         let (product, set_product) = query_signal::<String>("product");
         let (country, set_country) = query_signal::<String>("country");
         let (level, set_level) = query_signal::<String>("level");
+        let (period, set_period) = query_signal::<String>("period");
         Selection {
+            period,
+            set_period,
             territory,
             set_territory,
             product,
@@ -64,6 +69,24 @@ impl Selection {
         self.set_level.set(Some(level.name().to_string()));
     }
 
+    /// The quarters of the URL (`period=2024T1` or `2024T1,2024T2`); empty means every quarter.
+    pub fn periods(&self) -> Vec<Period> {
+        self.period
+            .get()
+            .map(|text| {
+                text.split(',')
+                    .filter_map(|p| Period::parse(p).ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn set_periods(&self, periods: &[Period]) {
+        let text: Vec<String> = periods.iter().map(Period::to_string).collect();
+        self.set_period
+            .set((!text.is_empty()).then(|| text.join(",")));
+    }
+
     pub fn product_code(&self) -> Option<String> {
         self.product.get()
     }
@@ -83,7 +106,7 @@ impl Selection {
     /// The filter of the URL; unknown codes are dropped (and reported by `unknown_codes`).
     pub fn filter(&self, catalog: &Catalog) -> Filter {
         Filter {
-            periods: Vec::new(),
+            periods: self.periods(),
             product: self
                 .product
                 .get()

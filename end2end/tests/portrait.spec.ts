@@ -54,10 +54,11 @@ for (const state of [
   { query: 'territory=dep:60&country=US', territory: 'dep:60', country: 'US' },
   { query: 'territory=dep:60&product=C20B', territory: 'dep:60', product: 'C20B' },
   { query: 'territory=reg:01&country=group:eu27', territory: 'reg:01', country: 'group:eu27' },
+  { query: 'territory=dep:60&period=2024T1&level=a38', territory: 'dep:60', period: '2024T1', level: 'a38' },
 ]) {
   test(`the export Sankey's CSV equals the core's view (${state.query})`, async ({ page, consoleErrors }) => {
     await open(page, state.query);
-    const expected = coreView(state.territory, 'export-sankey', { country: state.country, product: state.product });
+    const expected = coreView(state.territory, 'export-sankey', state);
     expect(await downloadCsv(page, 'export-sankey')).toBe(expected);
     expect(await drawnNodeNames(page, 'export-sankey')).toEqual(sankeyNodeNames(expected));
     void consoleErrors;

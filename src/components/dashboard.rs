@@ -7,6 +7,7 @@ use crate::api::{Dataset, LoadError};
 use crate::charts;
 use crate::components::chart::Pick;
 use crate::components::filters::Filters;
+use crate::components::period_select::{period_text, PeriodSelect};
 use crate::components::territory_select::TerritorySelect;
 use crate::components::view_block::{Drawn, Loaded, ViewBlock};
 use crate::intl;
@@ -46,11 +47,6 @@ fn table_resource(
     })
 }
 
-fn years_text(manifest: &Manifest) -> String {
-    let years: Vec<String> = manifest.years.iter().map(u16::to_string).collect();
-    years.join("–")
-}
-
 /// The seed's sentence for a flow total: value, share of the région, share of France.
 fn totals_sentences(flow_total: &FlowTotal, region_label: Option<&str>) -> Vec<String> {
     let (noun, verb) = match flow_total.flow {
@@ -80,7 +76,6 @@ fn totals_sentences(flow_total: &FlowTotal, region_label: Option<&str>) -> Vec<S
 pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let selection = Selection::from_url();
     let is_demo = dataset.manifest.is_demo();
-    let years = years_text(&dataset.manifest);
     let manifest = StoredValue::new_local(dataset.manifest.clone());
     let catalog = StoredValue::new_local(dataset.catalog.clone());
     let dataset = StoredValue::new_local(dataset);
@@ -119,26 +114,25 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let territory_label = Signal::derive(move || label_of(&territory.get()));
     let region_label =
         Signal::derive(move || region.get().map(|r| label_of(&r)).unwrap_or_default());
-    let years_for_titles = years.clone();
+    let period =
+        Signal::derive(move || manifest.with_value(|m| period_text(m, &selection.periods())));
     let title = move |text: &'static str, subject: Subject| {
-        let years = years_for_titles.clone();
         Signal::derive(move || {
             let name = match subject {
                 Subject::Territory => territory_label.get(),
                 Subject::Region => region_label.get(),
                 Subject::France => "France entière".to_string(),
             };
-            format!("{text}, {name} ({years})")
+            format!("{text}, {name} ({})", period.get())
         })
     };
-    let source_years = years.clone();
     let source = Signal::derive(move || {
         let demo = if is_demo {
             " — données de démonstration (synthétiques, calibrées sur les totaux publiés)"
         } else {
             ""
         };
-        format!("Source : DGDDI (douanes), {source_years}{demo}")
+        format!("Source : DGDDI (douanes), {}{demo}", period.get())
     });
 
     // Computes a view for a subject once every table it needs is loaded, and draws it.
@@ -165,7 +159,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                         LoadError::Data(comex_core::CoreError::TerritoryAbsent("fr".into()))
                     })?;
                     let subject_table = match subject {
-                        Subject::Territory => own,
+                        Subject::Territory => own.clone(),
                         Subject::Region => region_table.clone(),
                         Subject::France => Some(france_table.clone()),
                     };
@@ -189,7 +183,22 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                                 france: &france_table,
                                 departements: departements.as_deref(),
                             };
-                            Ok(draw(&compute(&data, &request)?, m))
+                            let mut model = compute(&data, &request)?;
+                            // The région's and France's diagrams keep the territory's node order.
+                            if let (ViewModel::Sankey(comparison), Some(own), true) =
+                                (&mut model, own.as_deref(), subject != Subject::Territory)
+                            {
+                                if let ViewModel::Sankey(reference) = compute(
+                                    &PortraitData {
+                                        territory: own,
+                                        ..data
+                                    },
+                                    &request,
+                                )? {
+                                    sankey::align_to(comparison, &reference);
+                                }
+                            }
+                            Ok(draw(&model, m))
                         })
                     })
                 })();
@@ -202,7 +211,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
         <header class="app-header">
             <div class="title">
                 <h1>"Commerce extérieur des territoires"</h1>
-                <p class="subtitle">{move || format!("{} — données douanières {}", territory_label.get(), years)}</p>
+                <p class="subtitle">{move || format!("{} — données douanières {}", territory_label.get(), period.get())}</p>
             </div>
             {is_demo.then(|| view! {
                 <p class="demo-badge" role="note" title="Données synthétiques au format des douanes, calibrées sur les totaux publiés pour 2024">
@@ -211,7 +220,9 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
             })}
             <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| selection.set_territory(&t))/>
         </header>
-        <Filters catalog=catalog selection=selection/>
+        <Filters catalog=catalog selection=selection>
+            <PeriodSelect manifest=manifest selection=selection/>
+        </Filters>
         {move || {
             let unknown = unknown();
             (!unknown.is_empty()).then(|| view! {

@@ -65,6 +65,8 @@ fn chosen_code(text: &str) -> Option<String> {
 pub fn Filters(
     catalog: StoredValue<comex_core::catalog::Catalog, LocalStorage>,
     selection: Selection,
+    /// More selectors, shown first (the period).
+    children: Children,
 ) -> impl IntoView {
     let products = catalog.with_value(product_choices);
     let countries = catalog.with_value(country_choices);
@@ -85,6 +87,7 @@ pub fn Filters(
     };
     view! {
         <div class="filters">
+            {children()}
             <div class="filter">
                 <label for="product-filter">"Produit"</label>
                 <input id="product-filter" type="search" list="product-choices" placeholder="Code ou libellé : C20B, parfums…"

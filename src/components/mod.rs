@@ -7,5 +7,6 @@ pub mod export;
 pub mod filters;
 pub mod message;
 pub mod panic_notice;
+pub mod period_select;
 pub mod territory_select;
 pub mod view_block;

@@ -84,9 +84,34 @@ pub fn view(args: &[String]) -> Result<()> {
     run_with(pipeline().arg("view").args(args))
 }
 
-pub fn bench() -> Result<()> {
-    run_with(Command::new("cargo").args(["bench", "--package", "comex-core"]))?;
-    run_with(Command::new("cargo").args(["bench", "--package", "comex-data"]))
+/// The demo year through the pipeline (timed, with its peak memory), then the engine's benchmarks.
+pub fn bench(root: &Path) -> Result<()> {
+    let args = DataArgs {
+        input: Vec::new(),
+        demo: true,
+        out: PathBuf::from(DATA_DIR),
+        max_errors: None,
+    };
+    // Compile first, so that the timing below is the pipeline's alone.
+    run_with(Command::new("cargo").args([
+        "build",
+        "--quiet",
+        "--profile",
+        "pipeline",
+        "--package",
+        "comex-data",
+    ]))?;
+    let started = std::time::Instant::now();
+    data(root, &args, true)?;
+    eprintln!(
+        "bench: demo year generated, ingested, written and reconciled in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    run_with(
+        Command::new("cargo")
+            .args(["bench", "--package", "comex-core", "--bench", "views"])
+            .env("COMEX_DATA_DIR", root.join(DATA_DIR).join("v1")),
+    )
 }
 
 /// True when `output` exists and is newer than the pipeline's sources and code lists.

@@ -50,7 +50,7 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
-    /// Host benchmarks of the pipeline and the flow engine.
+    /// Benchmarks: the demo year through the pipeline (time, peak memory), then the engine (criterion).
     Bench,
 }
 
@@ -71,7 +71,7 @@ fn main() -> Result<()> {
         }
         Command::Test => test::all(&root),
         Command::View { args } => build::view(&args),
-        Command::Bench => build::bench(),
+        Command::Bench => build::bench(&root),
     }
 }
 

@@ -107,6 +107,25 @@ pub struct Period {
     pub quarter: u8,
 }
 
+impl Period {
+    /// `2024T1` (the notation of the URL and the command line).
+    pub fn parse(text: &str) -> Result<Self, CoreError> {
+        let bad = || CoreError::PeriodNotation(text.to_string());
+        let (year, quarter) = text.trim().split_once(['T', 't']).ok_or_else(bad)?;
+        let year: u16 = year.parse().map_err(|_| bad())?;
+        let quarter: u8 = quarter.parse().map_err(|_| bad())?;
+        if !(1..=4).contains(&quarter) {
+            return Err(bad());
+        }
+        Ok(Period { year, quarter })
+    }
+
+    /// `T1 2024`, for people.
+    pub fn label_fr(&self) -> String {
+        format!("T{} {}", self.quarter, self.year)
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}T{}", self.year, self.quarter)
@@ -182,6 +201,21 @@ mod tests {
             Territory::parse("dep:60").unwrap().file_path(),
             "dep/60.arrow"
         );
+    }
+
+    #[test]
+    fn periods_parse() {
+        assert_eq!(
+            Period::parse("2024T3").unwrap(),
+            Period {
+                year: 2024,
+                quarter: 3
+            }
+        );
+        assert_eq!(Period::parse("2024T3").unwrap().to_string(), "2024T3");
+        for text in ["2024", "2024T5", "T1", "2024T", "abcdT1"] {
+            assert!(Period::parse(text).is_err(), "{text}");
+        }
     }
 
     #[test]

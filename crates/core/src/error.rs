@@ -21,6 +21,8 @@ pub enum CoreError {
     },
     #[error("unknown territory `{0}`: expected dep:NN, reg:NN or fr")]
     TerritoryNotation(String),
+    #[error("unknown period `{0}`: expected a quarter such as 2024T1")]
+    PeriodNotation(String),
     #[error("territory {0} is not in the data")]
     TerritoryAbsent(String),
     #[error("unknown view `{0}`: expected one of {1}")]

@@ -337,3 +337,46 @@ fn a_territory_absent_from_the_data_is_an_error_not_a_zero() {
         ViewName::ExportSankey
     );
 }
+
+#[test]
+fn a_comparison_sankey_aligns_on_the_territory_order() {
+    let catalog = catalog(4, 3);
+    // Territory: products 0300 > 0100; région: 0100 > 0200 > 0300.
+    let own = table(dep("60"), &[(0, E, 2, 0, 50), (0, E, 0, 1, 10)]);
+    let region = table(
+        Territory::Region("01".into()),
+        &[(0, E, 0, 0, 500), (0, E, 1, 1, 300), (0, E, 2, 2, 100)],
+    );
+    let reference = sankey(&own, &catalog, &Filter::default(), E, ProductLevel::Cpf4);
+    let mut aligned = sankey(&region, &catalog, &Filter::default(), E, ProductLevel::Cpf4);
+    let before: Vec<(String, String, i64)> = aligned
+        .links
+        .iter()
+        .map(|l| {
+            (
+                aligned.left[l.source].code.clone(),
+                aligned.right[l.target].code.clone(),
+                l.value,
+            )
+        })
+        .collect();
+    comex_core::views::sankey::align_to(&mut aligned, &reference);
+    let left: Vec<&str> = aligned.left.iter().map(|n| n.code.as_str()).collect();
+    assert_eq!(
+        left,
+        ["0300", "0100", "0200"],
+        "shared nodes in the territory's order, then the rest"
+    );
+    let after: Vec<(String, String, i64)> = aligned
+        .links
+        .iter()
+        .map(|l| {
+            (
+                aligned.left[l.source].code.clone(),
+                aligned.right[l.target].code.clone(),
+                l.value,
+            )
+        })
+        .collect();
+    assert_eq!(before, after, "every link still joins the same two nodes");
+}

@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use comex_core::arrow_io;
-use comex_core::codes::{ProductLevel, Territory};
+use comex_core::codes::{Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use comex_core::manifest::{
     Manifest, SourceKind, COUNTRIES_FILE, DEPARTEMENTS_BY_COUNTRY_FILE, MANIFEST_FILE,
@@ -67,6 +67,9 @@ enum Command {
         /// A country code (`US`) or a group (`group:eu27`).
         #[arg(long)]
         country: Option<String>,
+        /// Quarters to keep, e.g. `2024T1,2024T2` (all quarters of the data without it).
+        #[arg(long, value_delimiter = ',')]
+        period: Vec<String>,
         /// Product level of the goods, Sankey and specialisation views.
         #[arg(long, default_value = "a129")]
         level: String,
@@ -100,17 +103,18 @@ fn main() -> Result<()> {
             view,
             product,
             country,
+            period,
             level,
             format,
-        } => print_view(
-            &data,
-            &territory,
-            &view,
-            product.as_deref(),
-            country.as_deref(),
-            &level,
-            format,
-        ),
+        } => {
+            let selection = Selection {
+                product,
+                country,
+                period,
+                level,
+            };
+            print_view(&data, &territory, &view, &selection, format)
+        }
     }
 }
 
@@ -159,13 +163,14 @@ fn build(
     let ingested = reader.finish();
     let written = output::write(&ingested, &lists, kind, &description, out).map_err(report)?;
     eprintln!(
-        "{}: {} lines read, {} rejected, {} files, {:.1} MB, reconciled (rows and euros) in {:.1} s",
+        "{}: {} lines read, {} rejected, {} files, {:.1} MB, reconciled (rows and euros) in {:.1} s, peak memory {}",
         written.dir.display(),
         written.lines_read,
         written.lines_rejected,
         written.manifest.files.len(),
         written.bytes as f64 / 1e6,
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        peak_memory().unwrap_or_else(|| "unknown".into())
     );
     if written.lines_rejected > 0 {
         eprintln!(
@@ -174,6 +179,14 @@ fn build(
         );
     }
     Ok(())
+}
+
+/// The process's peak resident memory (Linux `VmHWM`), for the benchmark report.
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kilobytes: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(format!("{:.0} MB", kilobytes / 1024.0))
 }
 
 fn report(error: InputError) -> anyhow::Error {
@@ -200,13 +213,19 @@ fn read_table(
     Ok(arrow_io::read_trade(path, &bytes, catalog)?)
 }
 
+/// The filters of the `view` command, as typed.
+struct Selection {
+    product: Option<String>,
+    country: Option<String>,
+    period: Vec<String>,
+    level: String,
+}
+
 fn print_view(
     data: &Path,
     territory: &str,
     view: &str,
-    product: Option<&str>,
-    country: Option<&str>,
-    level: &str,
+    selection: &Selection,
     format: Format,
 ) -> Result<()> {
     let dir = version_dir(data);
@@ -229,11 +248,19 @@ fn print_view(
     manifest.territory(&territory)?;
     let view = ViewName::parse(view)?;
     let filter = Filter {
-        periods: Vec::new(),
-        product: product
+        periods: selection
+            .period
+            .iter()
+            .map(|p| Period::parse(p))
+            .collect::<Result<_, _>>()?,
+        product: selection
+            .product
+            .as_deref()
             .map(|p| ProductSelection::parse(p, &catalog))
             .transpose()?,
-        country: country
+        country: selection
+            .country
+            .as_deref()
             .map(|c| CountrySelection::parse(c, &catalog))
             .transpose()?,
     };
@@ -258,7 +285,7 @@ fn print_view(
     let request = ViewRequest {
         view,
         filter,
-        level: ProductLevel::parse(level)?,
+        level: ProductLevel::parse(&selection.level)?,
     };
     let model = compute(&portrait, &request)?;
     match format {

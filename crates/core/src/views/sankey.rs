@@ -267,3 +267,56 @@ pub fn sankey(
         links,
     }
 }
+
+/// The order of `nodes` once aligned on `reference`: nodes also named there first, in its order;
+/// then the others, keeping their rank by value; « Autres » last.
+fn aligned_order(nodes: &[SankeyNode], reference: &[SankeyNode]) -> Vec<usize> {
+    let rank = |node: &SankeyNode| {
+        reference.iter().position(|r| {
+            node.kind != NodeKind::Others && r.kind == node.kind && r.code == node.code
+        })
+    };
+    let mut order: Vec<(bool, usize, usize)> = nodes
+        .iter()
+        .enumerate()
+        .map(|(index, node)| {
+            (
+                node.kind == NodeKind::Others,
+                rank(node).unwrap_or(usize::MAX),
+                index,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, _, index)| index).collect()
+}
+
+fn reorder(nodes: &mut Vec<SankeyNode>, order: &[usize]) -> Vec<usize> {
+    let mut new_index = vec![0; nodes.len()];
+    for (position, &old) in order.iter().enumerate() {
+        if let Some(slot) = new_index.get_mut(old) {
+            *slot = position;
+        }
+    }
+    let old_nodes = std::mem::take(nodes);
+    let mut slots: Vec<Option<SankeyNode>> = old_nodes.into_iter().map(Some).collect();
+    *nodes = order
+        .iter()
+        .filter_map(|&old| slots.get_mut(old).and_then(Option::take))
+        .collect();
+    new_index
+}
+
+/// Reorders a comparison diagram (the région's, France's) so that the nodes it shares with the
+/// territory's diagram stand in the same order, which makes the two easy to compare. Values, links
+/// and flags are unchanged.
+pub fn align_to(sankey: &mut Sankey, reference: &Sankey) {
+    let left_order = aligned_order(&sankey.left, &reference.left);
+    let right_order = aligned_order(&sankey.right, &reference.right);
+    let new_left = reorder(&mut sankey.left, &left_order);
+    let new_right = reorder(&mut sankey.right, &right_order);
+    for link in &mut sankey.links {
+        link.source = new_left.get(link.source).copied().unwrap_or(link.source);
+        link.target = new_right.get(link.target).copied().unwrap_or(link.target);
+    }
+}

@@ -1,0 +1,102 @@
+//! The engine on the demo data (build them first: `cargo xtask bench` does).
+//! Targets: all views of one département under 1 ms; France's Sankeys and the exposure ranking of
+//! all départements under 30 ms.
+
+use comex_core::arrow_io;
+use comex_core::codes::{ProductLevel, Territory};
+use comex_core::filter::Filter;
+use comex_core::manifest::{
+    Manifest, COUNTRIES_FILE, DEPARTEMENTS_BY_COUNTRY_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+};
+use comex_core::views::portrait::{compute, PortraitData, ViewRequest};
+use comex_core::views::ViewName;
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+fn data_dir() -> PathBuf {
+    std::env::var_os("COMEX_DATA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data/v1"))
+}
+
+fn read(path: &str) -> Vec<u8> {
+    std::fs::read(data_dir().join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e} (run `cargo xtask data` first)"))
+}
+
+fn views(c: &mut Criterion) {
+    let manifest = Manifest::parse(&String::from_utf8(read(MANIFEST_FILE)).unwrap()).unwrap();
+    let catalog = arrow_io::read_catalog(
+        (PRODUCTS_FILE, &read(PRODUCTS_FILE)),
+        (COUNTRIES_FILE, &read(COUNTRIES_FILE)),
+    )
+    .unwrap();
+    let table = |t: &Territory| arrow_io::read_trade("t", &read(&t.file_path()), &catalog).unwrap();
+    let oise = table(&Territory::Departement("60".into()));
+    let region = table(&Territory::Region("01".into()));
+    let france = table(&Territory::France);
+    let departements =
+        arrow_io::read_trade("d", &read(DEPARTEMENTS_BY_COUNTRY_FILE), &catalog).unwrap();
+    let request = |view| ViewRequest {
+        view,
+        filter: Filter::default(),
+        level: ProductLevel::A129,
+    };
+
+    c.bench_function("decode dep/60.arrow", |b| {
+        let bytes = read("dep/60.arrow");
+        b.iter(|| arrow_io::read_trade("t", black_box(&bytes), &catalog).unwrap())
+    });
+    c.bench_function("decode fr.arrow", |b| {
+        let bytes = read("fr.arrow");
+        b.iter(|| arrow_io::read_trade("t", black_box(&bytes), &catalog).unwrap())
+    });
+    let oise_data = PortraitData {
+        manifest: &manifest,
+        catalog: &catalog,
+        territory: &oise,
+        region: Some(&region),
+        france: &france,
+        departements: Some(&departements),
+    };
+    // The views that depend only on the département's own file.
+    let own_views = [
+        ViewName::Partners,
+        ViewName::GoodsExport,
+        ViewName::GoodsImport,
+        ViewName::ExportSankey,
+        ViewName::ImportSankey,
+    ];
+    c.bench_function("Oise: partners, goods and Sankeys", |b| {
+        b.iter(|| {
+            own_views
+                .iter()
+                .map(|&v| compute(black_box(&oise_data), &request(v)).unwrap())
+                .collect::<Vec<_>>()
+        })
+    });
+    c.bench_function("Oise: every view (totals, specialisation and exposure read the région, France and all départements)", |b| {
+        b.iter(|| ViewName::ALL.iter().map(|&v| compute(black_box(&oise_data), &request(v)).unwrap()).collect::<Vec<_>>())
+    });
+    let france_data = PortraitData {
+        territory: &france,
+        region: None,
+        ..oise_data
+    };
+    c.bench_function("France: both Sankeys and the exposure ranking", |b| {
+        b.iter(|| {
+            [
+                ViewName::ExportSankey,
+                ViewName::ImportSankey,
+                ViewName::Exposure,
+            ]
+            .iter()
+            .map(|&v| compute(black_box(&france_data), &request(v)).unwrap())
+            .collect::<Vec<_>>()
+        })
+    });
+}
+
+criterion_group!(benches, views);
+criterion_main!(benches);
