@@ -10,6 +10,12 @@ extern "C" {
     #[wasm_bindgen(js_namespace = echarts, js_name = init)]
     pub fn init(dom: &web_sys::HtmlElement, theme: &JsValue, options: &JsValue) -> ECharts;
 
+    #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
+    pub fn instance_of(dom: &web_sys::Element) -> Option<ECharts>;
+
+    #[wasm_bindgen(method, js_name = getOption)]
+    pub fn get_option(this: &ECharts) -> JsValue;
+
     #[wasm_bindgen(method, js_name = setOption)]
     pub fn set_option(this: &ECharts, option: &JsValue, settings: &JsValue);
 

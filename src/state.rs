@@ -22,6 +22,7 @@ pub struct Selection {
     set_level: SignalSetter<Option<String>>,
     period: Memo<Option<String>>,
     set_period: SignalSetter<Option<String>>,
+    embed: Memo<Option<String>>,
 }
 
 impl Selection {
@@ -31,7 +32,9 @@ impl Selection {
         let (country, set_country) = query_signal::<String>("country");
         let (level, set_level) = query_signal::<String>("level");
         let (period, set_period) = query_signal::<String>("period");
+        let (embed, _) = query_signal::<String>("embed");
         Selection {
+            embed,
             period,
             set_period,
             territory,
@@ -67,6 +70,11 @@ impl Selection {
 
     pub fn set_level(&self, level: ProductLevel) {
         self.set_level.set(Some(level.name().to_string()));
+    }
+
+    /// `embed=<view>` shows one block without the app's chrome; `embed=portrait` the whole portrait.
+    pub fn embed(&self) -> Option<String> {
+        self.embed.get()
     }
 
     /// The quarters of the URL (`period=2024T1` or `2024T1,2024T2`); empty means every quarter.

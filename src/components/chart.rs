@@ -176,6 +176,7 @@ pub fn EChart(
         keep_alive.update_value(Vec::clear);
     });
 
-    let height = move || format!("height: {}px", spec.with(|s| s.height));
-    view! { <div class="chart" node_ref=node style=height role="img" aria-label=label></div> }
+    // Set through the CSS object model (`style:`), which a strict Content-Security-Policy allows.
+    let height = move || format!("{}px", spec.with(|s| s.height));
+    view! { <div class="chart" node_ref=node style:height=height role="img" aria-label=label></div> }
 }

@@ -9,7 +9,7 @@ use crate::components::chart::Pick;
 use crate::components::filters::Filters;
 use crate::components::period_select::{period_text, PeriodSelect};
 use crate::components::territory_select::TerritorySelect;
-use crate::components::view_block::{Drawn, Loaded, ViewBlock};
+use crate::components::view_block::{Drawn, Embed, Loaded, ViewBlock};
 use crate::intl;
 use crate::state::Selection;
 use comex_core::codes::{Flow, Territory};
@@ -207,7 +207,21 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
         };
 
     let unknown = move || catalog.with_value(|c| selection.unknown_codes(c));
+    // Read once: an embedding page does not change its frame's address.
+    let embed = Embed(selection.embed());
+    let embedded = embed.is_embedded();
+    let single = embed.0.as_deref().is_some_and(|name| name != "portrait");
+    provide_context(embed);
+    if let Some(body) = document().body() {
+        let class = match (embedded, single) {
+            (true, true) => "embedded embed-single",
+            (true, false) => "embedded",
+            _ => "",
+        };
+        body.set_class_name(class);
+    }
     view! {
+        {(!embedded).then(|| view! {
         <header class="app-header">
             <div class="title">
                 <h1>"Commerce extérieur des territoires"</h1>
@@ -223,6 +237,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
         <Filters catalog=catalog selection=selection>
             <PeriodSelect manifest=manifest selection=selection/>
         </Filters>
+        })}
         {move || {
             let unknown = unknown();
             (!unknown.is_empty()).then(|| view! {
@@ -293,10 +308,12 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                     drawn=drawn(ViewName::Exposure, Subject::Territory, draw_chart)/>
             </section>
         </main>
+        {(!embedded).then(|| view! {
         <footer class="app-footer">
             <p>"Données : DGDDI (douanes), statistiques régionales et départementales du commerce extérieur, Licence Ouverte 2.0. "
                "Les données sont établies selon le lieu de dédouanement, qui ne reflète pas toujours le lieu de production."</p>
         </footer>
+        })}
     }
 }
 

@@ -1,22 +1,33 @@
-//! Downloads of what a block shows: its view model as CSV (UTF-8 with BOM and `;`, so that a French
-//! spreadsheet opens it right), exactly the rows of the data table, « Autres » and the total line included.
+//! What a block offers to take away: its data as CSV (UTF-8 with BOM and `;`, so that a French
+//! spreadsheet opens it right: exactly the rows of the data table, « Autres » and the total line
+//! included), its chart as PNG or SVG, and the `<iframe>` snippet that embeds it in another page.
 
+use crate::echarts::{self, ECharts};
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// Offers `content` as a file download named `file_name`.
-pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+/// Offers a URL (a blob or a data URL) as a file download named `file_name`.
+fn download_url(file_name: &str, url: &str) -> Result<(), JsValue> {
+    let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
+    anchor.set_href(url);
+    anchor.set_download(file_name);
+    anchor.click();
+    Ok(())
+}
+
+/// Offers text as a file download.
+pub fn download_text(file_name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = document();
-    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
+    download_url(file_name, &url)?;
     web_sys::Url::revoke_object_url(&url)
 }
 
@@ -25,20 +36,139 @@ pub fn csv_file(table: &ViewTable) -> String {
     format!("\u{feff}{}", table.to_csv())
 }
 
+fn chart_of(block_id: &str) -> Option<(web_sys::HtmlElement, ECharts)> {
+    let element = document()
+        .query_selector(&format!("#{block_id} .chart"))
+        .ok()??;
+    let instance = echarts::instance_of(&element)?;
+    Some((element.dyn_into().ok()?, instance))
+}
+
+/// The chart as drawn, as a PNG data URL (twice the screen resolution, white background).
+fn png_url(block_id: &str) -> Option<String> {
+    let (_, chart) = chart_of(block_id)?;
+    let options = js_sys::Object::new();
+    set(&options, "type", &JsValue::from_str("png"));
+    set(&options, "pixelRatio", &JsValue::from_f64(2.0));
+    set(&options, "backgroundColor", &JsValue::from_str("#ffffff"));
+    Some(chart.get_data_url(&options))
+}
+
+/// The chart as SVG: the same option drawn once by ECharts' SVG renderer, off screen, same size.
+fn svg_url(block_id: &str) -> Option<String> {
+    let (element, chart) = chart_of(block_id)?;
+    let document = document();
+    let scratch: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    scratch.set_class_name("svg-scratch");
+    let style = scratch.style();
+    style
+        .set_property("width", &format!("{}px", element.client_width()))
+        .ok()?;
+    style
+        .set_property("height", &format!("{}px", element.client_height()))
+        .ok()?;
+    document.body()?.append_child(&scratch).ok()?;
+    let init = js_sys::Object::new();
+    set(&init, "renderer", &JsValue::from_str("svg"));
+    let svg_chart = echarts::init(&scratch, &JsValue::NULL, &init);
+    let option = chart.get_option();
+    set(&option, "animation", &JsValue::FALSE);
+    svg_chart.set_option(&option, &js_sys::Object::new());
+    let options = js_sys::Object::new();
+    set(&options, "type", &JsValue::from_str("svg"));
+    set(&options, "backgroundColor", &JsValue::from_str("#ffffff"));
+    let url = svg_chart.get_data_url(&options);
+    svg_chart.dispose();
+    scratch.remove();
+    Some(url)
+}
+
+/// The address of the page showing only this block (`embed=<id>`), with the current selection.
+fn embed_url(block_id: &str) -> String {
+    let location = window().location();
+    let query = location.search().unwrap_or_default();
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("embed="))
+        .collect();
+    let mut parameters = vec![format!("embed={block_id}")];
+    parameters.extend(kept.iter().map(|p| p.to_string()));
+    format!(
+        "{}{}?{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        parameters.join("&")
+    )
+}
+
+/// The ready-to-paste snippet.
+fn iframe_snippet(block_id: &str, title: &str, height: u32) -> String {
+    let title = title
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    format!(
+        "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        embed_url(block_id).replace('&', "&amp;")
+    )
+}
+
 #[component]
-pub fn ExportButtons(file_stem: Signal<String>, table: Signal<Option<ViewTable>>) -> impl IntoView {
+pub fn ExportButtons(
+    block_id: String,
+    title: Signal<String>,
+    file_stem: Signal<String>,
+    table: Signal<Option<ViewTable>>,
+    has_chart: Signal<bool>,
+) -> impl IntoView {
+    let (snippet_open, set_snippet_open) = signal(false);
+    let id = StoredValue::new(block_id);
+    let warn = |what: &str| leptos::logging::warn!("the {what} download could not start");
     let export_csv = move |_| {
         if let Some(table) = table.get_untracked() {
             let name = format!("{}.csv", file_stem.get_untracked());
-            if download(&name, "text/csv;charset=utf-8", &csv_file(&table)).is_err() {
-                leptos::logging::warn!("the CSV download could not start");
+            if download_text(&name, "text/csv;charset=utf-8", &csv_file(&table)).is_err() {
+                warn("CSV");
             }
         }
     };
+    let export_image = move |svg: bool| {
+        let url = id.with_value(|id| if svg { svg_url(id) } else { png_url(id) });
+        let extension = if svg { "svg" } else { "png" };
+        let name = format!("{}.{extension}", file_stem.get_untracked());
+        if url
+            .map(|url| download_url(&name, &url))
+            .is_none_or(|result| result.is_err())
+        {
+            warn(extension);
+        }
+    };
+    let snippet = move || id.with_value(|id| iframe_snippet(id, &title.get(), 560));
     view! {
         <div class="export-buttons">
             <button type="button" class="export-csv" disabled=move || table.with(Option::is_none) on:click=export_csv
                 title="Télécharger les données du graphique (CSV pour tableur)">"CSV"</button>
+            <Show when=move || has_chart.get()>
+                <button type="button" class="export-png" on:click=move |_| export_image(false)
+                    title="Télécharger l'image du graphique (PNG)">"PNG"</button>
+                <button type="button" class="export-svg" on:click=move |_| export_image(true)
+                    title="Télécharger le graphique en image vectorielle (SVG)">"SVG"</button>
+            </Show>
+            <button type="button" class="embed-button" aria-expanded=move || snippet_open.get().to_string()
+                on:click=move |_| set_snippet_open.update(|open| *open = !*open)
+                title="Obtenir le code pour intégrer ce graphique dans une autre page">"Intégrer"</button>
         </div>
+        <Show when=move || snippet_open.get()>
+            <div class="embed-snippet">
+                <label>"Code à coller dans votre page :"
+                    <textarea readonly rows="3" prop:value=snippet on:focus=move |event| {
+                        if let Some(area) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                            area.select();
+                        }
+                    }></textarea>
+                </label>
+            </div>
+        </Show>
     }
 }

@@ -9,6 +9,42 @@ use crate::components::message::ErrorMessage;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
 
+/// The embed mode of the page (`embed=` in the URL), read by every block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Embed(pub Option<String>);
+
+impl Embed {
+    /// Whether a block is shown: always outside embed mode; in it, the named block (`totals` names
+    /// both totals blocks), or every block for `portrait`.
+    pub fn shows(&self, block_id: &str) -> bool {
+        match self.0.as_deref() {
+            None | Some("portrait") => true,
+            Some("totals") => block_id.starts_with("totals-"),
+            Some(name) => name == block_id,
+        }
+    }
+
+    pub fn is_embedded(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+/// The dashboard's address for the current selection, without `embed`.
+fn full_dashboard_url() -> String {
+    let location = window().location();
+    let query = location.search().unwrap_or_default();
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("embed="))
+        .collect();
+    format!(
+        "{}?{}",
+        location.pathname().unwrap_or_default(),
+        kept.join("&")
+    )
+}
+
 /// A value that is loading (`None`), failed, or ready.
 pub type Loaded<T> = Option<Result<T, LoadError>>;
 
@@ -33,6 +69,10 @@ pub fn ViewBlock(
     retry: Callback<()>,
     #[prop(optional)] on_pick: Option<Callback<Pick>>,
 ) -> impl IntoView {
+    let embed = use_context::<Embed>().unwrap_or(Embed(None));
+    if !embed.shows(&id) {
+        return ().into_any();
+    }
     // The chart stays mounted while the next data load (so it is updated, not rebuilt).
     let spec = Memo::new(
         move |previous: Option<&Option<ChartSpec>>| match drawn.get() {
@@ -69,12 +109,18 @@ pub fn ViewBlock(
                 </div>
             </Show>
             <div class="block-footer">
-                <p class="source">{source}</p>
-                <ExportButtons file_stem=file_stem table=table/>
+                <p class="source">{source}
+                    {embed.is_embedded().then(|| view! {
+                        " — " <a class="open-full" href=full_dashboard_url() target="_blank" rel="noopener">"Ouvrir le tableau de bord"</a>
+                    })}
+                </p>
+                <ExportButtons block_id=id.clone() title=title file_stem=file_stem table=table
+                    has_chart=Signal::derive(has_chart)/>
             </div>
             {move || drawn.get().and_then(Result::ok).map(|d| view! { <DataTable table=d.table/> })}
         </section>
     }
+    .into_any()
 }
 
 /// A file name from the view and its title: `export-sankey-oise-2024`.

@@ -125,7 +125,7 @@ fn clippy_wasm(_: &Path) -> Result<()> {
 }
 
 fn host_tests(_: &Path) -> Result<()> {
-    cargo(&["test"])
+    cargo(&["test", "--workspace"])
 }
 
 /// wasm-bindgen-test-runner drives Chromium through chromedriver; webdriver.json gives the headless flags.

@@ -1,0 +1,73 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+async function chartWidth(page: Page, selector: string): Promise<number> {
+  return page.evaluate((s) => {
+    const element = document.querySelector(s) as HTMLElement;
+    return (window as any).echarts.getInstanceByDom(element).getWidth();
+  }, selector);
+}
+
+test('an embed URL shows one chart and nothing else, and follows its frame size', async ({ page, consoleErrors }) => {
+  await page.goto('/?embed=export-sankey&territory=dep:60&country=US');
+  await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await expect(page.locator('.view-block')).toHaveCount(1);
+  await expect(page.locator('.app-header')).toHaveCount(0);
+  await expect(page.locator('.filters')).toHaveCount(0);
+  await expect(page.locator('#export-sankey .source')).toContainText('Source : DGDDI (douanes)');
+  await expect(page.locator('a.open-full')).toHaveAttribute('href', /territory=dep(:|%3A)60/);
+  const wide = await chartWidth(page, '#export-sankey .chart');
+  await page.setViewportSize({ width: 500, height: 600 });
+  await expect.poll(() => chartWidth(page, '#export-sankey .chart')).toBeLessThan(wide);
+  expect(await chartWidth(page, '#export-sankey .chart')).toBeLessThanOrEqual(500);
+  void consoleErrors;
+});
+
+test('a page on another origin embeds a chart in an iframe', async ({ page, consoleErrors, baseURL }) => {
+  const snippetSource = `${baseURL}/?embed=partners&territory=dep:60`;
+  const host = http.createServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><title>Intranet</title><h1>Notre territoire</h1>
+      <iframe id="comex" src="${snippetSource}" width="800" height="600"></iframe>`);
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const port = (host.address() as AddressInfo).port;
+  try {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const frame = page.frameLocator('#comex');
+    await expect(frame.locator('#partners .export-csv')).toBeEnabled({ timeout: 20_000 });
+    await expect(frame.locator('.view-block')).toHaveCount(1);
+    await expect(frame.locator('#partners canvas')).toHaveCount(1);
+  } finally {
+    host.close();
+  }
+  void consoleErrors;
+});
+
+test('the Intégrer button gives an iframe snippet of the current view', async ({ page, consoleErrors }) => {
+  await page.goto('/?territory=dep:60&product=C20B');
+  await expect(page.locator('#import-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await page.click('#import-sankey .embed-button');
+  const snippet = await page.locator('#import-sankey .embed-snippet textarea').inputValue();
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=import-sankey&amp;territory=dep(:|%3A)60&amp;product=C20B"/);
+  void consoleErrors;
+});
+
+test('PNG and SVG downloads are valid images', async ({ page, consoleErrors }) => {
+  await page.goto('/?territory=dep:60');
+  await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-sankey .export-png')]);
+  expect(png.suggestedFilename()).toBe('export-sankey-oise-2024.png');
+  const pngBytes = fs.readFileSync(await png.path());
+  expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(pngBytes.length).toBeGreaterThan(10_000);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-sankey .export-svg')]);
+  const text = fs.readFileSync(await svg.path(), 'utf8');
+  expect(text).toMatch(/^<svg[\s>]/);
+  expect(text).toContain('</svg>');
+  expect(text).toContain('Belgique');
+  void consoleErrors;
+});
