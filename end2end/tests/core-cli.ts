@@ -15,11 +15,30 @@ export function coreView(territory: string, view: string, options: { country?: s
   return execFileSync(binary, args, { encoding: 'utf8' });
 }
 
+/** Splits one `;` CSV line, honouring double quotes (labels may hold `;`). */
+export function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') { fields.push(field); field = ''; }
+    else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
 /// Node names of a Sankey CSV (`Code origine;Origine;Code destination;…`), as the chart names them.
 export function sankeyNodeNames(csv: string): string[] {
   const names = new Set<string>();
   for (const line of csv.trim().split('\n').slice(1)) {
-    const [source, , target] = line.split(';');
+    const [source, , target] = csvFields(line);
     if (!source) continue; // the total line
     names.add(`L:${source}`);
     names.add(`R:${target}`);

@@ -1,4 +1,5 @@
-// A page fixture that fails the test on any console error or uncaught exception.
+// A page fixture that fails the test on any console error, uncaught exception or
+// Content-Security-Policy violation.
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -8,6 +9,11 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+      });
+    });
     await use(errors);
     expect(errors, 'console errors').toEqual([]);
   },

@@ -8,6 +8,7 @@ use crate::charts;
 use crate::components::chart::Pick;
 use crate::components::filters::Filters;
 use crate::components::period_select::{period_text, PeriodSelect};
+use crate::components::print_intro::PrintIntro;
 use crate::components::territory_select::TerritorySelect;
 use crate::components::view_block::{Drawn, Embed, Loaded, ViewBlock};
 use crate::intl;
@@ -233,6 +234,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                 </p>
             })}
             <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| selection.set_territory(&t))/>
+            <button type="button" class="print-button" on:click=move |_| { let _ = window().print(); }>"Imprimer la fiche"</button>
         </header>
         <Filters catalog=catalog selection=selection>
             <PeriodSelect manifest=manifest selection=selection/>
@@ -245,6 +247,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
             })
         }}
         <main>
+            <PrintIntro territory_label=territory_label period=period is_demo=is_demo/>
             <section class="chapter">
                 <h2>"Balance commerciale territoriale"</h2>
                 <ViewBlock id="partners".into() title=title("Principaux pays à l'import et à l'export", Subject::Territory)

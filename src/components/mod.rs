@@ -8,5 +8,6 @@ pub mod filters;
 pub mod message;
 pub mod panic_notice;
 pub mod period_select;
+pub mod print_intro;
 pub mod territory_select;
 pub mod view_block;

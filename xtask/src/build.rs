@@ -77,7 +77,8 @@ pub fn trunk_build(root: &Path) -> Result<()> {
             .args(["build", "--release", "--offline"])
             .env("PATH", setup::path_with_node_bin(root))
             .current_dir(root),
-    )
+    )?;
+    crate::strict_page::externalise_inline_script(&root.join("dist"))
 }
 
 pub fn view(args: &[String]) -> Result<()> {

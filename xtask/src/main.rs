@@ -7,6 +7,7 @@ mod build;
 mod command;
 mod serve;
 mod setup;
+mod strict_page;
 mod test;
 
 use anyhow::Result;
@@ -39,6 +40,12 @@ enum Command {
     Serve {
         #[arg(long, default_value_t = 8080)]
         port: u16,
+        /// Serve the site under this sub-path (e.g. /intranet/commerce/), as a reverse proxy would.
+        #[arg(long, default_value = "/")]
+        base_path: String,
+        /// Who may embed the dashboard in a frame: the CSP's frame-ancestors (e.g. "https://intranet.example.fr").
+        #[arg(long, default_value = "'self'")]
+        frame_ancestors: String,
         #[command(flatten)]
         data: build::DataArgs,
     },
@@ -65,9 +72,17 @@ fn main() -> Result<()> {
             build::data(&root, &args, true)
         }
         Command::Build(args) => build::everything(&root, &args),
-        Command::Serve { port, data } => {
+        Command::Serve {
+            port,
+            base_path,
+            frame_ancestors,
+            data,
+        } => {
             build::everything(&root, &data)?;
-            serve::serve_forever(&root.join("dist"), port)
+            serve::serve_forever(
+                serve::Site::new(&root.join("dist"), &base_path, &frame_ancestors),
+                port,
+            )
         }
         Command::Test => test::all(&root),
         Command::View { args } => build::view(&args),

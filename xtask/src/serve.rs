@@ -1,28 +1,55 @@
 //! A small static file server for dist/: correct MIME types (application/wasm), no directory listing,
 //! no path outside the served folder.
 
+use crate::strict_page::security_headers;
 use anyhow::{Context, Result};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 
-/// Serves `dir` on 127.0.0.1:`port` until the process is stopped.
-pub fn serve_forever(dir: &Path, port: u16) -> Result<()> {
+/// Where and how the site is served.
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub dir: PathBuf,
+    /// The sub-path the site lives under (`/` or `/intranet/commerce/`): the site works under any.
+    pub base_path: String,
+    /// The Content-Security-Policy's `frame-ancestors`: who may embed the dashboard.
+    pub frame_ancestors: String,
+}
+
+impl Site {
+    pub fn new(dir: &Path, base_path: &str, frame_ancestors: &str) -> Self {
+        let trimmed = base_path.trim_matches('/');
+        let base_path = if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        };
+        Site {
+            dir: dir.to_path_buf(),
+            base_path,
+            frame_ancestors: frame_ancestors.to_string(),
+        }
+    }
+}
+
+/// Serves the site on 127.0.0.1:`port` until the process is stopped.
+pub fn serve_forever(site: Site, port: u16) -> Result<()> {
     let listener = bind(port)?;
     println!(
-        "comex-territoires: http://127.0.0.1:{}/  (Ctrl-C to stop)",
-        listener.local_addr()?.port()
+        "comex-territoires: http://127.0.0.1:{}{}  (Ctrl-C to stop)",
+        listener.local_addr()?.port(),
+        site.base_path
     );
-    accept_loop(listener, dir.to_path_buf());
+    accept_loop(listener, site);
     Ok(())
 }
 
-/// Serves `dir` on a free port in a background thread; returns the port.
-pub fn spawn(dir: &Path) -> Result<u16> {
+/// Serves the site on a free port in a background thread; returns the port.
+pub fn spawn(site: Site) -> Result<u16> {
     let listener = bind(0)?;
     let port = listener.local_addr()?.port();
-    let dir = dir.to_path_buf();
-    std::thread::spawn(move || accept_loop(listener, dir));
+    std::thread::spawn(move || accept_loop(listener, site));
     Ok(port)
 }
 
@@ -30,18 +57,18 @@ fn bind(port: u16) -> Result<TcpListener> {
     TcpListener::bind(("127.0.0.1", port)).with_context(|| format!("cannot listen on port {port}"))
 }
 
-fn accept_loop(listener: TcpListener, dir: PathBuf) {
+fn accept_loop(listener: TcpListener, site: Site) {
     for stream in listener.incoming().flatten() {
-        let dir = dir.clone();
+        let site = site.clone();
         std::thread::spawn(move || {
-            if let Err(error) = respond(stream, &dir) {
+            if let Err(error) = respond(stream, &site) {
                 eprintln!("serve: {error:#}");
             }
         });
     }
 }
 
-fn respond(mut stream: TcpStream, dir: &Path) -> Result<()> {
+fn respond(mut stream: TcpStream, site: &Site) -> Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -55,7 +82,15 @@ fn respond(mut stream: TcpStream, dir: &Path) -> Result<()> {
     let target = parts.next().unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
 
-    let file = resolve(dir, path);
+    // `/base` without its slash: redirect, so that the page's relative URLs resolve under it.
+    if format!("{path}/") == site.base_path {
+        let head = format!("HTTP/1.1 308 Permanent Redirect\r\nLocation: {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", site.base_path);
+        stream.write_all(head.as_bytes())?;
+        return Ok(());
+    }
+    let file = path
+        .strip_prefix(site.base_path.as_str())
+        .and_then(|relative| resolve(&site.dir, relative));
     let (status, mime, body) =
         match file.and_then(|file| std::fs::read(&file).ok().map(|b| (file, b))) {
             Some((file, body)) => ("200 OK", mime_type(&file), body),
@@ -67,8 +102,9 @@ fn respond(mut stream: TcpStream, dir: &Path) -> Result<()> {
         };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        body.len()
+         Cache-Control: no-cache\r\n{}Connection: close\r\n\r\n",
+        body.len(),
+        security_headers(&site.frame_ancestors)
     );
     stream.write_all(head.as_bytes())?;
     if method != "HEAD" {

@@ -159,9 +159,16 @@ fn release_build(root: &Path) -> Result<()> {
     build::trunk_build(root)
 }
 
+/// The sub-path the end-to-end tests also serve the site under.
+const SUBPATH: &str = "/intranet/commerce-exterieur/";
+
 /// Serves dist/ on a free port and runs the Playwright suite against it, in the system Chromium.
 fn end_to_end(root: &Path) -> Result<()> {
-    let port = serve::spawn(&root.join("dist"))?;
+    // As `serve` serves it, with the strict policy; embedding allowed from other local origins (a test
+    // embeds it from one); and a second copy under a sub-path.
+    let dist = root.join("dist");
+    let port = serve::spawn(serve::Site::new(&dist, "/", "'self' http://127.0.0.1:*"))?;
+    let subpath_port = serve::spawn(serve::Site::new(&dist, SUBPATH, "'self'"))?;
     run_with(
         Command::new("npx")
             .args([
@@ -171,6 +178,10 @@ fn end_to_end(root: &Path) -> Result<()> {
                 "end2end/playwright.config.ts",
             ])
             .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+            .env(
+                "SUBPATH_URL",
+                format!("http://127.0.0.1:{subpath_port}{SUBPATH}"),
+            )
             .env("CHROMIUM", setup::CHROMIUM)
             .env("COMEX_DATA_BIN", root.join("target/pipeline/comex-data"))
             .env("COMEX_DATA_DIR", root.join(build::DATA_DIR))

@@ -1,0 +1,22 @@
+import { test, expect } from './fixtures';
+import fs from 'node:fs';
+import path from 'node:path';
+
+test('« Imprimer la fiche » lays out an A4 portrait of the territory', async ({ page, consoleErrors }) => {
+  await page.goto('/?territory=dep:60');
+  await expect(page.locator('#import-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await expect(page.locator('.print-button')).toBeVisible();
+  await expect(page.locator('.print-intro')).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.print-intro')).toBeVisible();
+  await expect(page.locator('.print-intro h1')).toHaveText('Oise');
+  await expect(page.locator('.print-intro')).toContainText('Précisions méthodologiques');
+  await expect(page.locator('.filters')).toBeHidden();
+  await expect(page.locator('.export-buttons').first()).toBeHidden();
+  const file = path.join(__dirname, '../test-results/fiche-oise.pdf');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const pdf = await page.pdf({ path: file, format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(5);
+  void consoleErrors;
+});

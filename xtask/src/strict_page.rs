@@ -1,0 +1,119 @@
+//! Makes Trunk's output run under a strict Content-Security-Policy (no `unsafe-inline`): the inline
+//! module script Trunk writes into index.html moves to its own file, referenced with Subresource
+//! Integrity like every other asset. Also the policy and headers that `serve` sends.
+
+use anyhow::{bail, Context, Result};
+use sha2::{Digest, Sha256, Sha384};
+use std::path::Path;
+
+/// The headers of every response (documented in the README). `frame_ancestors` says who may embed.
+pub fn security_headers(frame_ancestors: &str) -> String {
+    format!(
+        "Content-Security-Policy: default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; \
+         frame-ancestors {frame_ancestors}\r\n\
+         X-Content-Type-Options: nosniff\r\n\
+         Referrer-Policy: no-referrer\r\n\
+         Cross-Origin-Opener-Policy: same-origin\r\n"
+    )
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk.first().copied().unwrap_or(0),
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Moves the inline `<script type="module">` of dist/index.html into `start-<hash>.js`.
+pub fn externalise_inline_script(dist: &Path) -> Result<()> {
+    let index = dist.join("index.html");
+    let html =
+        std::fs::read_to_string(&index).with_context(|| format!("reading {}", index.display()))?;
+    const OPEN: &str = "<script type=\"module\">";
+    let Some(start) = html.find(OPEN) else {
+        if html.contains("<script type=\"module\" src=\"./start-") {
+            return Ok(()); // already done
+        }
+        bail!(
+            "{}: no inline module script found (has Trunk's output changed?)",
+            index.display()
+        );
+    };
+    let body_start = start + OPEN.len();
+    let Some(length) = html[body_start..].find("</script>") else {
+        bail!("{}: unterminated inline script", index.display());
+    };
+    let script = html[body_start..body_start + length].trim().to_string();
+    let digest: String = Sha256::digest(script.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let file_name = format!("start-{digest}.js");
+    std::fs::write(dist.join(&file_name), format!("{script}\n"))?;
+    let integrity = base64(&Sha384::digest(format!("{script}\n").as_bytes()));
+    let tag = format!("<script type=\"module\" src=\"./{file_name}\" integrity=\"sha384-{integrity}\" crossorigin=\"anonymous\"></script>");
+    let rewritten = format!(
+        "{}{tag}{}",
+        &html[..start],
+        &html[body_start + length + "</script>".len()..]
+    );
+    std::fs::write(&index, rewritten)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn the_inline_script_moves_to_a_file_with_integrity() {
+        let dir = std::env::temp_dir().join(format!("strict-page-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            "<head><script type=\"module\">\nimport init from './a.js';\n</script></head>",
+        )
+        .unwrap();
+        externalise_inline_script(&dir).unwrap();
+        let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+        assert!(!html.contains("<script type=\"module\">"));
+        assert!(html.contains("integrity=\"sha384-"));
+        let name = html
+            .split("src=\"./")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.join(name)).unwrap(),
+            "import init from './a.js';\n"
+        );
+        externalise_inline_script(&dir).unwrap(); // a second run changes nothing
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
