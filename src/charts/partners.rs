@@ -10,7 +10,8 @@ use charming::series::{Bar, Scatter};
 use comex_core::views::partners::Partners;
 use serde_json::{json, Value};
 
-pub fn option(partners: &Partners) -> ChartSpec {
+/// On a narrow screen the value labels are left out (the tooltip and the data table keep them).
+pub fn option(partners: &Partners, narrow: bool) -> ChartSpec {
     // The largest partner on top.
     let rows: Vec<_> = partners.rows.iter().rev().collect();
     let countries: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
@@ -61,7 +62,7 @@ pub fn option(partners: &Partners) -> ChartSpec {
         .max()
         .unwrap_or(0) as f64
         / 1e6;
-    let bound = (widest * 1.5).max(1.0);
+    let bound = (widest * if narrow { 1.05 } else { 1.5 }).max(1.0);
     let chart = frame()
         .legend(
             Legend::new()
@@ -108,9 +109,9 @@ pub fn option(partners: &Partners) -> ChartSpec {
     );
     option["color"] = json!([IMPORT_BLUE, EXPORT_VIOLET, SURPLUS_GREEN]);
     option["series"][0]["label"] =
-        json!({ "show": true, "position": "left", "formatter": "text", "fontSize": 11 });
+        json!({ "show": !narrow, "position": "left", "formatter": "text", "fontSize": 11 });
     option["series"][1]["label"] =
-        json!({ "show": true, "position": "right", "formatter": "text", "fontSize": 11 });
+        json!({ "show": !narrow, "position": "right", "formatter": "text", "fontSize": 11 });
     option["series"][2]["symbol"] = json!("diamond");
     option["series"][2]["label"] = json!({ "show": false });
     ChartSpec {

@@ -6,6 +6,7 @@ use super::{
     TOP_FLOW_RED,
 };
 use crate::components::chart::ChartSpec;
+use crate::components::dashboard::Layout;
 use crate::intl::{million_euros, percent};
 use charming::series::Sankey as SankeySeries;
 use comex_core::codes::Flow;
@@ -13,13 +14,19 @@ use comex_core::views::sankey::{NodeKind, Sankey, SankeyNode};
 use serde_json::{json, Value};
 
 /// Characters of a node label before it is shortened.
-const LABEL_LENGTH: usize = 30;
+const LABEL_LENGTH: usize = 36;
 
 fn node_key(side: &str, node: &SankeyNode) -> String {
     format!("{side}:{}", node.code)
 }
 
-pub fn option(sankey: &Sankey, compact: bool) -> ChartSpec {
+pub fn option(sankey: &Sankey, layout: Layout) -> ChartSpec {
+    let Layout { compact, narrow } = layout;
+    let label_length = match (narrow, compact) {
+        (true, _) => 15,
+        (false, true) => 30,
+        (false, false) => LABEL_LENGTH,
+    };
     let goods_color = if sankey.flow == Flow::Export {
         EXPORT_VIOLET
     } else {
@@ -46,7 +53,7 @@ pub fn option(sankey: &Sankey, compact: bool) -> ChartSpec {
         json!({
             "name": node_key(side, node),
             "value": node.value as f64,
-            "text": shorten(&node.label, if compact { 24 } else { LABEL_LENGTH }),
+            "text": shorten(&node.label, label_length),
             "tip": tip(&node.label, &[million_euros(node.value), format!("{} du total", share(node.value))]),
             "pick": pick,
             "itemStyle": { "color": color },
@@ -92,7 +99,7 @@ pub fn option(sankey: &Sankey, compact: bool) -> ChartSpec {
     series["nodeWidth"] = json!(14);
     series["layoutIterations"] = json!(0); // keep the ranked order: largest on top
     series["emphasis"] = json!({ "focus": "adjacency" });
-    series["label"] = json!({ "formatter": "text", "fontSize": if compact { 11 } else { 12 }, "color": "#1a202c" });
+    series["label"] = json!({ "formatter": "text", "fontSize": if narrow || compact { 11 } else { 12 }, "color": "#1a202c" });
     ChartSpec {
         option,
         height: if compact { 360 } else { 520 },

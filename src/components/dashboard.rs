@@ -82,6 +82,15 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let dataset = StoredValue::new_local(dataset);
 
     let territory = Memo::new(move |_| selection.territory());
+    // Charts shorten their labels on narrow screens; redrawn when the window crosses the limit.
+    let narrow = RwSignal::new(is_narrow());
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let now = is_narrow();
+        if narrow.get_untracked() != now {
+            narrow.set(now);
+        }
+    });
+    on_cleanup(move || resize.remove());
     let territory_known =
         Memo::new(move |_| manifest.with_value(|m| m.territory(&territory.get()).is_ok()));
     let region =
@@ -137,75 +146,83 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     });
 
     // Computes a view for a subject once every table it needs is loaded, and draws it.
-    let drawn =
-        move |view: ViewName, subject: Subject, draw: fn(&ViewModel, &Manifest) -> Drawn| {
-            Signal::derive(move || -> Loaded<Drawn> {
-                if !territory_known.get() {
-                    return Some(Err(LoadError::Data(
-                        comex_core::CoreError::TerritoryAbsent(territory.get().to_string()),
-                    )));
-                }
-                let own = territory_table.get()?;
-                let region_table = region_table.get()?;
-                let france_table = france_table.get()?;
-                let departements = if view == ViewName::Exposure {
-                    departements_table.get()?
-                } else {
-                    Ok(None)
+    let drawn = move |view: ViewName,
+                      subject: Subject,
+                      draw: fn(&ViewModel, &Manifest, Layout) -> Drawn| {
+        Signal::derive(move || -> Loaded<Drawn> {
+            if !territory_known.get() {
+                return Some(Err(LoadError::Data(
+                    comex_core::CoreError::TerritoryAbsent(territory.get().to_string()),
+                )));
+            }
+            let own = territory_table.get()?;
+            let region_table = region_table.get()?;
+            let france_table = france_table.get()?;
+            let departements = if view == ViewName::Exposure {
+                departements_table.get()?
+            } else {
+                Ok(None)
+            };
+            let result = (|| {
+                let (own, region_table, france_table, departements) =
+                    (own?, region_table?, france_table?, departements?);
+                let france_table = france_table.ok_or_else(|| {
+                    LoadError::Data(comex_core::CoreError::TerritoryAbsent("fr".into()))
+                })?;
+                let subject_table = match subject {
+                    Subject::Territory => own.clone(),
+                    Subject::Region => region_table.clone(),
+                    Subject::France => Some(france_table.clone()),
                 };
-                let result = (|| {
-                    let (own, region_table, france_table, departements) =
-                        (own?, region_table?, france_table?, departements?);
-                    let france_table = france_table.ok_or_else(|| {
-                        LoadError::Data(comex_core::CoreError::TerritoryAbsent("fr".into()))
-                    })?;
-                    let subject_table = match subject {
-                        Subject::Territory => own.clone(),
-                        Subject::Region => region_table.clone(),
-                        Subject::France => Some(france_table.clone()),
-                    };
-                    let subject_table = subject_table.ok_or_else(|| {
-                        LoadError::Data(comex_core::CoreError::TerritoryAbsent(
-                            territory.get().to_string(),
-                        ))
-                    })?;
-                    let request = ViewRequest {
-                        view,
-                        filter: catalog.with_value(|c| selection.filter(c)),
-                        level: selection.level(),
-                    };
-                    manifest.with_value(|m| {
-                        catalog.with_value(|c| {
-                            let data = PortraitData {
-                                manifest: m,
-                                catalog: c,
-                                territory: &subject_table,
-                                region: region_table.as_deref(),
-                                france: &france_table,
-                                departements: departements.as_deref(),
-                            };
-                            let mut model = compute(&data, &request)?;
-                            // The région's and France's diagrams keep the territory's node order.
-                            if let (ViewModel::Sankey(comparison), Some(own), true) =
-                                (&mut model, own.as_deref(), subject != Subject::Territory)
-                            {
-                                if let ViewModel::Sankey(reference) = compute(
-                                    &PortraitData {
-                                        territory: own,
-                                        ..data
-                                    },
-                                    &request,
-                                )? {
-                                    sankey::align_to(comparison, &reference);
-                                }
+                let subject_table = subject_table.ok_or_else(|| {
+                    LoadError::Data(comex_core::CoreError::TerritoryAbsent(
+                        territory.get().to_string(),
+                    ))
+                })?;
+                let request = ViewRequest {
+                    view,
+                    filter: catalog.with_value(|c| selection.filter(c)),
+                    level: selection.level(),
+                };
+                manifest.with_value(|m| {
+                    catalog.with_value(|c| {
+                        let data = PortraitData {
+                            manifest: m,
+                            catalog: c,
+                            territory: &subject_table,
+                            region: region_table.as_deref(),
+                            france: &france_table,
+                            departements: departements.as_deref(),
+                        };
+                        let mut model = compute(&data, &request)?;
+                        // The région's and France's diagrams keep the territory's node order.
+                        if let (ViewModel::Sankey(comparison), Some(own), true) =
+                            (&mut model, own.as_deref(), subject != Subject::Territory)
+                        {
+                            if let ViewModel::Sankey(reference) = compute(
+                                &PortraitData {
+                                    territory: own,
+                                    ..data
+                                },
+                                &request,
+                            )? {
+                                sankey::align_to(comparison, &reference);
                             }
-                            Ok(draw(&model, m))
-                        })
+                        }
+                        Ok(draw(
+                            &model,
+                            m,
+                            Layout {
+                                compact: false,
+                                narrow: narrow.get(),
+                            },
+                        ))
                     })
-                })();
-                Some(result)
-            })
-        };
+                })
+            })();
+            Some(result)
+        })
+    };
 
     let unknown = move || catalog.with_value(|c| selection.unknown_codes(c));
     // Read once: an embedding page does not change its frame's address.
@@ -277,7 +294,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                 };
                 let sankey_title = if flow == Flow::Export { "Flux à l'export par produit et par pays" } else { "Flux à l'import par pays et par produit" };
                 let compare_title = if flow == Flow::Export { "Flux à l'export" } else { "Flux à l'import" };
-                let draw_totals: fn(&ViewModel, &Manifest) -> Drawn = if flow == Flow::Export { draw_export_totals } else { draw_import_totals };
+                let draw_totals: fn(&ViewModel, &Manifest, Layout) -> Drawn = if flow == Flow::Export { draw_export_totals } else { draw_import_totals };
                 view! {
                     <section class="chapter">
                         <h2>{chapter}</h2>
@@ -320,19 +337,44 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     }
 }
 
-fn draw_chart(model: &ViewModel, manifest: &Manifest) -> Drawn {
-    draw(model, manifest, false)
+/// How much room a chart has: a comparison chart (half width) is compact; a phone screen is narrow.
+#[derive(Clone, Copy)]
+pub struct Layout {
+    pub compact: bool,
+    pub narrow: bool,
 }
 
-fn draw_compact(model: &ViewModel, manifest: &Manifest) -> Drawn {
-    draw(model, manifest, true)
+/// Below this width (CSS pixels), charts use shorter labels.
+const NARROW_WIDTH: f64 = 640.0;
+
+fn is_narrow() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < NARROW_WIDTH)
 }
 
-fn draw(model: &ViewModel, manifest: &Manifest, compact: bool) -> Drawn {
+fn draw_chart(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Drawn {
+    draw(model, manifest, layout)
+}
+
+fn draw_compact(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Drawn {
+    draw(
+        model,
+        manifest,
+        Layout {
+            compact: true,
+            ..layout
+        },
+    )
+}
+
+fn draw(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Drawn {
     let table = model.table(manifest);
     match model {
         ViewModel::Partners(p) => Drawn {
-            spec: Some(charts::partners::option(p)),
+            spec: Some(charts::partners::option(p, layout.narrow)),
             summary: Vec::new(),
             table,
         },
@@ -342,7 +384,7 @@ fn draw(model: &ViewModel, manifest: &Manifest, compact: bool) -> Drawn {
             table,
         },
         ViewModel::Sankey(s) => Drawn {
-            spec: Some(charts::sankey::option(s, compact)),
+            spec: Some(charts::sankey::option(s, layout)),
             summary: vec![format!("Total : {}", intl::million_euros(s.total))],
             table,
         },
@@ -404,10 +446,10 @@ fn draw_flow_totals(model: &ViewModel, manifest: &Manifest, flow: Flow) -> Drawn
     }
 }
 
-fn draw_export_totals(model: &ViewModel, manifest: &Manifest) -> Drawn {
+fn draw_export_totals(model: &ViewModel, manifest: &Manifest, _: Layout) -> Drawn {
     draw_flow_totals(model, manifest, Flow::Export)
 }
 
-fn draw_import_totals(model: &ViewModel, manifest: &Manifest) -> Drawn {
+fn draw_import_totals(model: &ViewModel, manifest: &Manifest, _: Layout) -> Drawn {
     draw_flow_totals(model, manifest, Flow::Import)
 }

@@ -79,6 +79,11 @@ fn views(c: &mut Criterion) {
     c.bench_function("Oise: every view (totals, specialisation and exposure read the région, France and all départements)", |b| {
         b.iter(|| ViewName::ALL.iter().map(|&v| compute(black_box(&oise_data), &request(v)).unwrap()).collect::<Vec<_>>())
     });
+    for view in ViewName::ALL {
+        c.bench_function(&format!("Oise: {}", view.name()), |b| {
+            b.iter(|| compute(black_box(&oise_data), &request(view)).unwrap())
+        });
+    }
     let france_data = PortraitData {
         territory: &france,
         region: None,

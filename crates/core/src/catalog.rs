@@ -131,6 +131,8 @@ pub struct Catalog {
     pub countries: Vec<Country>,
     product_index: HashMap<String, u16>,
     country_index: HashMap<String, u16>,
+    /// One grouping per level, in `ProductLevel::ALL` order: computed once, used by every view.
+    groupings: Vec<ProductGrouping>,
 }
 
 impl Catalog {
@@ -156,12 +158,23 @@ impl Catalog {
                 ))
             })
             .collect::<Result<_, CoreError>>()?;
+        let groupings = ProductLevel::ALL
+            .iter()
+            .map(|&level| ProductGrouping::new(&products, level))
+            .collect();
         Ok(Catalog {
             products,
             countries,
             product_index,
             country_index,
+            groupings,
         })
+    }
+
+    /// The distinct codes of a level and each product's group among them.
+    pub fn grouping(&self, level: ProductLevel) -> Option<&ProductGrouping> {
+        let position = ProductLevel::ALL.iter().position(|&l| l == level)?;
+        self.groupings.get(position)
     }
 
     pub fn product_id(&self, cpf4: &str) -> Option<u16> {
@@ -194,5 +207,40 @@ impl Catalog {
         ProductLevel::ALL
             .into_iter()
             .find(|&level| self.products.iter().any(|p| p.code(level) == code))
+    }
+}
+
+/// For one product level: the distinct codes (sorted) and, per catalog product, the index of its code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProductGrouping {
+    pub codes: Vec<String>,
+    pub group_of_product: Vec<usize>,
+}
+
+impl ProductGrouping {
+    fn new(products: &[Product], level: ProductLevel) -> Self {
+        let mut codes: Vec<String> = products.iter().map(|p| p.code(level).to_string()).collect();
+        codes.sort();
+        codes.dedup();
+        let index: HashMap<&str, usize> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), i))
+            .collect();
+        let group_of_product = products
+            .iter()
+            .map(|p| index.get(p.code(level)).copied().unwrap_or(0))
+            .collect();
+        ProductGrouping {
+            codes,
+            group_of_product,
+        }
+    }
+
+    pub fn group(&self, product: u16) -> usize {
+        self.group_of_product
+            .get(usize::from(product))
+            .copied()
+            .unwrap_or(0)
     }
 }

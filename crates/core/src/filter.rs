@@ -119,27 +119,79 @@ impl RowFilter {
         self
     }
 
-    pub fn keeps(&self, table: &TradeTable, row: usize) -> bool {
-        let flag = |mask: &[bool], index: Option<&u16>| {
-            index
-                .and_then(|&i| mask.get(usize::from(i)))
-                .copied()
-                .unwrap_or(false)
-        };
-        let period_ok = table
-            .period
-            .get(row)
-            .and_then(|&p| self.period_kept.get(usize::from(p)))
-            .copied()
-            .unwrap_or(false);
-        period_ok
-            && self
-                .product_kept
-                .as_deref()
-                .is_none_or(|mask| flag(mask, table.product.get(row)))
-            && self
-                .country_kept
-                .as_deref()
-                .is_none_or(|mask| flag(mask, table.country.get(row)))
+    /// Calls `visit` with every row the filter keeps, in table order. The columns are walked with
+    /// zipped iterators (no per-row bounds checks): this loop is the engine's hot path.
+    pub fn for_each(&self, table: &TradeTable, visit: impl FnMut(Row)) {
+        use std::iter::repeat;
+        match (table.product.is_empty(), table.departement.is_empty()) {
+            (false, true) => self.scan(table, table.product.iter().copied(), repeat(0), visit),
+            (true, false) => self.scan(
+                table,
+                repeat(NO_PRODUCT),
+                table.departement.iter().copied(),
+                visit,
+            ),
+            (false, false) => self.scan(
+                table,
+                table.product.iter().copied(),
+                table.departement.iter().copied(),
+                visit,
+            ),
+            (true, true) => self.scan(table, repeat(NO_PRODUCT), repeat(0), visit),
+        }
     }
+
+    fn scan(
+        &self,
+        table: &TradeTable,
+        products: impl Iterator<Item = u16>,
+        departements: impl Iterator<Item = u16>,
+        mut visit: impl FnMut(Row),
+    ) {
+        let flag =
+            |mask: &[bool], index: u16| mask.get(usize::from(index)).copied().unwrap_or(false);
+        let columns = table
+            .period
+            .iter()
+            .zip(&table.flow)
+            .zip(products)
+            .zip(&table.country)
+            .zip(departements)
+            .zip(&table.value);
+        for (((((&period, &flow), product), &country), departement), &value) in columns {
+            let kept = flag(&self.period_kept, u16::from(period))
+                && self
+                    .product_kept
+                    .as_deref()
+                    .is_none_or(|mask| flag(mask, product))
+                && self
+                    .country_kept
+                    .as_deref()
+                    .is_none_or(|mask| flag(mask, country));
+            if kept {
+                visit(Row {
+                    flow,
+                    product,
+                    country,
+                    departement,
+                    value,
+                });
+            }
+        }
+    }
+}
+
+/// Product index of the rows of a file summed over products (the filter on products drops them).
+const NO_PRODUCT: u16 = u16::MAX;
+
+/// One row kept by a filter: what the views aggregate.
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    pub flow: crate::codes::Flow,
+    /// Catalog product index (`u16::MAX` in a file summed over products).
+    pub product: u16,
+    pub country: u16,
+    /// Index into the table's `departements` (0 when the file has no département column).
+    pub departement: u16,
+    pub value: i64,
 }

@@ -9,7 +9,7 @@
 use super::share;
 use crate::catalog::Catalog;
 use crate::codes::{Flow, Territory};
-use crate::filter::{CountrySelection, Filter, RowFilter};
+use crate::filter::{CountrySelection, Filter, Row, RowFilter};
 use crate::table::TradeTable;
 use serde::Serialize;
 
@@ -41,28 +41,23 @@ pub struct Exposure {
     pub ranking: Vec<DepartementExposure>,
 }
 
+/// Calls `add(row, with_partner)` for every kept row of the flow.
 fn sums(
     table: &TradeTable,
     rows: &RowFilter,
     partner: &[bool],
     flow: Flow,
-    mut add: impl FnMut(usize, i64, bool),
+    mut add: impl FnMut(&Row, bool),
 ) {
-    for row in
-        (0..table.len()).filter(|&row| table.flow.get(row) == Some(&flow) && rows.keeps(table, row))
-    {
-        let with_partner = table
-            .country
-            .get(row)
-            .and_then(|&c| partner.get(usize::from(c)))
-            .copied()
-            .unwrap_or(false);
-        add(
-            row,
-            table.value.get(row).copied().unwrap_or(0),
-            with_partner,
-        );
-    }
+    rows.for_each(table, |row| {
+        if row.flow == flow {
+            let with_partner = partner
+                .get(usize::from(row.country))
+                .copied()
+                .unwrap_or(false);
+            add(&row, with_partner);
+        }
+    });
 }
 
 pub fn exposure(
@@ -81,10 +76,10 @@ pub fn exposure(
         &rows,
         &partner_mask,
         flow,
-        |_, v, with_partner| {
-            total += v;
+        |row, with_partner| {
+            total += row.value;
             if with_partner {
-                value += v;
+                value += row.value;
             }
         },
     );
@@ -98,12 +93,13 @@ pub fn exposure(
             &rows,
             &partner_mask,
             flow,
-            |row, v, with_partner| {
-                let index = departements.departement.get(row).map(|&d| usize::from(d));
-                if let Some((partner_value, all)) = index.and_then(|d| per_departement.get_mut(d)) {
-                    *all += v;
+            |row, with_partner| {
+                if let Some((partner_value, all)) =
+                    per_departement.get_mut(usize::from(row.departement))
+                {
+                    *all += row.value;
                     if with_partner {
-                        *partner_value += v;
+                        *partner_value += row.value;
                     }
                 }
             },

@@ -41,17 +41,14 @@ pub fn goods(
     flow: Flow,
     level: ProductLevel,
 ) -> Goods {
-    let rows = RowFilter::new(filter, table, catalog);
     let mut per_product = vec![0_i64; catalog.products.len()];
-    for row in
-        (0..table.len()).filter(|&row| table.flow.get(row) == Some(&flow) && rows.keeps(table, row))
-    {
-        if let (Some(&product), Some(&value)) = (table.product.get(row), table.value.get(row)) {
-            if let Some(sum) = per_product.get_mut(usize::from(product)) {
-                *sum += value;
+    RowFilter::new(filter, table, catalog).for_each(table, |row| {
+        if row.flow == flow {
+            if let Some(sum) = per_product.get_mut(usize::from(row.product)) {
+                *sum += row.value;
             }
         }
-    }
+    });
     let total: i64 = per_product.iter().sum();
     let products: Vec<(u16, i64)> = per_product
         .iter()

@@ -10,10 +10,7 @@ pub mod specialisation;
 pub mod table;
 pub mod totals;
 
-use crate::catalog::Catalog;
-use crate::codes::ProductLevel;
 use crate::CoreError;
-use std::collections::HashMap;
 
 /// The views by name, as in the URL's `embed` parameter and on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,45 +66,6 @@ pub fn rank_by_value<K: Ord>(items: &mut [(K, i64)]) {
     items.sort_by(|(code_a, value_a), (code_b, value_b)| {
         value_b.cmp(value_a).then_with(|| code_a.cmp(code_b))
     });
-}
-
-/// For one product level: the distinct codes (sorted) and, per catalog product, the index of its code.
-pub struct ProductGrouping {
-    pub codes: Vec<String>,
-    pub group_of_product: Vec<usize>,
-}
-
-impl ProductGrouping {
-    pub fn new(catalog: &Catalog, level: ProductLevel) -> Self {
-        let mut codes: Vec<String> = catalog
-            .products
-            .iter()
-            .map(|p| p.code(level).to_string())
-            .collect();
-        codes.sort();
-        codes.dedup();
-        let index: HashMap<&str, usize> = codes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.as_str(), i))
-            .collect();
-        let group_of_product = catalog
-            .products
-            .iter()
-            .map(|p| index.get(p.code(level)).copied().unwrap_or(0))
-            .collect();
-        ProductGrouping {
-            codes,
-            group_of_product,
-        }
-    }
-
-    pub fn group(&self, product: u16) -> usize {
-        self.group_of_product
-            .get(usize::from(product))
-            .copied()
-            .unwrap_or(0)
-    }
 }
 
 /// A share, or none when the whole is zero (a share of nothing is not 0 %).

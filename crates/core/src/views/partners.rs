@@ -32,29 +32,21 @@ pub struct Partners {
 }
 
 pub fn partners(table: &TradeTable, catalog: &Catalog, filter: &Filter, top: usize) -> Partners {
-    let rows = RowFilter::new(filter, table, catalog);
     let mut exports = vec![0_i64; catalog.countries.len()];
     let mut imports = vec![0_i64; catalog.countries.len()];
     let mut seen = vec![false; catalog.countries.len()];
-    for row in (0..table.len()).filter(|&row| rows.keeps(table, row)) {
-        let (Some(&country), Some(&flow), Some(&value)) = (
-            table.country.get(row),
-            table.flow.get(row),
-            table.value.get(row),
-        ) else {
-            continue;
-        };
-        let index = usize::from(country);
-        let target = if flow == Flow::Export {
+    RowFilter::new(filter, table, catalog).for_each(table, |row| {
+        let index = usize::from(row.country);
+        let target = if row.flow == Flow::Export {
             &mut exports
         } else {
             &mut imports
         };
         if let (Some(sum), Some(flag)) = (target.get_mut(index), seen.get_mut(index)) {
-            *sum += value;
+            *sum += row.value;
             *flag = true;
         }
-    }
+    });
     let mut ranked: Vec<((&str, usize), i64)> = catalog
         .countries
         .iter()

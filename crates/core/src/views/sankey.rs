@@ -5,13 +5,13 @@
 //! « Autres » on its side; links between the same two nodes are summed; the 5 largest links between
 //! two named nodes are flagged (drawn in red). Ties break by value, then by code.
 
-use super::{rank_by_value, ProductGrouping};
+use super::rank_by_value;
 use crate::catalog::Catalog;
+use crate::catalog::ProductGrouping;
 use crate::codes::{Flow, ProductLevel};
 use crate::filter::{Filter, RowFilter};
 use crate::table::TradeTable;
 use serde::Serialize;
-use std::collections::HashMap;
 
 pub const NAMED_NODES: usize = 10;
 pub const FLAGGED_LINKS: usize = 5;
@@ -73,28 +73,32 @@ pub struct Sankey {
 struct Side {
     kind: NodeKind,
     named: Vec<usize>,
-    slot_of_key: HashMap<usize, usize>,
+    /// Per key (product group or country index): its slot; the « Autres » slot for keys not named.
+    slot_of_key: Vec<usize>,
 }
 
 impl Side {
+    /// `totals` holds (key, value) for every key present, keys below `key_space`.
     fn new(
         kind: NodeKind,
-        totals: &HashMap<usize, i64>,
+        totals: &[(usize, i64)],
+        key_space: usize,
         code_of: impl Fn(usize) -> String,
     ) -> Side {
         let mut ranked: Vec<((String, usize), i64)> =
-            totals.iter().map(|(&k, &v)| ((code_of(k), k), v)).collect();
+            totals.iter().map(|&(k, v)| ((code_of(k), k), v)).collect();
         rank_by_value(&mut ranked);
         let named: Vec<usize> = ranked
             .iter()
             .take(NAMED_NODES)
             .map(|((_, key), _)| *key)
             .collect();
-        let slot_of_key = named
-            .iter()
-            .enumerate()
-            .map(|(slot, key)| (*key, slot))
-            .collect();
+        let mut slot_of_key = vec![named.len(); key_space];
+        for (slot, &key) in named.iter().enumerate() {
+            if let Some(entry) = slot_of_key.get_mut(key) {
+                *entry = slot;
+            }
+        }
         Side {
             kind,
             named,
@@ -105,7 +109,7 @@ impl Side {
     /// The slot of a key: its rank among the named, or the « Autres » slot after them.
     fn slot(&self, key: usize) -> usize {
         self.slot_of_key
-            .get(&key)
+            .get(key)
             .copied()
             .unwrap_or(self.named.len())
     }
@@ -118,30 +122,52 @@ pub fn sankey(
     flow: Flow,
     level: ProductLevel,
 ) -> Sankey {
-    let rows = RowFilter::new(filter, table, catalog);
-    let grouping = ProductGrouping::new(catalog, level);
+    let fallback = ProductGrouping::default();
+    let grouping = catalog.grouping(level).unwrap_or(&fallback);
+    let countries = catalog.countries.len().max(1);
 
-    // (product group, country) → value, over the filtered rows of the flow.
-    let mut cells: HashMap<(usize, usize), i64> = HashMap::new();
-    for row in
-        (0..table.len()).filter(|&row| table.flow.get(row) == Some(&flow) && rows.keeps(table, row))
-    {
-        if let (Some(&product), Some(&country), Some(&value)) = (
-            table.product.get(row),
-            table.country.get(row),
-            table.value.get(row),
-        ) {
-            *cells
-                .entry((grouping.group(product), usize::from(country)))
-                .or_insert(0) += value;
+    // (product group, country) → value over the filtered rows of the flow, in a dense matrix (at
+    // most a few hundred groups by a few hundred countries), then listed where present.
+    let mut matrix = vec![0_i64; grouping.codes.len() * countries];
+    let mut present = vec![false; matrix.len()];
+    RowFilter::new(filter, table, catalog).for_each(table, |row| {
+        if row.flow == flow {
+            let index = grouping.group(row.product) * countries + usize::from(row.country);
+            if let (Some(cell), Some(flag)) = (matrix.get_mut(index), present.get_mut(index)) {
+                *cell += row.value;
+                *flag = true;
+            }
+        }
+    });
+    let cells: Vec<((usize, usize), i64)> = present
+        .iter()
+        .zip(&matrix)
+        .enumerate()
+        .filter(|(_, (flag, _))| **flag)
+        .map(|(index, (_, value))| ((index / countries, index % countries), *value))
+        .collect();
+    // Per product group and per country: (value, present).
+    let mut product_totals = vec![(0_i64, false); grouping.codes.len()];
+    let mut country_totals = vec![(0_i64, false); countries];
+    for &((product, country), value) in &cells {
+        for (totals, key) in [
+            (&mut product_totals, product),
+            (&mut country_totals, country),
+        ] {
+            if let Some(entry) = totals.get_mut(key) {
+                entry.0 += value;
+                entry.1 = true;
+            }
         }
     }
-    let mut product_totals: HashMap<usize, i64> = HashMap::new();
-    let mut country_totals: HashMap<usize, i64> = HashMap::new();
-    for (&(product, country), &value) in &cells {
-        *product_totals.entry(product).or_insert(0) += value;
-        *country_totals.entry(country).or_insert(0) += value;
-    }
+    let present = |totals: &[(i64, bool)]| -> Vec<(usize, i64)> {
+        totals
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, seen))| *seen)
+            .map(|(key, (value, _))| (key, *value))
+            .collect()
+    };
     let product_code = |key: usize| grouping.codes.get(key).cloned().unwrap_or_default();
     let country_code = |key: usize| {
         catalog
@@ -149,23 +175,43 @@ pub fn sankey(
             .map(|c| c.code.clone())
             .unwrap_or_default()
     };
-    let products = Side::new(NodeKind::Product, &product_totals, product_code);
-    let countries = Side::new(NodeKind::Country, &country_totals, country_code);
+    let products = Side::new(
+        NodeKind::Product,
+        &present(&product_totals),
+        product_totals.len(),
+        product_code,
+    );
+    let countries = Side::new(
+        NodeKind::Country,
+        &present(&country_totals),
+        country_totals.len(),
+        country_code,
+    );
 
     let (left_side, right_side) = match flow {
         Flow::Export => (&products, &countries),
         Flow::Import => (&countries, &products),
     };
-    let mut link_values: HashMap<(usize, usize), i64> = HashMap::new();
-    for (&(product, country), &value) in &cells {
+    // (left slot, right slot) → value: at most 11 × 11 links.
+    let right_slots = right_side.named.len() + 1;
+    let mut link_matrix = vec![(0_i64, false); (left_side.named.len() + 1) * right_slots];
+    for &((product, country), value) in &cells {
         let (left_key, right_key) = match flow {
             Flow::Export => (product, country),
             Flow::Import => (country, product),
         };
-        *link_values
-            .entry((left_side.slot(left_key), right_side.slot(right_key)))
-            .or_insert(0) += value;
+        let index = left_side.slot(left_key) * right_slots + right_side.slot(right_key);
+        if let Some(entry) = link_matrix.get_mut(index) {
+            entry.0 += value;
+            entry.1 = true;
+        }
     }
+    let link_values: Vec<((usize, usize), i64)> = link_matrix
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, seen))| *seen)
+        .map(|(index, (value, _))| ((index / right_slots, index % right_slots), *value))
+        .collect();
 
     let node = |side: &Side, slot: usize, value: i64| -> SankeyNode {
         match side.named.get(slot) {

@@ -33,13 +33,24 @@ pub struct Totals {
     pub imports: FlowTotal,
 }
 
+/// Sums of the filtered values, exports and imports, in one pass.
+pub fn filtered_totals(table: &TradeTable, catalog: &Catalog, filter: &Filter) -> [i64; 2] {
+    let mut sums = [0_i64; 2];
+    RowFilter::new(filter, table, catalog).for_each(table, |row| match row.flow {
+        Flow::Export => sums[0] += row.value,
+        Flow::Import => sums[1] += row.value,
+    });
+    sums
+}
+
 /// Sum of the filtered values of a flow.
 pub fn filtered_total(table: &TradeTable, catalog: &Catalog, filter: &Filter, flow: Flow) -> i64 {
-    let rows = RowFilter::new(filter, table, catalog);
-    (0..table.len())
-        .filter(|&row| table.flow.get(row) == Some(&flow) && rows.keeps(table, row))
-        .map(|row| table.value.get(row).copied().unwrap_or(0))
-        .sum()
+    let [exports, imports] = filtered_totals(table, catalog, filter);
+    if flow == Flow::Export {
+        exports
+    } else {
+        imports
+    }
 }
 
 pub fn totals(
@@ -49,10 +60,20 @@ pub fn totals(
     catalog: &Catalog,
     filter: &Filter,
 ) -> Totals {
-    let flow_total = |flow| {
-        let value = filtered_total(territory, catalog, filter, flow);
-        let region_value = region.map(|table| filtered_total(table, catalog, filter, flow));
-        let france_value = filtered_total(france, catalog, filter, flow);
+    let own = filtered_totals(territory, catalog, filter);
+    let region_sums = region.map(|table| filtered_totals(table, catalog, filter));
+    let france_sums = filtered_totals(france, catalog, filter);
+    let flow_total = |flow: Flow| {
+        let pick = |sums: [i64; 2]| {
+            if flow == Flow::Export {
+                sums[0]
+            } else {
+                sums[1]
+            }
+        };
+        let value = pick(own);
+        let region_value = region_sums.map(pick);
+        let france_value = pick(france_sums);
         FlowTotal {
             flow,
             value,
