@@ -17,9 +17,16 @@ pub const DATA_ROOT: &str = "data/v1/";
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     Network { file: String, detail: String },
+    Timeout { file: String },
     Http { file: String, status: u16 },
+    TooLarge { file: String, bytes: usize },
     Data(CoreError),
 }
+
+/// A data file taking longer than this is abandoned (the user can retry).
+const FETCH_TIMEOUT_MS: u32 = 30_000;
+/// No data file is decoded beyond this size, whatever the server sends.
+const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 impl LoadError {
     pub fn message_fr(&self) -> String {
@@ -27,6 +34,16 @@ impl LoadError {
             LoadError::Network { file, detail } => {
                 format!("Le fichier {file} n'a pas pu être téléchargé (réseau : {detail}).")
             }
+            LoadError::Timeout { file } => format!(
+                "Le fichier {file} n'est pas arrivé à temps ({} s) : le réseau ou le serveur est trop lent.",
+                FETCH_TIMEOUT_MS / 1000
+            ),
+            LoadError::TooLarge { file, bytes } => format!(
+                "Le fichier {file} est trop volumineux ({bytes} octets) : il n'a pas été lu."
+            ),
+            LoadError::Data(CoreError::Manifest(reason)) => format!(
+                "Le manifeste des données ne correspond pas à cette version du tableau de bord ({reason})."
+            ),
             LoadError::Http { file, status: 404 } => {
                 format!("Le fichier {file} est introuvable sur le serveur (404).")
             }
@@ -55,17 +72,42 @@ async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
         file: path.to_string(),
         detail: error.to_string(),
     };
+    let timeout = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
     let response = gloo_net::http::Request::get(&url)
+        .abort_signal(Some(&timeout))
         .send()
         .await
-        .map_err(network)?;
+        .map_err(|error| {
+            if timeout.aborted() {
+                LoadError::Timeout {
+                    file: path.to_string(),
+                }
+            } else {
+                network(error)
+            }
+        })?;
     if !response.ok() {
         return Err(LoadError::Http {
             file: path.to_string(),
             status: response.status(),
         });
     }
-    response.binary().await.map_err(network)
+    let bytes = response.binary().await.map_err(|error| {
+        if timeout.aborted() {
+            LoadError::Timeout {
+                file: path.to_string(),
+            }
+        } else {
+            network(error)
+        }
+    })?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: path.to_string(),
+            bytes: bytes.len(),
+        });
+    }
+    Ok(bytes)
 }
 
 /// The manifest and the code lists: what every view needs first.

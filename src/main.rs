@@ -21,6 +21,14 @@ mod intl;
 #[cfg(target_arch = "wasm32")]
 mod state;
 
+/// Panics on purpose: the end-to-end tests call it (`window.wasmBindings.diagnostic_panic()`) to
+/// check that a panic shows a message instead of leaving a dead page.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn diagnostic_panic() {
+    panic!("diagnostic panic requested");
+}
+
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 

@@ -155,30 +155,44 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                     comex_core::CoreError::TerritoryAbsent(territory.get().to_string()),
                 )));
             }
-            let own = territory_table.get()?;
-            let region_table = region_table.get()?;
-            let france_table = france_table.get()?;
-            let departements = if view == ViewName::Exposure {
-                departements_table.get()?
+            // Only the tables this block reads: a file that fails breaks only the blocks that need it.
+            let needs_region = view == ViewName::Totals || subject == Subject::Region;
+            let needs_france = matches!(view, ViewName::Totals | ViewName::Specialisation)
+                || subject == Subject::France;
+            let needed =
+                |resource: TableResource, needed: bool| -> Loaded<Option<Rc<TradeTable>>> {
+                    if needed {
+                        resource.get()
+                    } else {
+                        Some(Ok(None))
+                    }
+                };
+            let own = needed(territory_table, subject == Subject::Territory)?;
+            let region_table = needed(region_table, needs_region)?;
+            let france_table = needed(france_table, needs_france)?;
+            let departements = needed(departements_table, view == ViewName::Exposure)?;
+            // The territory's own diagram, if loaded, orders the comparison diagrams' nodes.
+            let reference = if subject == Subject::Territory {
+                None
             } else {
-                Ok(None)
+                territory_table.get().and_then(Result::ok).flatten()
             };
             let result = (|| {
                 let (own, region_table, france_table, departements) =
                     (own?, region_table?, france_table?, departements?);
-                let france_table = france_table.ok_or_else(|| {
-                    LoadError::Data(comex_core::CoreError::TerritoryAbsent("fr".into()))
-                })?;
-                let subject_table = match subject {
-                    Subject::Territory => own.clone(),
-                    Subject::Region => region_table.clone(),
-                    Subject::France => Some(france_table.clone()),
-                };
-                let subject_table = subject_table.ok_or_else(|| {
+                let absent = || {
                     LoadError::Data(comex_core::CoreError::TerritoryAbsent(
                         territory.get().to_string(),
                     ))
-                })?;
+                };
+                let subject_table = match subject {
+                    Subject::Territory => own,
+                    Subject::Region => region_table.clone(),
+                    Subject::France => france_table.clone(),
+                }
+                .ok_or_else(absent)?;
+                // Views that do not read France get the subject's table in its place (never read).
+                let france_table = france_table.unwrap_or_else(|| subject_table.clone());
                 let request = ViewRequest {
                     view,
                     filter: catalog.with_value(|c| selection.filter(c)),
@@ -196,8 +210,8 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                         };
                         let mut model = compute(&data, &request)?;
                         // The région's and France's diagrams keep the territory's node order.
-                        if let (ViewModel::Sankey(comparison), Some(own), true) =
-                            (&mut model, own.as_deref(), subject != Subject::Territory)
+                        if let (ViewModel::Sankey(comparison), Some(own)) =
+                            (&mut model, reference.as_deref())
                         {
                             if let ViewModel::Sankey(reference) = compute(
                                 &PortraitData {

@@ -1,0 +1,93 @@
+// Bad network, bad files: each fault gets its own French message where the chart would be, a retry,
+// and recovery once the fault is gone; the rest of the page keeps working.
+import { test as base, expect } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
+
+/** Console errors beyond the ones a fault is expected to cause fail the test. */
+const test = base.extend<{ unexpectedErrors: (allowed: RegExp[]) => void }>({
+  unexpectedErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    let allowed: RegExp[] = [];
+    await use((patterns) => { allowed = patterns; });
+    expect(errors.filter((e) => !allowed.some((p) => p.test(e)))).toEqual([]);
+  },
+});
+
+const OISE = '**/data/v1/dep/60.arrow';
+
+async function openOise(page: Page) {
+  await page.goto('/?territory=dep:60');
+  await expect(page.locator('body[data-app-ready="true"]')).toBeVisible({ timeout: 20_000 });
+}
+
+async function expectRecovery(page: Page) {
+  await page.unrouteAll({ behavior: 'wait' });
+  await page.locator('#export-sankey .error-message button').click();
+  await expect(page.locator('#export-sankey .error-message')).toHaveCount(0);
+  await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await expect(page.locator('#totals-exportations .summary')).toContainText('9');
+}
+
+for (const fault of [
+  { name: '404', fulfil: (route: Route) => route.fulfill({ status: 404, body: 'absent' }),
+    message: 'Le fichier dep/60.arrow est introuvable sur le serveur (404).', console: /404/ },
+  { name: '500', fulfil: (route: Route) => route.fulfill({ status: 500, body: 'panne' }),
+    message: 'Le serveur a refusé le fichier dep/60.arrow (erreur 500).', console: /500/ },
+  { name: 'truncated body', fulfil: async (route: Route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      await route.fulfill({ response, body: body.subarray(0, body.length / 2) });
+    },
+    message: 'Le fichier dep/60.arrow est incomplet ou ne correspond pas au manifeste', console: /^$/ },
+  { name: 'network failure', fulfil: (route: Route) => route.abort('connectionreset'),
+    message: "Le fichier dep/60.arrow n'a pas pu être téléchargé", console: /ERR_CONNECTION_RESET|Failed to load/ },
+]) {
+  test(`a ${fault.name} on a territory file: message, retry, recovery`, async ({ page, unexpectedErrors }) => {
+    unexpectedErrors([fault.console]);
+    await page.route(OISE, fault.fulfil);
+    await openOise(page);
+    await expect(page.locator('#export-sankey .error-message')).toContainText(fault.message, { timeout: 20_000 });
+    await expect(page.locator('#partners .error-message')).toBeVisible();
+    // Blocks that do not need the failed file keep working: France's comparison Sankey.
+    await expect(page.locator('#export-sankey-france .export-csv')).toBeEnabled({ timeout: 20_000 });
+    await expectRecovery(page);
+  });
+}
+
+test('a file that never arrives times out with its own message, then recovers', async ({ page, unexpectedErrors }) => {
+  test.setTimeout(90_000);
+  unexpectedErrors([/Failed to load|ERR_|abort/i]);
+  await page.route(OISE, () => new Promise(() => { /* never answers */ }));
+  await openOise(page);
+  await expect(page.locator('#export-sankey .error-message')).toContainText("n'est pas arrivé à temps", { timeout: 45_000 });
+  await expect(page.locator('#export-sankey-france .export-csv')).toBeEnabled();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.locator('#export-sankey .error-message button').click();
+  await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
+});
+
+test('a manifest of another schema version is refused with its own message', async ({ page, unexpectedErrors }) => {
+  unexpectedErrors([]);
+  await page.route('**/data/v1/manifest.json', async (route) => {
+    const response = await route.fetch();
+    const manifest = await response.json();
+    manifest.schema_version = '2';
+    await route.fulfill({ response, json: manifest });
+  });
+  await page.goto('/?territory=dep:60');
+  await expect(page.locator('.error-message')).toContainText('Le manifeste des données ne correspond pas à cette version', { timeout: 20_000 });
+  await page.unrouteAll({ behavior: 'wait' });
+  await page.locator('.error-message button').click();
+  await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
+});
+
+test('a panic shows a visible message instead of a dead page', async ({ page, unexpectedErrors }) => {
+  unexpectedErrors([/diagnostic panic requested/, /unreachable/, /RuntimeError/]);
+  await openOise(page);
+  await page.evaluate(() => {
+    try { (window as any).wasmBindings.diagnostic_panic(); } catch { /* the trap surfaces here */ }
+  });
+  await expect(page.locator('#panic-notice')).toContainText('Une erreur interne a interrompu le tableau de bord');
+});
