@@ -5,6 +5,8 @@
 
 mod build;
 mod command;
+mod fuzz;
+mod hostile;
 mod serve;
 mod setup;
 mod strict_page;
@@ -57,6 +59,15 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Fuzz the Arrow decoding wrapper and the DGDDI reader (cargo fuzz, nightly).
+    Fuzz {
+        /// Seconds per target.
+        #[arg(long, default_value_t = 600)]
+        seconds: u64,
+        /// Only this target (arrow_decode, dgddi_lines).
+        #[arg(long)]
+        target: Option<String>,
+    },
     /// Benchmarks: the demo year through the pipeline (time, peak memory), then the engine (criterion).
     Bench,
 }
@@ -87,6 +98,9 @@ fn main() -> Result<()> {
         Command::Test => test::all(&root),
         Command::View { args } => build::view(&args),
         Command::Bench => build::bench(&root),
+        Command::Fuzz { seconds, target } => {
+            fuzz::run_targets(&root, fuzz::Budget::Seconds(seconds), target.as_deref())
+        }
     }
 }
 

@@ -15,6 +15,8 @@ pub struct Site {
     pub base_path: String,
     /// The Content-Security-Policy's `frame-ancestors`: who may embed the dashboard.
     pub frame_ancestors: String,
+    /// Serves `data/` from this folder instead of dist/data (the tests' hostile data set).
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Site {
@@ -29,6 +31,7 @@ impl Site {
             dir: dir.to_path_buf(),
             base_path,
             frame_ancestors: frame_ancestors.to_string(),
+            data_dir: None,
         }
     }
 }
@@ -90,7 +93,12 @@ fn respond(mut stream: TcpStream, site: &Site) -> Result<()> {
     }
     let file = path
         .strip_prefix(site.base_path.as_str())
-        .and_then(|relative| resolve(&site.dir, relative));
+        .and_then(
+            |relative| match (relative.strip_prefix("data/"), &site.data_dir) {
+                (Some(data_path), Some(data_dir)) => resolve(data_dir, data_path),
+                _ => resolve(&site.dir, relative),
+            },
+        );
     let (status, mime, body) =
         match file.and_then(|file| std::fs::read(&file).ok().map(|b| (file, b))) {
             Some((file, body)) => ("200 OK", mime_type(&file), body),

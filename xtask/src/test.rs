@@ -42,6 +42,11 @@ const STEPS: &[Step] = &[
         needed_by_later_steps: false,
     },
     Step {
+        name: "fuzzing, a bounded run per target",
+        run: fuzz_briefly,
+        needed_by_later_steps: false,
+    },
+    Step {
         name: "demo data build",
         run: demo_data,
         needed_by_later_steps: true,
@@ -145,6 +150,13 @@ fn wasm_tests(root: &Path) -> Result<()> {
     )
 }
 
+/// Inputs per fuzz target inside `cargo xtask test`: about 45 s here (`cargo xtask fuzz` runs longer).
+const FUZZ_RUNS: u64 = 40_000;
+
+fn fuzz_briefly(root: &Path) -> Result<()> {
+    crate::fuzz::run_targets(root, crate::fuzz::Budget::Runs(FUZZ_RUNS), None)
+}
+
 fn demo_data(root: &Path) -> Result<()> {
     let args = DataArgs {
         input: Vec::new(),
@@ -169,6 +181,11 @@ fn end_to_end(root: &Path) -> Result<()> {
     let dist = root.join("dist");
     let port = serve::spawn(serve::Site::new(&dist, "/", "'self' http://127.0.0.1:*"))?;
     let subpath_port = serve::spawn(serve::Site::new(&dist, SUBPATH, "'self'"))?;
+    let hostile_data = crate::hostile::build(root)?;
+    let hostile_port = serve::spawn(serve::Site {
+        data_dir: Some(hostile_data),
+        ..serve::Site::new(&dist, "/", "'self'")
+    })?;
     run_with(
         Command::new("npx")
             .args([
@@ -178,6 +195,7 @@ fn end_to_end(root: &Path) -> Result<()> {
                 "end2end/playwright.config.ts",
             ])
             .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+            .env("HOSTILE_URL", format!("http://127.0.0.1:{hostile_port}/"))
             .env(
                 "SUBPATH_URL",
                 format!("http://127.0.0.1:{subpath_port}{SUBPATH}"),

@@ -73,3 +73,22 @@ fn bad_files_give_typed_errors() {
         }
     );
 }
+
+/// Inputs the fuzzer found crashing the decoder once: each must now be a typed error.
+#[test]
+fn fuzz_regressions_are_typed_errors() {
+    let catalog = catalog(2, 3);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            read_trade("r.arrow", &bytes, &catalog).is_err(),
+            "{}",
+            path.display()
+        );
+        seen += 1;
+    }
+    assert!(seen >= 1);
+}
