@@ -150,8 +150,8 @@ fn wasm_tests(root: &Path) -> Result<()> {
     )
 }
 
-/// Inputs per fuzz target inside `cargo xtask test`: about 45 s here (`cargo xtask fuzz` runs longer).
-const FUZZ_RUNS: u64 = 40_000;
+/// Inputs per fuzz target inside `cargo xtask test`: about a minute in all here (`cargo xtask fuzz` runs longer).
+const FUZZ_RUNS: u64 = 300_000;
 
 fn fuzz_briefly(root: &Path) -> Result<()> {
     crate::fuzz::run_targets(root, crate::fuzz::Budget::Runs(FUZZ_RUNS), None)
