@@ -68,39 +68,32 @@ impl From<CoreError> for LoadError {
 
 async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
     let url = format!("{DATA_ROOT}{path}");
-    let network = |error: gloo_net::Error| LoadError::Network {
-        file: path.to_string(),
-        detail: error.to_string(),
-    };
     let timeout = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
+    // A failure after the time limit is the timeout's doing, whatever the browser says.
+    let failed = |error: gloo_net::Error| {
+        if timeout.aborted() {
+            LoadError::Timeout {
+                file: path.to_string(),
+            }
+        } else {
+            LoadError::Network {
+                file: path.to_string(),
+                detail: error.to_string(),
+            }
+        }
+    };
     let response = gloo_net::http::Request::get(&url)
         .abort_signal(Some(&timeout))
         .send()
         .await
-        .map_err(|error| {
-            if timeout.aborted() {
-                LoadError::Timeout {
-                    file: path.to_string(),
-                }
-            } else {
-                network(error)
-            }
-        })?;
+        .map_err(failed)?;
     if !response.ok() {
         return Err(LoadError::Http {
             file: path.to_string(),
             status: response.status(),
         });
     }
-    let bytes = response.binary().await.map_err(|error| {
-        if timeout.aborted() {
-            LoadError::Timeout {
-                file: path.to_string(),
-            }
-        } else {
-            network(error)
-        }
-    })?;
+    let bytes = response.binary().await.map_err(failed)?;
     if bytes.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             file: path.to_string(),

@@ -153,3 +153,14 @@ impl Selection {
         unknown
     }
 }
+
+/// The page's query parameters but `embed`, as `key=value` strings: the selection, to put in a link.
+pub fn selection_parameters() -> Vec<String> {
+    let query = window().location().search().unwrap_or_default();
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("embed="))
+        .map(str::to_string)
+        .collect()
+}

@@ -3,6 +3,7 @@
 //! included), its chart as PNG or SVG, and the `<iframe>` snippet that embeds it in another page.
 
 use crate::echarts::{self, ECharts};
+use crate::state::selection_parameters;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -86,14 +87,8 @@ fn svg_url(block_id: &str) -> Option<String> {
 /// The address of the page showing only this block (`embed=<id>`), with the current selection.
 fn embed_url(block_id: &str) -> String {
     let location = window().location();
-    let query = location.search().unwrap_or_default();
-    let kept: Vec<&str> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("embed="))
-        .collect();
     let mut parameters = vec![format!("embed={block_id}")];
-    parameters.extend(kept.iter().map(|p| p.to_string()));
+    parameters.extend(selection_parameters());
     format!(
         "{}{}?{}",
         location.origin().unwrap_or_default(),

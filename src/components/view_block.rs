@@ -6,6 +6,7 @@ use crate::components::chart::{ChartSpec, EChart, Pick};
 use crate::components::data_table::DataTable;
 use crate::components::export::ExportButtons;
 use crate::components::message::ErrorMessage;
+use crate::state::selection_parameters;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
 
@@ -31,18 +32,8 @@ impl Embed {
 
 /// The dashboard's address for the current selection, without `embed`.
 fn full_dashboard_url() -> String {
-    let location = window().location();
-    let query = location.search().unwrap_or_default();
-    let kept: Vec<&str> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("embed="))
-        .collect();
-    format!(
-        "{}?{}",
-        location.pathname().unwrap_or_default(),
-        kept.join("&")
-    )
+    let pathname = window().location().pathname().unwrap_or_default();
+    format!("{pathname}?{}", selection_parameters().join("&"))
 }
 
 /// A value that is loading (`None`), failed, or ready.
