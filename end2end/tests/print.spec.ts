@@ -7,6 +7,13 @@ test('« Imprimer la fiche » lays out an A4 portrait of the territory', async (
   await expect(page.locator('#import-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
   await expect(page.locator('.print-button')).toBeVisible();
   await expect(page.locator('.print-intro')).toBeHidden();
+  // The button narrows the page so that charts redraw at the page's width, then opens the dialog.
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click('.print-button');
+  await expect(page.locator('body.printing')).toHaveCount(1);
+  await page.waitForTimeout(800);
+  const width = await page.evaluate(() => (window as any).echarts.getInstanceByDom(document.querySelector('#export-sankey .chart')).getWidth());
+  expect(width).toBeLessThanOrEqual(710);
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.print-intro')).toBeVisible();
   await expect(page.locator('.print-intro h1')).toHaveText('Oise');

@@ -90,7 +90,15 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
             narrow.set(now);
         }
     });
-    on_cleanup(move || resize.remove());
+    let after_print = window_event_listener(leptos::ev::afterprint, |_| {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().remove_1("printing");
+        }
+    });
+    on_cleanup(move || {
+        resize.remove();
+        after_print.remove();
+    });
     let territory_known =
         Memo::new(move |_| manifest.with_value(|m| m.territory(&territory.get()).is_ok()));
     let region =
@@ -265,7 +273,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                 </p>
             })}
             <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| selection.set_territory(&t))/>
-            <button type="button" class="print-button" on:click=move |_| { let _ = window().print(); }>"Imprimer la fiche"</button>
+            <button type="button" class="print-button" on:click=move |_| print_fiche()>"Imprimer la fiche"</button>
         </header>
         <Filters catalog=catalog selection=selection>
             <PeriodSelect manifest=manifest selection=selection/>
@@ -349,6 +357,20 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
         </footer>
         })}
     }
+}
+
+/// Narrows the page to the A4 text width (`body.printing`), lets the charts redraw at that size, then
+/// opens the print dialog; the page widens again after printing.
+fn print_fiche() {
+    if let Some(body) = document().body() {
+        let _ = body.class_list().add_1("printing");
+    }
+    set_timeout(
+        || {
+            let _ = window().print();
+        },
+        std::time::Duration::from_millis(400),
+    );
 }
 
 /// How much room a chart has: a comparison chart (half width) is compact; a phone screen is narrow.
