@@ -8,7 +8,8 @@ pub mod partners;
 pub mod sankey;
 pub mod specialisation;
 
-use charming::element::{Formatter, Tooltip, Trigger};
+use charming::component::{Axis, Grid};
+use charming::element::{AxisLabel, AxisType, Formatter, Tooltip, Trigger};
 use charming::Chart;
 use serde_json::{json, Value};
 
@@ -57,6 +58,23 @@ pub fn frame() -> Chart {
                 .formatter(Formatter::String("tip".into())),
         )
         .animation_duration(300)
+}
+
+/// The plot area of the bar charts: labels kept inside, room above for a legend when there is one.
+pub fn grid(top: i32, right: i32) -> Grid {
+    Grid::new()
+        .left(8)
+        .right(right)
+        .top(top)
+        .bottom(8)
+        .contain_label(true)
+}
+
+/// A value axis of percentages.
+pub fn percent_axis() -> Axis {
+    Axis::new()
+        .type_(AxisType::Value)
+        .axis_label(AxisLabel::new().formatter("{value} %"))
 }
 
 /// The chart as JSON with `data` set on series `index`.

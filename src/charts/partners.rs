@@ -1,10 +1,12 @@
 //! Partner countries, as in the seed: imports to the left, exports to the right, and the balance
 //! (exports − imports) as a marker, red when negative, green when positive.
 
-use super::{frame, tip, with_series_data, DEFICIT_RED, EXPORT_VIOLET, IMPORT_BLUE, SURPLUS_GREEN};
+use super::{
+    frame, grid, tip, with_series_data, DEFICIT_RED, EXPORT_VIOLET, IMPORT_BLUE, SURPLUS_GREEN,
+};
 use crate::components::chart::ChartSpec;
 use crate::intl::million_euros;
-use charming::component::{Axis, Grid, Legend};
+use charming::component::{Axis, Legend};
 use charming::element::{AxisLabel, AxisType, SplitLine};
 use charming::series::{Bar, Scatter};
 use comex_core::views::partners::Partners;
@@ -69,14 +71,7 @@ pub fn option(partners: &Partners, narrow: bool) -> ChartSpec {
                 .data(vec!["Importations", "Exportations", "Solde"])
                 .top(0),
         )
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(24)
-                .top(32)
-                .bottom(8)
-                .contain_label(true),
-        )
+        .grid(grid(32, 24))
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)

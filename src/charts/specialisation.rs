@@ -1,11 +1,14 @@
 //! Specialisation (each good's share here against in France) and exposure (share of exports to a
 //! partner, and how the départements rank on it), as horizontal bars.
 
-use super::{frame, shorten, tip, with_series_data, EXPORT_VIOLET, NEUTRAL_GREY, TOP_FLOW_RED};
+use super::{
+    frame, grid, percent_axis, shorten, tip, with_series_data, EXPORT_VIOLET, NEUTRAL_GREY,
+    TOP_FLOW_RED,
+};
 use crate::components::chart::ChartSpec;
 use crate::intl::{decimal, million_euros, percent};
-use charming::component::{Axis, Grid, Legend};
-use charming::element::{AxisLabel, AxisType};
+use charming::component::{Axis, Legend};
+use charming::element::AxisType;
 use charming::series::Bar;
 use comex_core::views::exposure::Exposure;
 use comex_core::views::specialisation::Specialisation;
@@ -30,19 +33,8 @@ pub fn option(specialisation: &Specialisation) -> ChartSpec {
     };
     let chart = frame()
         .legend(Legend::new().data(vec!["Territoire", "France"]).top(0))
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(16)
-                .top(32)
-                .bottom(8)
-                .contain_label(true),
-        )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .axis_label(AxisLabel::new().formatter("{value} %")),
-        )
+        .grid(grid(32, 16))
+        .x_axis(percent_axis())
         .y_axis(
             Axis::new().type_(AxisType::Category).data(
                 rows.iter()
@@ -103,19 +95,8 @@ pub fn exposure_option(exposure: &Exposure, label_of: impl Fn(&str) -> String) -
         })
         .collect();
     let chart = frame()
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(16)
-                .top(8)
-                .bottom(8)
-                .contain_label(true),
-        )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .axis_label(AxisLabel::new().formatter("{value} %")),
-        )
+        .grid(grid(8, 16))
+        .x_axis(percent_axis())
         .y_axis(Axis::new().type_(AxisType::Category).data(names))
         .series(Bar::new().name("Part"));
     let option = with_series_data(&chart, &[(0, "data", json!(data))]);
