@@ -16,7 +16,7 @@ use crate::state::Selection;
 use comex_core::codes::{Flow, Territory};
 use comex_core::manifest::{Manifest, DEPARTEMENTS_BY_COUNTRY_FILE};
 use comex_core::table::TradeTable;
-use comex_core::views::portrait::{compute, PortraitData, ViewModel, ViewRequest};
+use comex_core::views::portrait::{compute, PortraitData, SharedResults, ViewModel, ViewRequest};
 use comex_core::views::totals::FlowTotal;
 use comex_core::views::{exposure, goods, partners, sankey, specialisation, totals, ViewName};
 use leptos::prelude::*;
@@ -80,6 +80,8 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let manifest = StoredValue::new_local(dataset.manifest.clone());
     let catalog = StoredValue::new_local(dataset.catalog.clone());
     let dataset = StoredValue::new_local(dataset);
+    // France's results do not change with the territory: kept across switches (per filter).
+    let shared_results = StoredValue::new_local(SharedResults::default());
 
     let territory = Memo::new(move |_| selection.territory());
     // Charts shorten their labels on narrow screens; redrawn when the window crosses the limit.
@@ -206,39 +208,42 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                     filter: catalog.with_value(|c| selection.filter(c)),
                     level: selection.level(),
                 };
-                manifest.with_value(|m| {
-                    catalog.with_value(|c| {
-                        let data = PortraitData {
-                            manifest: m,
-                            catalog: c,
-                            territory: &subject_table,
-                            region: region_table.as_deref(),
-                            france: &france_table,
-                            departements: departements.as_deref(),
-                        };
-                        let mut model = compute(&data, &request)?;
-                        // The région's and France's diagrams keep the territory's node order.
-                        if let (ViewModel::Sankey(comparison), Some(own)) =
-                            (&mut model, reference.as_deref())
-                        {
-                            if let ViewModel::Sankey(reference) = compute(
-                                &PortraitData {
-                                    territory: own,
-                                    ..data
-                                },
-                                &request,
-                            )? {
-                                sankey::align_to(comparison, &reference);
+                shared_results.with_value(|shared| {
+                    manifest.with_value(|m| {
+                        catalog.with_value(|c| {
+                            let data = PortraitData {
+                                manifest: m,
+                                catalog: c,
+                                territory: &subject_table,
+                                region: region_table.as_deref(),
+                                france: &france_table,
+                                departements: departements.as_deref(),
+                                shared: Some(shared),
+                            };
+                            let mut model = compute(&data, &request)?;
+                            // The région's and France's diagrams keep the territory's node order.
+                            if let (ViewModel::Sankey(comparison), Some(own)) =
+                                (&mut model, reference.as_deref())
+                            {
+                                if let ViewModel::Sankey(reference) = compute(
+                                    &PortraitData {
+                                        territory: own,
+                                        ..data
+                                    },
+                                    &request,
+                                )? {
+                                    sankey::align_to(comparison, &reference);
+                                }
                             }
-                        }
-                        Ok(draw(
-                            &model,
-                            m,
-                            Layout {
-                                compact: false,
-                                narrow: narrow.get(),
-                            },
-                        ))
+                            Ok(draw(
+                                &model,
+                                m,
+                                Layout {
+                                    compact: false,
+                                    narrow: narrow.get(),
+                                },
+                            ))
+                        })
                     })
                 })
             })();

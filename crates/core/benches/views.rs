@@ -8,7 +8,7 @@ use comex_core::filter::Filter;
 use comex_core::manifest::{
     Manifest, COUNTRIES_FILE, DEPARTEMENTS_BY_COUNTRY_FILE, MANIFEST_FILE, PRODUCTS_FILE,
 };
-use comex_core::views::portrait::{compute, PortraitData, ViewRequest};
+use comex_core::views::portrait::{compute, PortraitData, SharedResults, ViewRequest};
 use comex_core::views::ViewName;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -59,6 +59,7 @@ fn views(c: &mut Criterion) {
         region: Some(&region),
         france: &france,
         departements: Some(&departements),
+        shared: None,
     };
     // The views that depend only on the département's own file.
     let own_views = [
@@ -84,6 +85,30 @@ fn views(c: &mut Criterion) {
             b.iter(|| compute(black_box(&oise_data), &request(view)).unwrap())
         });
     }
+    // Switching between two départements with France's results shared, as the app does.
+    let aisne = table(&Territory::Departement("02".into()));
+    let shared = SharedResults::default();
+    c.bench_function(
+        "switch Oise -> Aisne, every view, France's results shared (per département)",
+        |b| {
+            b.iter_custom(|iterations| {
+                let started = std::time::Instant::now();
+                for _ in 0..iterations {
+                    for territory in [&oise, &aisne] {
+                        let data = PortraitData {
+                            territory,
+                            shared: Some(&shared),
+                            ..oise_data
+                        };
+                        for view in ViewName::ALL {
+                            black_box(compute(&data, &request(view)).unwrap());
+                        }
+                    }
+                }
+                started.elapsed() / 2
+            })
+        },
+    );
     let france_data = PortraitData {
         territory: &france,
         region: None,

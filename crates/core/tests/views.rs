@@ -380,3 +380,88 @@ fn a_comparison_sankey_aligns_on_the_territory_order() {
         .collect();
     assert_eq!(before, after, "every link still joins the same two nodes");
 }
+
+#[test]
+fn shared_results_give_the_same_views_across_territories_and_filters() {
+    use comex_core::views::portrait::{compute, PortraitData, SharedResults, ViewRequest};
+    let catalog = catalog(6, 4);
+    let manifest = comex_core::manifest::Manifest {
+        schema_version: "1".into(),
+        source: comex_core::manifest::Source {
+            kind: comex_core::manifest::SourceKind::Demo,
+            description: String::new(),
+            files: vec![],
+        },
+        years: vec![2024],
+        periods: vec![Q1, Q2],
+        territories: vec![],
+        files: vec![],
+        totals: vec![],
+    };
+    let oise = table(
+        dep("60"),
+        &[(0, E, 0, 0, 30), (1, E, 1, 1, 10), (0, I, 2, 0, 50)],
+    );
+    let aisne = table(dep("02"), &[(0, E, 3, 2, 7), (1, I, 4, 3, 9)]);
+    let region = table(
+        Territory::Region("01".into()),
+        &[(0, E, 0, 0, 300), (0, I, 2, 0, 200), (1, E, 3, 2, 40)],
+    );
+    let france = table(
+        Territory::France,
+        &[(0, E, 0, 0, 1000), (0, I, 2, 0, 900), (1, E, 5, 3, 70)],
+    );
+    let mut all = table(Territory::France, &[]);
+    all.product.clear();
+    all.departements = vec!["02".into(), "60".into()];
+    for (d, country, value) in [(0, 2, 7), (1, 0, 30), (1, 1, 10)] {
+        all.period.push(0);
+        all.flow.push(E);
+        all.departement.push(d);
+        all.country.push(country);
+        all.value.push(value);
+        all.mass.push(0);
+    }
+    let shared = SharedResults::default();
+    let filters = [
+        Filter::default(),
+        Filter {
+            country: Some(CountrySelection::Country("AA".into())),
+            ..Filter::default()
+        },
+        Filter {
+            periods: vec![Q2],
+            ..Filter::default()
+        },
+    ];
+    for filter in filters {
+        for territory in [&oise, &aisne, &oise] {
+            let data = PortraitData {
+                manifest: &manifest,
+                catalog: &catalog,
+                territory,
+                region: Some(&region),
+                france: &france,
+                departements: Some(&all),
+                shared: None,
+            };
+            for view in ViewName::ALL {
+                let request = ViewRequest {
+                    view,
+                    filter: filter.clone(),
+                    level: ProductLevel::Cpf4,
+                };
+                let fresh = compute(&data, &request).unwrap();
+                let reused = compute(
+                    &PortraitData {
+                        shared: Some(&shared),
+                        ..data
+                    },
+                    &request,
+                )
+                .unwrap();
+                assert_eq!(fresh, reused, "{view:?} {filter:?}");
+            }
+        }
+    }
+}

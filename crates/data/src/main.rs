@@ -281,6 +281,7 @@ fn print_view(
         region: region.as_ref(),
         france: &france,
         departements: departements.as_ref(),
+        shared: None,
     };
     let request = ViewRequest {
         view,

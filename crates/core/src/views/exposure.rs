@@ -68,6 +68,70 @@ pub fn exposure(
     partner: &CountrySelection,
     flow: Flow,
 ) -> Exposure {
+    let ranking = departement_ranking(departements, catalog, filter, partner, flow);
+    exposure_with_ranking(territory, ranking, catalog, filter, partner, flow)
+}
+
+/// Every département's share with the partner, largest first (empty with a product filter, the file
+/// being summed over products). It does not depend on the territory: it can be reused.
+pub fn departement_ranking(
+    departements: &TradeTable,
+    catalog: &Catalog,
+    filter: &Filter,
+    partner: &CountrySelection,
+    flow: Flow,
+) -> Vec<DepartementExposure> {
+    if filter.product.is_some() {
+        return Vec::new();
+    }
+    let partner_mask = partner.mask(catalog);
+    let rows = RowFilter::new(filter, departements, catalog).without_country();
+    let mut per_departement = vec![(0_i64, 0_i64); departements.departements.len()];
+    sums(
+        departements,
+        &rows,
+        &partner_mask,
+        flow,
+        |row, with_partner| {
+            if let Some((partner_value, all)) =
+                per_departement.get_mut(usize::from(row.departement))
+            {
+                *all += row.value;
+                if with_partner {
+                    *partner_value += row.value;
+                }
+            }
+        },
+    );
+    let mut ranking: Vec<DepartementExposure> = departements
+        .departements
+        .iter()
+        .zip(per_departement)
+        .filter(|(_, (_, all))| *all != 0)
+        .map(|(code, (value, total))| DepartementExposure {
+            departement: code.clone(),
+            value,
+            total,
+            share: share(value, total).unwrap_or(0.0),
+        })
+        .collect();
+    ranking.sort_by(|a, b| {
+        b.share
+            .total_cmp(&a.share)
+            .then_with(|| a.departement.cmp(&b.departement))
+    });
+    ranking
+}
+
+/// The territory's exposure, placed in a ranking computed by `departement_ranking`.
+pub fn exposure_with_ranking(
+    territory: &TradeTable,
+    ranking: Vec<DepartementExposure>,
+    catalog: &Catalog,
+    filter: &Filter,
+    partner: &CountrySelection,
+    flow: Flow,
+) -> Exposure {
     let partner_mask = partner.mask(catalog);
     let rows = RowFilter::new(filter, territory, catalog).without_country();
     let (mut value, mut total) = (0_i64, 0_i64);
@@ -83,45 +147,6 @@ pub fn exposure(
             }
         },
     );
-
-    let mut ranking = Vec::new();
-    if filter.product.is_none() {
-        let rows = RowFilter::new(filter, departements, catalog).without_country();
-        let mut per_departement = vec![(0_i64, 0_i64); departements.departements.len()];
-        sums(
-            departements,
-            &rows,
-            &partner_mask,
-            flow,
-            |row, with_partner| {
-                if let Some((partner_value, all)) =
-                    per_departement.get_mut(usize::from(row.departement))
-                {
-                    *all += row.value;
-                    if with_partner {
-                        *partner_value += row.value;
-                    }
-                }
-            },
-        );
-        ranking = departements
-            .departements
-            .iter()
-            .zip(per_departement)
-            .filter(|(_, (_, all))| *all != 0)
-            .map(|(code, (value, total))| DepartementExposure {
-                departement: code.clone(),
-                value,
-                total,
-                share: share(value, total).unwrap_or(0.0),
-            })
-            .collect();
-        ranking.sort_by(|a, b| {
-            b.share
-                .total_cmp(&a.share)
-                .then_with(|| a.departement.cmp(&b.departement))
-        });
-    }
     let rank = match &territory.territory {
         Territory::Departement(code) => ranking
             .iter()

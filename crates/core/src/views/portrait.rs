@@ -1,20 +1,21 @@
 //! Computing any view by name from a territory's data, and its tabular form.
 
-use super::exposure::{exposure, Exposure};
+use super::exposure::{departement_ranking, exposure_with_ranking, DepartementExposure, Exposure};
 use super::goods::{goods, Goods};
 use super::partners::{partners, Partners, DEFAULT_TOP};
 use super::sankey::{sankey, Sankey};
-use super::specialisation::{specialisation, Specialisation};
+use super::specialisation::{specialisation_from, Specialisation};
 use super::table::{Cell, ViewTable};
-use super::totals::{totals, Totals};
+use super::totals::{filtered_totals, totals_from_sums, Totals};
 use super::ViewName;
 use crate::catalog::Catalog;
-use crate::codes::{Flow, ProductLevel};
+use crate::codes::{Flow, ProductLevel, Territory};
 use crate::filter::{CountrySelection, Filter};
 use crate::manifest::Manifest;
 use crate::table::TradeTable;
 use crate::CoreError;
 use serde::Serialize;
+use std::cell::{RefCell, RefMut};
 
 /// Everything a territory's portrait is computed from.
 pub struct PortraitData<'a> {
@@ -26,6 +27,54 @@ pub struct PortraitData<'a> {
     pub france: &'a TradeTable,
     /// All départements by partner country: only the exposure view needs it.
     pub departements: Option<&'a TradeTable>,
+    /// Results kept from one territory to the next (France's sums and goods, the ranking of all
+    /// départements); none to compute everything.
+    pub shared: Option<&'a SharedResults>,
+}
+
+/// Results that depend on the filter but not on the territory: computed once per filter and level,
+/// reused when the user switches territory, dropped when the filter changes.
+#[derive(Debug, Default)]
+pub struct SharedResults {
+    state: RefCell<SharedState>,
+}
+
+#[derive(Debug, Default)]
+struct SharedState {
+    key: Option<(Filter, ProductLevel)>,
+    sums: Vec<(Territory, [i64; 2])>,
+    france_goods: Option<Goods>,
+    ranking: Option<Vec<DepartementExposure>>,
+}
+
+impl SharedResults {
+    /// The state for this filter and level, emptied if it was kept for others.
+    fn state(&self, filter: &Filter, level: ProductLevel) -> RefMut<'_, SharedState> {
+        let mut state = self.state.borrow_mut();
+        let key = (filter.clone(), level);
+        if state.key.as_ref() != Some(&key) {
+            *state = SharedState {
+                key: Some(key),
+                ..SharedState::default()
+            };
+        }
+        state
+    }
+}
+
+/// Sums of a table, from the shared results when they hold them.
+fn table_sums(data: &PortraitData, table: &TradeTable, request: &ViewRequest) -> [i64; 2] {
+    let compute = || filtered_totals(table, data.catalog, &request.filter);
+    let Some(shared) = data.shared else {
+        return compute();
+    };
+    let mut state = shared.state(&request.filter, request.level);
+    if let Some((_, sums)) = state.sums.iter().find(|(t, _)| *t == table.territory) {
+        return *sums;
+    }
+    let sums = compute();
+    state.sums.push((table.territory.clone(), sums));
+    sums
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +110,16 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
     let level = request.level;
     Ok(match request.view {
         ViewName::Totals => {
-            ViewModel::Totals(totals(territory, data.region, france, catalog, filter))
+            // The territory's own sums are not shared: a région is its own région, but its own sums
+            // are then found among the shared ones anyway.
+            let region = data.region.map(|r| (r, table_sums(data, r, request)));
+            let own = filtered_totals(territory, catalog, filter);
+            ViewModel::Totals(totals_from_sums(
+                territory,
+                region,
+                table_sums(data, france, request),
+                own,
+            ))
         }
         ViewName::Partners => {
             ViewModel::Partners(partners(territory, catalog, filter, DEFAULT_TOP))
@@ -78,14 +136,19 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
         ViewName::ImportSankey => {
             ViewModel::Sankey(sankey(territory, catalog, filter, Flow::Import, level))
         }
-        ViewName::Specialisation => ViewModel::Specialisation(specialisation(
-            territory,
-            france,
-            catalog,
-            filter,
-            Flow::Export,
-            level,
-        )),
+        ViewName::Specialisation => {
+            let local = goods(territory, catalog, filter, Flow::Export, level);
+            let national = || goods(france, catalog, filter, Flow::Export, level);
+            let specialisation = match data.shared {
+                Some(shared) => {
+                    let mut state = shared.state(filter, level);
+                    let national = state.france_goods.get_or_insert_with(national);
+                    specialisation_from(&local, national)
+                }
+                None => specialisation_from(&local, &national()),
+            };
+            ViewModel::Specialisation(specialisation)
+        }
         ViewName::Exposure => {
             let departements = data.departements.ok_or_else(|| {
                 CoreError::Manifest("the exposure view needs the file of all départements".into())
@@ -94,9 +157,19 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
                 .country
                 .clone()
                 .unwrap_or_else(|| CountrySelection::Country(DEFAULT_EXPOSURE_PARTNER.to_string()));
-            ViewModel::Exposure(exposure(
+            let ranking =
+                || departement_ranking(departements, catalog, filter, &partner, Flow::Export);
+            let ranking = match data.shared {
+                Some(shared) => shared
+                    .state(filter, level)
+                    .ranking
+                    .get_or_insert_with(ranking)
+                    .clone(),
+                None => ranking(),
+            };
+            ViewModel::Exposure(exposure_with_ranking(
                 territory,
-                departements,
+                ranking,
                 catalog,
                 filter,
                 &partner,

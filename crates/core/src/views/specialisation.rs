@@ -4,7 +4,7 @@
 //! filters; index = territory share / France share (above 1: the territory is specialised in the good).
 //! Goods sorted by the territory's value.
 
-use super::goods::goods;
+use super::goods::{goods, Goods};
 use crate::catalog::Catalog;
 use crate::codes::{Flow, ProductLevel};
 use crate::filter::Filter;
@@ -42,7 +42,13 @@ pub fn specialisation(
     level: ProductLevel,
 ) -> Specialisation {
     let local = goods(territory, catalog, filter, flow, level);
-    let national = goods(france, catalog, filter, flow, level);
+    specialisation_from(&local, &goods(france, catalog, filter, flow, level))
+}
+
+/// The specialisation from the territory's goods and France's (which can be reused from one
+/// territory to the next).
+pub fn specialisation_from(local: &Goods, national: &Goods) -> Specialisation {
+    let (flow, level) = (local.flow, local.level);
     let national_share: HashMap<&str, f64> = national
         .nodes
         .iter()

@@ -60,9 +60,24 @@ pub fn totals(
     catalog: &Catalog,
     filter: &Filter,
 ) -> Totals {
-    let own = filtered_totals(territory, catalog, filter);
-    let region_sums = region.map(|table| filtered_totals(table, catalog, filter));
-    let france_sums = filtered_totals(france, catalog, filter);
+    let sums = |table: &TradeTable| filtered_totals(table, catalog, filter);
+    totals_from_sums(
+        territory,
+        region.map(|r| (r, sums(r))),
+        sums(france),
+        sums(territory),
+    )
+}
+
+/// The totals from each table's sums `[exports, imports]` (the région's and France's can be reused
+/// from one territory to the next).
+pub fn totals_from_sums(
+    territory: &TradeTable,
+    region: Option<(&TradeTable, [i64; 2])>,
+    france_sums: [i64; 2],
+    own: [i64; 2],
+) -> Totals {
+    let region_sums = region.map(|(_, sums)| sums);
     let flow_total = |flow: Flow| {
         let pick = |sums: [i64; 2]| {
             if flow == Flow::Export {
@@ -85,7 +100,7 @@ pub fn totals(
     };
     Totals {
         territory: territory.territory.clone(),
-        region: region.map(|table| table.territory.clone()),
+        region: region.map(|(table, _)| table.territory.clone()),
         exports: flow_total(Flow::Export),
         imports: flow_total(Flow::Import),
     }
