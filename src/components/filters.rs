@@ -88,28 +88,10 @@ pub fn Filters(
     view! {
         <div class="filters">
             {children()}
-            <div class="filter">
-                <label for="product-filter">"Produit"</label>
-                <input id="product-filter" type="search" list="product-choices" placeholder="Code ou libellé : C20B, parfums…"
-                    on:change=move |event| {
-                        selection.set_product(chosen_code(&event_target_value(&event)));
-                        event_target::<web_sys::HtmlInputElement>(&event).set_value("");
-                    }/>
-                <datalist id="product-choices">
-                    {products.into_iter().map(|choice| view! { <option value=choice/> }).collect_view()}
-                </datalist>
-            </div>
-            <div class="filter">
-                <label for="country-filter">"Pays partenaire"</label>
-                <input id="country-filter" type="search" list="country-choices" placeholder="Pays ou zone : US, Union européenne…"
-                    on:change=move |event| {
-                        selection.set_country(chosen_code(&event_target_value(&event)));
-                        event_target::<web_sys::HtmlInputElement>(&event).set_value("");
-                    }/>
-                <datalist id="country-choices">
-                    {countries.into_iter().map(|choice| view! { <option value=choice/> }).collect_view()}
-                </datalist>
-            </div>
+            <SearchFilter id="product" label="Produit" placeholder="Code ou libellé : C20B, parfums…"
+                choices=products on_choose=Callback::new(move |code| selection.set_product(code))/>
+            <SearchFilter id="country" label="Pays partenaire" placeholder="Pays ou zone : US, Union européenne…"
+                choices=countries on_choose=Callback::new(move |code| selection.set_country(code))/>
             <div class="filter">
                 <label for="level">"Niveau des produits"</label>
                 <select id="level" prop:value=move || selection.level().name().to_string()
@@ -135,6 +117,33 @@ pub fn Filters(
                     </li>
                 })}
             </ul>
+        </div>
+    }
+}
+
+/// A searchable choice (`code — label` suggestions): what is chosen goes to `on_choose`, then the
+/// field empties (the choice shows as a chip).
+#[component]
+fn SearchFilter(
+    id: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+    choices: Vec<String>,
+    on_choose: Callback<Option<String>>,
+) -> impl IntoView {
+    let input_id = format!("{id}-filter");
+    let list_id = format!("{id}-choices");
+    view! {
+        <div class="filter">
+            <label for=input_id.clone()>{label}</label>
+            <input id=input_id type="search" list=list_id.clone() placeholder=placeholder
+                on:change=move |event| {
+                    on_choose.run(chosen_code(&event_target_value(&event)));
+                    event_target::<web_sys::HtmlInputElement>(&event).set_value("");
+                }/>
+            <datalist id=list_id>
+                {choices.into_iter().map(|choice| view! { <option value=choice/> }).collect_view()}
+            </datalist>
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! The data build (native pipeline) and the app build (Trunk, release, offline).
 
 use crate::command::run_with;
-use crate::setup;
+use crate::setup::{self, modified};
 use anyhow::Result;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -136,8 +136,4 @@ fn newest(path: &Path) -> Option<SystemTime> {
         .filter_map(|entry| newest(&entry.path()))
         .chain(own)
         .max()
-}
-
-fn modified(path: &Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }

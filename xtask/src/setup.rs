@@ -114,7 +114,7 @@ pub fn chromium() -> Result<()> {
     )
 }
 
-fn modified(path: &Path) -> Option<std::time::SystemTime> {
+pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 

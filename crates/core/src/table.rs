@@ -51,10 +51,6 @@ impl TradeTable {
         self.value.is_empty()
     }
 
-    pub fn has_products(&self) -> bool {
-        !self.product.is_empty() || self.is_empty()
-    }
-
     pub fn has_departements(&self) -> bool {
         !self.departement.is_empty()
     }
