@@ -45,7 +45,7 @@ pub fn DataTable(table: ViewTable) -> impl IntoView {
     };
     view! {
         <details class="data-table">
-            <summary>{format!("Tableau des données ({row_count} lignes)")}</summary>
+            <summary>{format!("Tableau des données ({row_count} ligne{})", if row_count > 1 { "s" } else { "" })}</summary>
             <div class="table-scroll">
                 <table>
                     <caption>{title}</caption>
