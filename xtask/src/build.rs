@@ -28,6 +28,18 @@ pub struct DataArgs {
     pub max_errors: Option<usize>,
 }
 
+impl DataArgs {
+    /// The calibrated demo data, into the default folder.
+    pub fn demo() -> Self {
+        DataArgs {
+            input: Vec::new(),
+            demo: true,
+            out: PathBuf::from(DATA_DIR),
+            max_errors: None,
+        }
+    }
+}
+
 /// A `cargo run` of the native pipeline binary, optimised (the `pipeline` profile).
 fn pipeline() -> Command {
     let mut command = Command::new("cargo");
@@ -78,41 +90,12 @@ pub fn trunk_build(root: &Path) -> Result<()> {
             .env("PATH", setup::path_with_node_bin(root))
             .current_dir(root),
     )?;
-    crate::strict_page::externalise_inline_script(&root.join("dist"))
+    crate::strict_page::externalise_inline_script(&root.join("dist"))?;
+    crate::precompress::precompress(&root.join("dist"))
 }
 
 pub fn view(args: &[String]) -> Result<()> {
     run_with(pipeline().arg("view").args(args))
-}
-
-/// The demo year through the pipeline (timed, with its peak memory), then the engine's benchmarks.
-pub fn bench(root: &Path) -> Result<()> {
-    let args = DataArgs {
-        input: Vec::new(),
-        demo: true,
-        out: PathBuf::from(DATA_DIR),
-        max_errors: None,
-    };
-    // Compile first, so that the timing below is the pipeline's alone.
-    run_with(Command::new("cargo").args([
-        "build",
-        "--quiet",
-        "--profile",
-        "pipeline",
-        "--package",
-        "comex-data",
-    ]))?;
-    let started = std::time::Instant::now();
-    data(root, &args, true)?;
-    eprintln!(
-        "bench: demo year generated, ingested, written and reconciled in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    run_with(
-        Command::new("cargo")
-            .args(["bench", "--package", "comex-core", "--bench", "views"])
-            .env("COMEX_DATA_DIR", root.join(DATA_DIR).join("v1")),
-    )
 }
 
 /// True when `output` exists and is newer than the pipeline's sources and code lists.

@@ -17,6 +17,10 @@ pub struct Site {
     pub frame_ancestors: String,
     /// Serves `data/` from this folder instead of dist/data (the tests' hostile data set).
     pub data_dir: Option<PathBuf>,
+    /// Sends the strict Content-Security-Policy and the other security headers. Off only for the
+    /// benchmark page, whose comparison engines need what the dashboard forbids (Arquero compiles
+    /// expressions with `Function`, DuckDB-WASM starts a worker).
+    pub security_headers: bool,
 }
 
 impl Site {
@@ -32,6 +36,7 @@ impl Site {
             base_path,
             frame_ancestors: frame_ancestors.to_string(),
             data_dir: None,
+            security_headers: true,
         }
     }
 }
@@ -75,9 +80,16 @@ fn respond(mut stream: TcpStream, site: &Site) -> Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes the answer.
+    // Of the headers, only Accept-Encoding changes the answer.
     let mut header = String::new();
+    let mut accepts_gzip = false;
     while reader.read_line(&mut header)? > 2 {
+        let lower = header.to_ascii_lowercase();
+        if let Some(value) = lower.strip_prefix("accept-encoding:") {
+            accepts_gzip |= value
+                .split(',')
+                .any(|coding| coding.trim().starts_with("gzip"));
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -99,20 +111,36 @@ fn respond(mut stream: TcpStream, site: &Site) -> Result<()> {
                 _ => resolve(&site.dir, relative),
             },
         );
-    let (status, mime, body) =
-        match file.and_then(|file| std::fs::read(&file).ok().map(|b| (file, b))) {
-            Some((file, body)) => ("200 OK", mime_type(&file), body),
-            None => (
-                "404 Not Found",
-                "text/plain; charset=utf-8",
-                b"404 Not Found\n".to_vec(),
-            ),
-        };
+    // The build writes a gzip copy next to each asset (`precompress`): sent as is when accepted.
+    let gzipped = file
+        .as_ref()
+        .filter(|_| accepts_gzip)
+        .and_then(|file| std::fs::read(crate::precompress::gz_path(file)).ok());
+    let encoding = if gzipped.is_some() {
+        "Content-Encoding: gzip\r\n"
+    } else {
+        ""
+    };
+    let (status, mime, body) = match file.and_then(|file| {
+        let body = gzipped.or_else(|| std::fs::read(&file).ok())?;
+        Some((file, body))
+    }) {
+        Some((file, body)) => ("200 OK", mime_type(&file), body),
+        None => (
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            b"404 Not Found\n".to_vec(),
+        ),
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-cache\r\n{}Connection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\n{encoding}\
+         Vary: Accept-Encoding\r\nCache-Control: no-cache\r\n{}Connection: close\r\n\r\n",
         body.len(),
-        security_headers(&site.frame_ancestors)
+        if site.security_headers {
+            security_headers(&site.frame_ancestors)
+        } else {
+            String::new()
+        }
     );
     stream.write_all(head.as_bytes())?;
     if method != "HEAD" {

@@ -16,6 +16,7 @@ pub fn all(root: &Path, browser: bool) -> Result<()> {
     trunk()?;
     wasm_bindgen_cli(root)?;
     npm_packages(root)?;
+    echarts_bundle(root)?;
     if browser {
         chromium()?;
     }
@@ -99,6 +100,36 @@ pub fn npm_packages(root: &Path) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Where the reduced ECharts build is written; index.html hands it to Trunk.
+pub const ECHARTS_BUNDLE: &str = "target/echarts/echarts.min.js";
+
+/// The reduced ECharts build (web/echarts.js: only the charts and components the dashboard uses), bundled
+/// by esbuild from the npm `echarts` modules. Rebuilt when the entry or package-lock.json is newer.
+/// esbuild's output depends only on its version (pinned in package-lock.json) and its inputs.
+pub fn echarts_bundle(root: &Path) -> Result<()> {
+    let entry = root.join("web/echarts.js");
+    let bundle = root.join(ECHARTS_BUNDLE);
+    let bundle_time = modified(&bundle);
+    let inputs = [entry.clone(), root.join("package-lock.json")];
+    if bundle_time.is_some() && inputs.iter().all(|input| modified(input) <= bundle_time) {
+        return Ok(());
+    }
+    run_with(
+        Command::new(root.join("node_modules/.bin/esbuild"))
+            .arg(&entry)
+            .args([
+                "--bundle",
+                "--minify",
+                "--format=iife",
+                "--target=es2020",
+                "--legal-comments=eof",
+                "--log-level=warning",
+            ])
+            .arg(format!("--outfile={}", bundle.display()))
+            .current_dir(root),
+    )
 }
 
 /// Debian's Chromium and chromedriver: Playwright cannot download its own browsers here.

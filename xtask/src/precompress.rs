@@ -1,0 +1,61 @@
+//! Gzip copies of the built site's assets (`x.wasm` → `x.wasm.gz`), written once at build time so that
+//! `serve` sends compressed bytes without compressing on each request, as a static host would.
+
+use anyhow::{Context, Result};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The file types worth compressing (images are already compressed, or tiny).
+const COMPRESSED_TYPES: [&str; 7] = ["html", "js", "css", "wasm", "json", "arrow", "svg"];
+
+/// Writes `<file>.gz` next to every compressible file under `dir` whose copy is missing or older.
+pub fn precompress(dir: &Path) -> Result<()> {
+    for file in files(dir)? {
+        let compressible = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| COMPRESSED_TYPES.contains(&e));
+        let gz = gz_path(&file);
+        if !compressible || crate::setup::modified(&gz) >= crate::setup::modified(&file) {
+            continue;
+        }
+        let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+        std::fs::write(&gz, gzip(&bytes)?).with_context(|| format!("writing {}", gz.display()))?;
+    }
+    Ok(())
+}
+
+/// Deflate at its best level, gzip header without a timestamp: the same bytes give the same file.
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+pub fn gz_path(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_os_string();
+    name.push(".gz");
+    PathBuf::from(name)
+}
+
+/// Every file under `dir`, recursively.
+pub fn files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in
+            std::fs::read_dir(&folder).with_context(|| format!("listing {}", folder.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
