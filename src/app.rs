@@ -16,16 +16,17 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
+        // No <Suspense> here: the blocks show their own loading state, and a Suspense would take
+        // the whole dashboard down (charts and all) each time a block's file reloads.
         <Router>
-            <Suspense fallback=|| view! { <p class="loading">"Chargement des données…"</p> }>
-                {move || dataset.get().map(|loaded| match loaded {
-                    Ok(dataset) => view! { <Dashboard dataset=dataset/> }.into_any(),
-                    Err(error) => view! {
-                        <header class="app-header"><h1>"Commerce extérieur des territoires"</h1></header>
-                        <ErrorMessage error=error retry=Callback::new(move |_| dataset.refetch())/>
-                    }.into_any(),
-                })}
-            </Suspense>
+            {move || match dataset.get() {
+                None => view! { <p class="loading">"Chargement des données…"</p> }.into_any(),
+                Some(Ok(dataset)) => view! { <Dashboard dataset=dataset/> }.into_any(),
+                Some(Err(error)) => view! {
+                    <header class="app-header"><h1>"Commerce extérieur des territoires"</h1></header>
+                    <ErrorMessage error=error retry=Callback::new(move |_| dataset.refetch())/>
+                }.into_any(),
+            }}
         </Router>
     }
 }

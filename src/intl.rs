@@ -1,49 +1,70 @@
 //! Numbers formatted by the browser's `Intl.NumberFormat('fr-FR')`: `9 114,8 M€`, `13,4 %`.
 
 use js_sys::{Array, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 
-fn number_format(options: &[(&str, JsValue)]) -> Intl::NumberFormat {
-    let settings = Object::new();
-    for (key, value) in options {
-        let _ = Reflect::set(&settings, &JsValue::from_str(key), value);
-    }
-    Intl::NumberFormat::new(&Array::of1(&JsValue::from_str("fr-FR")), &settings)
+/// A formatter: the `Intl.NumberFormat` and its bound `format` function.
+#[derive(Clone)]
+struct Formatter {
+    format: js_sys::Function,
 }
 
-fn format_with(format: &Intl::NumberFormat, value: f64) -> String {
-    format
-        .format()
+thread_local! {
+    /// Formatters by (percent style, decimals). Creating an `Intl.NumberFormat` costs tens of
+    /// microseconds, and a territory switch formats thousands of numbers: each is made once.
+    static FORMATTERS: RefCell<HashMap<(bool, usize), Formatter>> = RefCell::new(HashMap::new());
+}
+
+fn formatter(percent: bool, decimals: usize) -> Formatter {
+    FORMATTERS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry((percent, decimals))
+            .or_insert_with(|| {
+                let settings = Object::new();
+                let digits = JsValue::from_f64(decimals as f64);
+                let _ = Reflect::set(&settings, &"minimumFractionDigits".into(), &digits);
+                let _ = Reflect::set(&settings, &"maximumFractionDigits".into(), &digits);
+                if percent {
+                    let _ = Reflect::set(&settings, &"style".into(), &"percent".into());
+                }
+                let format =
+                    Intl::NumberFormat::new(&Array::of1(&JsValue::from_str("fr-FR")), &settings);
+                Formatter {
+                    format: format.format(),
+                }
+            })
+            .clone()
+    })
+}
+
+fn format_with(formatter: &Formatter, value: f64) -> String {
+    formatter
+        .format
         .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_default()
 }
 
-fn fraction_digits(digits: usize) -> [(&'static str, JsValue); 2] {
-    let digits = JsValue::from_f64(digits as f64);
-    [
-        ("minimumFractionDigits", digits.clone()),
-        ("maximumFractionDigits", digits),
-    ]
-}
-
 /// Euros as millions with one decimal: `9 114,8 M€`.
 pub fn million_euros(euros: i64) -> String {
-    let format = number_format(&fraction_digits(1));
-    format!("{}\u{a0}M€", format_with(&format, euros as f64 / 1e6))
+    format!(
+        "{}\u{a0}M€",
+        format_with(&formatter(false, 1), euros as f64 / 1e6)
+    )
 }
 
 /// A share in [0, 1] as a percentage: `13,4 %`.
 pub fn percent(share: f64, decimals: usize) -> String {
-    let mut options = fraction_digits(decimals).to_vec();
-    options.push(("style", JsValue::from_str("percent")));
-    format_with(&number_format(&options), share)
+    format_with(&formatter(true, decimals), share)
 }
 
 /// A plain number with `decimals` decimals.
 pub fn decimal(value: f64, decimals: usize) -> String {
-    format_with(&number_format(&fraction_digits(decimals)), value)
+    format_with(&formatter(false, decimals), value)
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ mod echarts;
 #[cfg(target_arch = "wasm32")]
 mod intl;
 #[cfg(target_arch = "wasm32")]
+mod perf;
+#[cfg(target_arch = "wasm32")]
 mod state;
 
 /// Panics on purpose: the end-to-end tests call it (`window.wasmBindings.diagnostic_panic()`) to

@@ -5,7 +5,9 @@
 //! option needs JavaScript code: tooltips show the data item's `tip` (HTML escaped when it was built),
 //! labels its `text`. A click on an item with a `pick` (`product:C20B`, `country:BE`) is reported.
 
+use crate::components::near_screen::near_screen;
 use crate::echarts::{self, ECharts};
+use crate::perf;
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -112,8 +114,14 @@ pub fn EChart(
     let observer: StoredValue<Option<web_sys::ResizeObserver>, LocalStorage> =
         StoredValue::new_local(None);
 
+    // Charts off screen are drawn when scrolled to: a territory switch redraws what can be seen.
+    let near = near_screen(node);
+    let drawn_spec: StoredValue<Option<ChartSpec>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let spec = spec.get();
+        if !near.get() || drawn_spec.with_value(|drawn| drawn.as_ref() == Some(&spec)) {
+            return;
+        }
         let Some(div) = node.get() else { return };
         if !echarts::is_available() {
             div.set_text_content(Some(
@@ -158,8 +166,10 @@ pub fn EChart(
         chart.with_value(|c| {
             if let Some(c) = c {
                 c.set_option(&to_js(&spec.option), &settings);
+                perf::mark(perf::CHART_DRAWN);
             }
         });
+        drawn_spec.set_value(Some(spec));
     });
 
     on_cleanup(move || {

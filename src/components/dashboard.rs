@@ -7,11 +7,13 @@ use crate::api::{Dataset, LoadError};
 use crate::charts;
 use crate::components::chart::Pick;
 use crate::components::filters::Filters;
+use crate::components::near_screen::DrawEverything;
 use crate::components::period_select::{period_text, PeriodSelect};
 use crate::components::print_intro::PrintIntro;
 use crate::components::territory_select::TerritorySelect;
 use crate::components::view_block::{Drawn, Embed, Loaded, ViewBlock};
 use crate::intl;
+use crate::perf;
 use crate::state::Selection;
 use comex_core::codes::{Flow, Territory};
 use comex_core::manifest::{Manifest, DEPARTEMENTS_BY_COUNTRY_FILE};
@@ -30,6 +32,62 @@ enum Subject {
     Territory,
     Region,
     France,
+}
+
+/// The files besides the territory's that a block reads.
+#[derive(Clone, Copy, Default)]
+struct Reads {
+    region: bool,
+    france: bool,
+    departements: bool,
+}
+
+fn reads(view: ViewName, subject: Subject) -> Reads {
+    Reads {
+        region: view == ViewName::Totals || subject == Subject::Region,
+        france: matches!(view, ViewName::Totals | ViewName::Specialisation)
+            || subject == Subject::France,
+        departements: view == ViewName::Exposure,
+    }
+}
+
+/// Which of those files the page has asked for. They are fetched when a block that reads them first
+/// comes near the screen (or for printing), so the first screen fetches the territory's file only.
+#[derive(Clone, Copy)]
+struct Wanted {
+    region: RwSignal<bool>,
+    france: RwSignal<bool>,
+    departements: RwSignal<bool>,
+}
+
+impl Wanted {
+    fn new() -> Self {
+        Wanted {
+            region: RwSignal::new(false),
+            france: RwSignal::new(false),
+            departements: RwSignal::new(false),
+        }
+    }
+
+    fn request(&self, reads: Reads) {
+        for (wanted, read) in [
+            (self.region, reads.region),
+            (self.france, reads.france),
+            (self.departements, reads.departements),
+        ] {
+            if read && !wanted.get_untracked() {
+                wanted.set(true);
+            }
+        }
+    }
+
+    fn all() -> Reads {
+        Reads {
+            region: true,
+            france: true,
+            departements: true,
+        }
+    }
 }
 
 fn table_resource(
@@ -92,10 +150,14 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
             narrow.set(now);
         }
     });
-    let after_print = window_event_listener(leptos::ev::afterprint, |_| {
+    // Printing draws every chart, on screen or not; afterwards, only what is on screen again.
+    let draw_everything = DrawEverything(RwSignal::new(false));
+    provide_context(draw_everything);
+    let after_print = window_event_listener(leptos::ev::afterprint, move |_| {
         if let Some(body) = document().body() {
             let _ = body.class_list().remove_1("printing");
         }
+        draw_everything.0.set(false);
     });
     on_cleanup(move || {
         resize.remove();
@@ -107,9 +169,25 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
         Memo::new(move |_| manifest.with_value(|m| m.region_of(&territory.get()).ok().flatten()));
     let territory_path =
         Memo::new(move |_| territory_known.get().then(|| territory.get().file_path()));
-    let region_path = Memo::new(move |_| region.get().map(|r| r.file_path()));
-    let france_path = Memo::new(|_| Some(Territory::France.file_path()));
-    let departements_path = Memo::new(|_| Some(DEPARTEMENTS_BY_COUNTRY_FILE.to_string()));
+    let wanted = Wanted::new();
+    let region_path = Memo::new(move |_| {
+        wanted
+            .region
+            .get()
+            .then(|| region.get().map(|r| r.file_path()))
+            .flatten()
+    });
+    let france_path =
+        Memo::new(move |_| wanted.france.get().then(|| Territory::France.file_path()));
+    let departements_path = Memo::new(move |_| {
+        wanted
+            .departements
+            .get()
+            .then(|| DEPARTEMENTS_BY_COUNTRY_FILE.to_string())
+    });
+    let near_screen = move |view: ViewName, subject: Subject| {
+        Callback::new(move |_: ()| wanted.request(reads(view, subject)))
+    };
 
     let territory_table = table_resource(dataset, territory_path);
     let region_table = table_resource(dataset, region_path);
@@ -159,28 +237,35 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let drawn = move |view: ViewName,
                       subject: Subject,
                       draw: fn(&ViewModel, &Manifest, Layout) -> Drawn| {
-        Signal::derive(move || -> Loaded<Drawn> {
+        // A memo, not a derived signal: the block reads it in several places, and a derived signal
+        // would compute the view again for each read.
+        let memo = Memo::new(move |_| -> Loaded<Drawn> {
             if !territory_known.get() {
                 return Some(Err(LoadError::Data(
                     comex_core::CoreError::TerritoryAbsent(territory.get().to_string()),
                 )));
             }
             // Only the tables this block reads: a file that fails breaks only the blocks that need it.
-            let needs_region = view == ViewName::Totals || subject == Subject::Region;
-            let needs_france = matches!(view, ViewName::Totals | ViewName::Specialisation)
-                || subject == Subject::France;
-            let needed =
-                |resource: TableResource, needed: bool| -> Loaded<Option<Rc<TradeTable>>> {
-                    if needed {
-                        resource.get()
-                    } else {
-                        Some(Ok(None))
-                    }
-                };
-            let own = needed(territory_table, subject == Subject::Territory)?;
-            let region_table = needed(region_table, needs_region)?;
-            let france_table = needed(france_table, needs_france)?;
-            let departements = needed(departements_table, view == ViewName::Exposure)?;
+            // A file not asked for yet (the block is far below the screen) keeps the block loading.
+            let block_reads = reads(view, subject);
+            let needed = |resource: TableResource,
+                          needed: bool,
+                          wanted: bool|
+             -> Loaded<Option<Rc<TradeTable>>> {
+                match (needed, wanted) {
+                    (false, _) => Some(Ok(None)),
+                    (true, false) => None,
+                    (true, true) => resource.get(),
+                }
+            };
+            let own = needed(territory_table, subject == Subject::Territory, true)?;
+            let region_table = needed(region_table, block_reads.region, wanted.region.get())?;
+            let france_table = needed(france_table, block_reads.france, wanted.france.get())?;
+            let departements = needed(
+                departements_table,
+                block_reads.departements,
+                wanted.departements.get(),
+            )?;
             // The territory's own diagram, if loaded, orders the comparison diagrams' nodes.
             let reference = if subject == Subject::Territory {
                 None
@@ -248,7 +333,8 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                 })
             })();
             Some(result)
-        })
+        });
+        Signal::from(memo)
     };
 
     let unknown = move || catalog.with_value(|c| selection.unknown_codes(c));
@@ -277,8 +363,11 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                     "Données de démonstration"
                 </p>
             })}
-            <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| selection.set_territory(&t))/>
-            <button type="button" class="print-button" on:click=move |_| print_fiche()>"Imprimer la fiche"</button>
+            <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| {
+                perf::mark(perf::TERRITORY_SELECTED);
+                selection.set_territory(&t)
+            })/>
+            <button type="button" class="print-button" on:click=move |_| print_fiche(wanted, draw_everything)>"Imprimer la fiche"</button>
         </header>
         <Filters catalog=catalog selection=selection>
             <PeriodSelect manifest=manifest selection=selection/>
@@ -331,13 +420,16 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                         <ViewBlock id=format!("totals-{}", flow.label_fr()) title=title(totals_title, Subject::Territory)
                             reading_key="Valeur du territoire et sa part dans la région et dans la France entière."
                             rule=totals::RULE.into() source=source retry=retry
+                            on_near_screen=near_screen(ViewName::Totals, Subject::Territory)
                             drawn=drawn(ViewName::Totals, Subject::Territory, draw_totals)/>
                         <div class="pair">
                             <ViewBlock id=format!("{}-region", view.name()) title=title(compare_title, Subject::Region) reading_key="La même représentation pour la région."
                                 rule=sankey::rule(flow) source=source retry=retry on_pick=on_pick
+                                on_near_screen=near_screen(view, Subject::Region)
                                 drawn=drawn(view, Subject::Region, draw_compact)/>
                             <ViewBlock id=format!("{}-france", view.name()) title=title(compare_title, Subject::France) reading_key="La même représentation pour la France entière."
                                 rule=sankey::rule(flow) source=source retry=retry on_pick=on_pick
+                                on_near_screen=near_screen(view, Subject::France)
                                 drawn=drawn(view, Subject::France, draw_compact)/>
                         </div>
                     </section>
@@ -348,10 +440,12 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                 <ViewBlock id="specialisation".into() title=title("Spécialisation à l'export par rapport à la France", Subject::Territory)
                     reading_key="Part de chaque bien dans les exportations du territoire, comparée à sa part en France."
                     rule=specialisation::RULE.into() source=source retry=retry on_pick=on_pick
+                    on_near_screen=near_screen(ViewName::Specialisation, Subject::Territory)
                     drawn=drawn(ViewName::Specialisation, Subject::Territory, draw_chart)/>
                 <ViewBlock id="exposure".into() title=title("Exposition des exportations à un partenaire", Subject::Territory)
                     reading_key="Part des exportations vers le pays ou la zone choisis (les États-Unis par défaut) ; rang parmi les départements."
                     rule=exposure::RULE.into() source=source retry=retry
+                    on_near_screen=near_screen(ViewName::Exposure, Subject::Territory)
                     drawn=drawn(ViewName::Exposure, Subject::Territory, draw_chart)/>
             </section>
         </main>
@@ -364,12 +458,36 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     }
 }
 
-/// Narrows the page to the A4 text width (`body.printing`), lets the charts redraw at that size, then
-/// opens the print dialog; the page widens again after printing.
-fn print_fiche() {
+/// Asks for every file (blocks below the screen have not loaded theirs) and every chart, narrows the page to the A4
+/// text width (`body.printing`), waits until no block is loading and the charts have redrawn at that
+/// size, then opens the print dialog; the page widens again after printing.
+fn print_fiche(wanted: Wanted, draw_everything: DrawEverything) {
+    wanted.request(Wanted::all());
+    draw_everything.0.set(true);
     if let Some(body) = document().body() {
         let _ = body.class_list().add_1("printing");
     }
+    print_when_loaded(PRINT_WAIT_LIMIT_MS / PRINT_POLL_MS);
+}
+
+const PRINT_POLL_MS: u64 = 100;
+/// A file that never answers must not keep the dialog from opening: its block prints its message.
+const PRINT_WAIT_LIMIT_MS: u64 = 15_000;
+
+fn print_when_loaded(polls_left: u64) {
+    let loading = document()
+        .query_selector("[aria-busy='true']")
+        .ok()
+        .flatten()
+        .is_some();
+    if loading && polls_left > 0 {
+        set_timeout(
+            move || print_when_loaded(polls_left - 1),
+            std::time::Duration::from_millis(PRINT_POLL_MS),
+        );
+        return;
+    }
+    // Charts redraw at the print width (ResizeObserver) before the dialog freezes the page.
     set_timeout(
         || {
             let _ = window().print();

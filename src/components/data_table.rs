@@ -43,16 +43,22 @@ pub fn DataTable(table: ViewTable) -> impl IntoView {
             </tr>
         }
     };
+    // The rows are built when the table is first opened: a territory switch redraws every block, and
+    // building thousands of formatted cells nobody looks at would cost more than the charts.
+    let opened = RwSignal::new(false);
+    let body = StoredValue::new((rows, total));
     view! {
-        <details class="data-table">
+        <details class="data-table" on:toggle=move |_| opened.set(true)>
             <summary>{format!("Tableau des données ({row_count} ligne{})", if row_count > 1 { "s" } else { "" })}</summary>
             <div class="table-scroll">
                 <table>
                     <caption>{title}</caption>
                     <thead><tr>{columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|row| render_row(row, "")).collect_view()}
-                        {total.map(|row| render_row(row, "total"))}
+                        {move || opened.get().then(|| body.get_value()).map(|(rows, total)| view! {
+                            {rows.into_iter().map(|row| render_row(row, "")).collect_view()}
+                            {total.map(|row| render_row(row, "total"))}
+                        })}
                     </tbody>
                 </table>
             </div>

@@ -6,6 +6,7 @@ pub mod data_table;
 pub mod export;
 pub mod filters;
 pub mod message;
+pub mod near_screen;
 pub mod panic_notice;
 pub mod period_select;
 pub mod print_intro;

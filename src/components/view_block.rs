@@ -6,6 +6,7 @@ use crate::components::chart::{ChartSpec, EChart, Pick};
 use crate::components::data_table::DataTable;
 use crate::components::export::ExportButtons;
 use crate::components::message::ErrorMessage;
+use crate::components::near_screen::near_screen;
 use crate::state::selection_parameters;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
@@ -59,10 +60,23 @@ pub fn ViewBlock(
     drawn: Signal<Loaded<Drawn>>,
     retry: Callback<()>,
     #[prop(optional)] on_pick: Option<Callback<Pick>>,
+    /// Called once, when the block first comes near the screen: blocks below the first screen fetch
+    /// the files only they read when the user scrolls to them.
+    #[prop(optional)]
+    on_near_screen: Option<Callback<()>>,
 ) -> impl IntoView {
     let embed = use_context::<Embed>().unwrap_or(Embed(None));
     if !embed.shows(&id) {
         return ().into_any();
+    }
+    let section = NodeRef::<leptos::html::Section>::new();
+    if let Some(on_near_screen) = on_near_screen {
+        let near = near_screen(section);
+        Effect::new(move |_| {
+            if near.get() {
+                on_near_screen.run(());
+            }
+        });
     }
     // The chart stays mounted while the next data load (so it is updated, not rebuilt).
     let spec = Memo::new(
@@ -81,7 +95,7 @@ pub fn ViewBlock(
         move || file_stem(&id, &title.get())
     });
     view! {
-        <section class="view-block" id=id.clone() data-view=id aria-busy=move || loading().to_string()>
+        <section class="view-block" node_ref=section id=id.clone() data-view=id aria-busy=move || loading().to_string()>
             <h3>{title}</h3>
             <p class="reading-key">{reading_key}</p>
             <p class="rule"><span class="rule-tag">"Règle : "</span>{rule}</p>
