@@ -11,7 +11,9 @@ export default defineConfig({
   outputDir: './test-results',
   use: {
     baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:8080',
-    viewport: { width: 1280, height: 900 },
+    // Tall: blocks fetch the files only they read when they come near the screen (performance.spec.ts
+    // tests that at 1280×800); the other tests look at every block without scrolling to it.
+    viewport: { width: 1280, height: 9000 },
     locale: 'fr-FR',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -3,10 +3,12 @@
 //! Every command installs what it needs and skips what is present, so that the README's two commands
 //! (`cargo xtask serve`, `cargo xtask test`) work on a fresh machine with no step done by hand.
 
+mod bench;
 mod build;
 mod command;
 mod fuzz;
 mod hostile;
+mod precompress;
 mod serve;
 mod setup;
 mod strict_page;
@@ -68,8 +70,13 @@ enum Command {
         #[arg(long)]
         target: Option<String>,
     },
-    /// Benchmarks: the demo year through the pipeline (time, peak memory), then the engine (criterion).
-    Bench,
+    /// Benchmarks: the pipeline (time, peak memory), the engine (criterion), then in headless Chromium our
+    /// engine beside DuckDB-WASM and Arquero, and the dashboard's load, switch, bytes and memory.
+    Bench {
+        /// Only the browser part (engines page and dashboard), on the data already built.
+        #[arg(long)]
+        browser_only: bool,
+    },
 }
 
 fn main() -> Result<()> {
@@ -97,7 +104,7 @@ fn main() -> Result<()> {
         }
         Command::Test => test::all(&root),
         Command::View { args } => build::view(&args),
-        Command::Bench => build::bench(&root),
+        Command::Bench { browser_only } => bench::all(&root, browser_only),
         Command::Fuzz { seconds, target } => {
             fuzz::run_targets(&root, fuzz::Budget::Seconds(seconds), target.as_deref())
         }

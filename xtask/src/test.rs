@@ -120,6 +120,8 @@ fn clippy_wasm(_: &Path) -> Result<()> {
         "clippy",
         "--package",
         "comex-territoires",
+        "--package",
+        "comex-bench-engine",
         "--target",
         setup::WASM_TARGET,
         "--all-targets",
@@ -171,6 +173,11 @@ fn release_build(root: &Path) -> Result<()> {
     build::trunk_build(root)
 }
 
+/// The first view's size budget, gzip bytes as transferred (end2end/tests/performance.spec.ts). The
+/// issue's target is 600 KB; this is a ratchet at today's size plus 1 %, lowered as the view shrinks
+/// (README, « Performances »): a change that makes the first view heavier fails the tests.
+const FIRST_VIEW_BUDGET: u64 = 860_000;
+
 /// The sub-path the end-to-end tests also serve the site under.
 const SUBPATH: &str = "/intranet/commerce-exterieur/";
 
@@ -203,6 +210,7 @@ fn end_to_end(root: &Path) -> Result<()> {
             .env("CHROMIUM", setup::CHROMIUM)
             .env("COMEX_DATA_BIN", root.join("target/pipeline/comex-data"))
             .env("COMEX_DATA_DIR", root.join(build::DATA_DIR))
+            .env("FIRST_VIEW_BUDGET", FIRST_VIEW_BUDGET.to_string())
             .current_dir(root),
     )
 }

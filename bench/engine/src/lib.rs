@@ -1,0 +1,153 @@
+//! The benchmark page's handle on our engine: the same `comex-core` code the dashboard runs, compiled
+//! to WASM with the same release profile, fed the same Arrow files as DuckDB-WASM and Arquero.
+//! Each call computes its views from scratch (no `SharedResults`), as the other engines do, and
+//! returns the view models as JSON, so that the page can check the three engines agree.
+
+use comex_core::arrow_io;
+use comex_core::catalog::Catalog;
+use comex_core::codes::{Flow, ProductLevel, Territory};
+use comex_core::filter::{CountrySelection, Filter};
+use comex_core::manifest::Manifest;
+use comex_core::table::TradeTable;
+use comex_core::views::exposure::{departement_ranking, DepartementExposure};
+use comex_core::views::portrait::{
+    compute, PortraitData, ViewModel, ViewRequest, DEFAULT_EXPOSURE_PARTNER,
+};
+use comex_core::views::sankey::{sankey, Sankey};
+use comex_core::views::ViewName;
+use wasm_bindgen::prelude::*;
+
+/// The decoded files of one benchmark run: a département, its région, France, all départements.
+#[wasm_bindgen]
+pub struct Engine {
+    manifest: Manifest,
+    catalog: Catalog,
+    departement: TradeTable,
+    region: TradeTable,
+    france: TradeTable,
+    departements: TradeTable,
+}
+
+fn js_error(error: impl std::fmt::Display) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Decodes and checks the files (the dashboard does the same on load).
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        manifest: &str,
+        products: &[u8],
+        countries: &[u8],
+        departement: &[u8],
+        region: &[u8],
+        france: &[u8],
+        departements: &[u8],
+    ) -> Result<Engine, JsError> {
+        let manifest = Manifest::parse(manifest).map_err(js_error)?;
+        let catalog = arrow_io::read_catalog(("produits", products), ("pays", countries))
+            .map_err(js_error)?;
+        let read = |name: &str, bytes: &[u8]| arrow_io::read_trade(name, bytes, &catalog);
+        Ok(Engine {
+            departement: read("département", departement).map_err(js_error)?,
+            region: read("région", region).map_err(js_error)?,
+            france: read("France", france).map_err(js_error)?,
+            departements: read("départements", departements).map_err(js_error)?,
+            manifest,
+            catalog,
+        })
+    }
+
+    /// Rows decoded, all files together.
+    pub fn rows(&self) -> usize {
+        [
+            &self.departement,
+            &self.region,
+            &self.france,
+            &self.departements,
+        ]
+        .iter()
+        .map(|table| table.value.len())
+        .sum()
+    }
+
+    /// Every view of the département's portrait (all products and countries, level A129), as JSON.
+    pub fn departement_portrait(&self) -> Result<String, JsError> {
+        serde_json::to_string(&self.departement_models()?).map_err(js_error)
+    }
+
+    /// The same views, kept in WASM as the dashboard keeps them (it draws them from there): returns
+    /// how many views were computed, so that the work cannot be optimised away.
+    pub fn departement_portrait_in_wasm(&self) -> Result<usize, JsError> {
+        Ok(std::hint::black_box(self.departement_models()?).len())
+    }
+
+    /// France's views kept in WASM: returns the number of ranked départements.
+    pub fn france_views_in_wasm(&self) -> usize {
+        let (export, import, ranking) = self.france_models();
+        std::hint::black_box((export, import));
+        std::hint::black_box(ranking).len()
+    }
+
+    /// France's two Sankeys and the exposure ranking of all départements to the United States, as JSON.
+    pub fn france_views(&self) -> Result<String, JsError> {
+        let (export, import, ranking) = self.france_models();
+        serde_json::to_string(&serde_json::json!({
+            "export_sankey": export,
+            "import_sankey": import,
+            "ranking": ranking,
+        }))
+        .map_err(js_error)
+    }
+
+    /// The territory of the département file, e.g. `dep:60`.
+    pub fn territory(&self) -> String {
+        let territory: &Territory = &self.departement.territory;
+        territory.to_string()
+    }
+}
+
+impl Engine {
+    fn departement_models(&self) -> Result<Vec<ViewModel>, JsError> {
+        let data = PortraitData {
+            manifest: &self.manifest,
+            catalog: &self.catalog,
+            territory: &self.departement,
+            region: Some(&self.region),
+            france: &self.france,
+            departements: Some(&self.departements),
+            shared: None,
+        };
+        ViewName::ALL
+            .into_iter()
+            .map(|view| {
+                let request = ViewRequest {
+                    view,
+                    filter: Filter::default(),
+                    level: ProductLevel::A129,
+                };
+                compute(&data, &request)
+            })
+            .collect::<Result<Vec<ViewModel>, _>>()
+            .map_err(js_error)
+    }
+
+    fn france_models(&self) -> (Sankey, Sankey, Vec<DepartementExposure>) {
+        let filter = Filter::default();
+        let level = ProductLevel::A129;
+        let partner = CountrySelection::Country(DEFAULT_EXPOSURE_PARTNER.to_string());
+        (
+            sankey(&self.france, &self.catalog, &filter, Flow::Export, level),
+            sankey(&self.france, &self.catalog, &filter, Flow::Import, level),
+            departement_ranking(
+                &self.departements,
+                &self.catalog,
+                &filter,
+                &partner,
+                Flow::Export,
+            ),
+        )
+    }
+}

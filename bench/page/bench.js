@@ -1,0 +1,455 @@
+// The benchmark page: the same Arrow files, the same portrait views, three engines in one page.
+//   ours     — comex-core compiled to WASM (bench/engine), as the dashboard runs it;
+//   DuckDB   — @duckdb/duckdb-wasm, SQL over the Arrow tables (its standard worker API);
+//   Arquero  — arquero's verbs over the Arrow tables.
+// Each engine computes the views from its own loaded tables; small results (at most a few hundred
+// rows) are shaped into the same canonical form in JavaScript, which is part of the timed work.
+// The page first checks that the three canonical results are identical, then times warm runs.
+// The result is left in `window.benchResult` for bench/run.mjs (started by `cargo xtask bench`).
+
+import * as duckdb from '@duckdb/duckdb-wasm';
+import * as aq from 'arquero';
+import { tableFromIPC } from 'apache-arrow';
+
+const params = new URLSearchParams(location.search);
+const DEPARTEMENT = params.get('dep') ?? '60';
+const RUNS = Number(params.get('runs') ?? 30);
+const WARMUP = 3;
+const PARTNER = 'US'; // the exposure view's default partner (DEFAULT_EXPOSURE_PARTNER)
+const NAMED = 10; // Sankey: named nodes per side (NAMED_NODES)
+const FLAGGED = 5; // Sankey: flows in red (FLAGGED_LINKS)
+const TOP_PARTNERS = 15; // partners chart (DEFAULT_TOP)
+const OTHERS = 'autres';
+
+const log = (text) => {
+  document.querySelector('#log').textContent += `${text}\n`;
+};
+
+async function fetchBytes(path) {
+  const response = await fetch(`data/v1/${path}`);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical form shared by the three engines. Everything is sorted here, so that engines only
+// need to agree on sets and values, not on the order they return rows in.
+
+const byValueThenCode = (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const share = (part, whole) => (whole === 0 ? null : part / whole);
+const precise = (x) => (x === null ? null : Number(x.toPrecision(12)));
+
+/** Goods tree from rows {g: group code, c: CPF4 code, v}: groups ranked, CPF4 children ranked. */
+function goodsTree(rows) {
+  const groups = new Map();
+  let total = 0;
+  for (const { g, c, v } of rows) {
+    if (v === 0) continue;
+    total += v;
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g).push([c, v]);
+  }
+  const nodes = [...groups].map(([g, children]) => [
+    g,
+    children.reduce((sum, [, v]) => sum + v, 0),
+    children.sort(byValueThenCode),
+  ]);
+  return { total, nodes: nodes.sort(byValueThenCode) };
+}
+
+/** Sankey from aggregated links {l, r, v} where unnamed nodes are already OTHERS. */
+function sankeyFrom(links) {
+  const side = (key) => {
+    const sums = new Map();
+    for (const link of links) sums.set(link[key], (sums.get(link[key]) ?? 0) + link.v);
+    const named = [...sums].filter(([code]) => code !== OTHERS).sort(byValueThenCode);
+    return sums.has(OTHERS) ? [...named, [OTHERS, sums.get(OTHERS)]] : named;
+  };
+  const sorted = links
+    .map(({ l, r, v }) => [l, r, v])
+    .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  let flagged = 0;
+  const withFlags = sorted.map(([l, r, v]) => {
+    const flag = l !== OTHERS && r !== OTHERS && flagged < FLAGGED;
+    if (flag) flagged += 1;
+    return [l, r, v, flag];
+  });
+  return {
+    total: links.reduce((sum, link) => sum + link.v, 0),
+    left: side('l'),
+    right: side('r'),
+    links: withFlags,
+  };
+}
+
+function exposureRanking(rows) {
+  return rows
+    .filter((d) => d.total !== 0)
+    .map((d) => [d.departement, d.v, d.total])
+    .sort((a, b) => b[1] / b[2] - a[1] / a[2] || (a[0] < b[0] ? -1 : 1));
+}
+
+function exposure(own, ranking) {
+  const position = ranking.findIndex(([code]) => code === DEPARTEMENT);
+  return {
+    value: own.v,
+    total: own.total,
+    share: precise(share(own.v, own.total)),
+    rank: position < 0 ? null : position + 1,
+    ranking,
+  };
+}
+
+function specialisation(local, national) {
+  const nationalTotal = national.reduce((sum, row) => sum + row.v, 0);
+  const localTotal = local.reduce((sum, row) => sum + row.v, 0);
+  const nationalValue = new Map(national.map((row) => [row.g, row.v]));
+  return local
+    .filter((row) => row.v !== 0)
+    .map((row) => [
+      row.g,
+      row.v,
+      precise(share(row.v, localTotal)),
+      precise(share(nationalValue.get(row.g) ?? 0, nationalTotal) ?? 0),
+    ])
+    .sort(byValueThenCode);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ours: the view models as JSON, put into the canonical form.
+
+function oursCanonical(models) {
+  const [totals, partners, goodsE, goodsI, sankeyE, sankeyI, special, expo] = models;
+  const total = (t) => [t.value, t.region_value, t.france_value];
+  const tree = (g) => ({
+    total: g.total,
+    nodes: g.nodes
+      .map((n) => [n.code, n.value, n.children.map((c) => [c.code, c.value]).sort(byValueThenCode)])
+      .sort(byValueThenCode),
+  });
+  return {
+    totals: { E: total(totals.exports), I: total(totals.imports) },
+    partners: {
+      count: partners.country_count,
+      rows: partners.rows.map((r) => [r.code, r.exports, r.imports]),
+    },
+    goodsExport: tree(goodsE),
+    goodsImport: tree(goodsI),
+    exportSankey: oursSankey(sankeyE),
+    importSankey: oursSankey(sankeyI),
+    specialisation: special.rows
+      .map((r) => [r.code, r.value, precise(r.territory_share), precise(r.france_share)])
+      .sort(byValueThenCode),
+    exposure: {
+      value: expo.value,
+      total: expo.total,
+      share: precise(expo.share),
+      rank: expo.rank,
+      ranking: expo.ranking.map((d) => [d.departement, d.value, d.total]),
+    },
+  };
+}
+
+function oursSankey(s) {
+  return sankeyFrom(s.links.map((link) => ({ l: s.left[link.source].code, r: s.right[link.target].code, v: link.value })));
+}
+
+function oursFrance(views) {
+  return {
+    exportSankey: oursSankey(views.export_sankey),
+    importSankey: oursSankey(views.import_sankey),
+    ranking: views.ranking.map((d) => [d.departement, d.value, d.total]),
+  };
+}
+
+function checkOursFlags(s, canonical) {
+  // Ours flags its own links; the canonical form recomputes the flags: both must agree.
+  const flagged = s.links.filter((l) => l.flagged).map((l) => `${s.left[l.source].code}>${s.right[l.target].code}`).sort();
+  const expected = canonical.links.filter((l) => l[3]).map((l) => `${l[0]}>${l[1]}`).sort();
+  if (JSON.stringify(flagged) !== JSON.stringify(expected)) throw new Error('ours: flagged links differ');
+}
+
+async function loadOurs(files) {
+  const engineModule = await import('./engine/comex_bench_engine.js');
+  await engineModule.default();
+  const engine = new engineModule.Engine(
+    files.manifestText, files.products, files.countries, files.departement, files.region, files.france, files.departements,
+  );
+  const viewsInWasm = {
+    name: 'ours, view models kept in WASM',
+    departement: async () => engine.departement_portrait_in_wasm(),
+    france: async () => engine.france_views_in_wasm(),
+  };
+  return {
+    name: 'ours (WASM)',
+    viewsInWasm,
+    departement: async () => oursCanonical(JSON.parse(engine.departement_portrait())),
+    france: async () => oursFrance(JSON.parse(engine.france_views())),
+    check: () => {
+      const models = JSON.parse(engine.departement_portrait());
+      checkOursFlags(models[4], oursSankey(models[4]));
+      checkOursFlags(models[5], oursSankey(models[5]));
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// DuckDB-WASM: SQL over the Arrow tables.
+
+async function loadDuckdb(files) {
+  const worker = new Worker('duckdb/duckdb-browser-eh.worker.js');
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(new URL('duckdb/duckdb-eh.wasm', location.href).href);
+  const conn = await db.connect();
+  const tables = {
+    dep: files.departement,
+    reg: files.region,
+    fr: files.france,
+    deps: files.departements,
+    products: files.products,
+  };
+  for (const [name, bytes] of Object.entries(tables)) {
+    await conn.insertArrowTable(tableFromIPC(bytes), { name, create: true });
+  }
+  const rows = async (sql) =>
+    (await conn.query(sql)).toArray().map((row) => {
+      const plain = {};
+      for (const [key, value] of Object.entries(row.toJSON())) plain[key] = typeof value === 'bigint' ? Number(value) : value;
+      return plain;
+    });
+  const sum = (expression) => `coalesce(sum(${expression}), 0)::BIGINT`;
+  const goods = (table, flow) =>
+    rows(`SELECT p.a129 AS g, t.cpf4 AS c, ${sum('t.value')} AS v
+          FROM ${table} t JOIN products p ON p.cpf4 = t.cpf4 WHERE t.flow = '${flow}' GROUP BY ALL`);
+  const groups = (table, flow) =>
+    rows(`SELECT p.a129 AS g, ${sum('t.value')} AS v
+          FROM ${table} t JOIN products p ON p.cpf4 = t.cpf4 WHERE t.flow = '${flow}' GROUP BY ALL`);
+  const sankey = async (table, flow) => {
+    const [left, right] = flow === 'E' ? ['g', 'c'] : ['c', 'g'];
+    return sankeyFrom(
+      await rows(`WITH cells AS (
+            SELECT p.a129 AS g, t.country AS c, sum(t.value) AS v
+            FROM ${table} t JOIN products p ON p.cpf4 = t.cpf4 WHERE t.flow = '${flow}' GROUP BY ALL),
+          gr AS (SELECT g, row_number() OVER (ORDER BY sum(v) DESC, g) AS r FROM cells GROUP BY g),
+          cr AS (SELECT c, row_number() OVER (ORDER BY sum(v) DESC, c) AS r FROM cells GROUP BY c),
+          named AS (
+            SELECT CASE WHEN gr.r <= ${NAMED} THEN cells.g ELSE '${OTHERS}' END AS g,
+                   CASE WHEN cr.r <= ${NAMED} THEN cells.c ELSE '${OTHERS}' END AS c, cells.v
+            FROM cells JOIN gr ON gr.g = cells.g JOIN cr ON cr.c = cells.c)
+        SELECT ${left} AS l, ${right} AS r, ${sum('v')} AS v FROM named GROUP BY ALL`),
+    );
+  };
+  const ranking = async () =>
+    exposureRanking(
+      await rows(`SELECT departement, ${sum(`value) FILTER (WHERE country = '${PARTNER}'`)} AS v, ${sum('value')} AS total
+                  FROM deps WHERE flow = 'E' GROUP BY departement
+                  ORDER BY v::DOUBLE / total DESC, departement`),
+    );
+  const totals = async () => {
+    const found = await rows(`SELECT 'dep' AS t, flow, ${sum('value')} AS v FROM dep GROUP BY ALL
+        UNION ALL SELECT 'reg', flow, ${sum('value')} FROM reg GROUP BY ALL
+        UNION ALL SELECT 'fr', flow, ${sum('value')} FROM fr GROUP BY ALL`);
+    const pick = (t, flow) => found.find((row) => row.t === t && row.flow === flow)?.v ?? 0;
+    return { E: ['dep', 'reg', 'fr'].map((t) => pick(t, 'E')), I: ['dep', 'reg', 'fr'].map((t) => pick(t, 'I')) };
+  };
+  const partners = async () => {
+    const found = await rows(`SELECT country, ${sum(`value) FILTER (WHERE flow = 'E'`)} AS ex,
+          ${sum(`value) FILTER (WHERE flow = 'I'`)} AS im, count(*) OVER () AS n
+        FROM dep GROUP BY country ORDER BY ex + im DESC, country LIMIT ${TOP_PARTNERS}`);
+    return { count: found[0]?.n ?? 0, rows: found.map((r) => [r.country, r.ex, r.im]) };
+  };
+  return {
+    name: 'DuckDB-WASM',
+    departement: async () => {
+      const [own] = await rows(`SELECT ${sum(`value) FILTER (WHERE country = '${PARTNER}'`)} AS v, ${sum('value')} AS total
+                                FROM dep WHERE flow = 'E'`);
+      return {
+        totals: await totals(),
+        partners: await partners(),
+        goodsExport: goodsTree(await goods('dep', 'E')),
+        goodsImport: goodsTree(await goods('dep', 'I')),
+        exportSankey: await sankey('dep', 'E'),
+        importSankey: await sankey('dep', 'I'),
+        specialisation: specialisation(await groups('dep', 'E'), await groups('fr', 'E')),
+        exposure: exposure(own, await ranking()),
+      };
+    },
+    france: async () => ({
+      exportSankey: await sankey('fr', 'E'),
+      importSankey: await sankey('fr', 'I'),
+      ranking: await ranking(),
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arquero: the same views with its verbs.
+
+function loadArquero(files) {
+  const table = (bytes) => aq.fromArrow(bytes);
+  const products = table(files.products).select('cpf4', 'a129');
+  const t = { dep: table(files.departement), reg: table(files.region), fr: table(files.france), deps: table(files.departements) };
+  const objects = (tbl) => tbl.objects();
+  const withGroups = (name, flow) => t[name].params({ flow }).filter((d, $) => d.flow === $.flow).lookup(products, 'cpf4', 'a129');
+  const goods = (name, flow) =>
+    objects(withGroups(name, flow).groupby('a129', 'cpf4').rollup({ v: aq.op.sum('value') }).rename({ a129: 'g', cpf4: 'c' }));
+  const groups = (name, flow) => objects(withGroups(name, flow).groupby('a129').rollup({ v: aq.op.sum('value') }).rename({ a129: 'g' }));
+  const topCodes = (cells, key) =>
+    cells.groupby(key).rollup({ v: aq.op.sum('v') }).orderby(aq.desc('v'), key).slice(0, NAMED).array(key);
+  const sankey = (name, flow) => {
+    const cells = withGroups(name, flow).groupby('a129', 'country').rollup({ v: aq.op.sum('value') });
+    const named = cells
+      .params({ gs: topCodes(cells, 'a129'), cs: topCodes(cells, 'country'), others: OTHERS })
+      .derive({
+        g: (d, $) => (aq.op.includes($.gs, d.a129) ? d.a129 : $.others),
+        c: (d, $) => (aq.op.includes($.cs, d.country) ? d.country : $.others),
+      });
+    const [left, right] = flow === 'E' ? ['g', 'c'] : ['c', 'g'];
+    return sankeyFrom(
+      objects(named.groupby(left, right).rollup({ v: aq.op.sum('v') }).rename({ [left]: 'l', [right]: 'r' })),
+    );
+  };
+  const ranking = () =>
+    exposureRanking(
+      objects(
+        t.deps
+          .filter((d) => d.flow === 'E')
+          .params({ partner: PARTNER })
+          .groupby('departement')
+          .rollup({ v: (d, $) => aq.op.sum(d.country === $.partner ? d.value : 0), total: aq.op.sum('value') })
+          .derive({ share: (d) => d.v / d.total })
+          .orderby(aq.desc('share'), 'departement'),
+      ),
+    );
+  const flowSums = (name) => {
+    const sums = objects(t[name].groupby('flow').rollup({ v: aq.op.sum('value') }));
+    return (flow) => sums.find((row) => row.flow === flow)?.v ?? 0;
+  };
+  return {
+    name: 'Arquero',
+    departement: async () => {
+      const sums = ['dep', 'reg', 'fr'].map(flowSums);
+      const byCountry = t.dep
+        .groupby('country')
+        .rollup({ ex: (d) => aq.op.sum(d.flow === 'E' ? d.value : 0), im: (d) => aq.op.sum(d.flow === 'I' ? d.value : 0) })
+        .derive({ both: (d) => d.ex + d.im })
+        .orderby(aq.desc('both'), 'country');
+      const [own] = objects(
+        t.dep
+          .filter((d) => d.flow === 'E')
+          .params({ partner: PARTNER })
+          .rollup({ v: (d, $) => aq.op.sum(d.country === $.partner ? d.value : 0), total: aq.op.sum('value') }),
+      );
+      return {
+        totals: { E: sums.map((s) => s('E')), I: sums.map((s) => s('I')) },
+        partners: { count: byCountry.numRows(), rows: objects(byCountry.slice(0, TOP_PARTNERS)).map((r) => [r.country, r.ex, r.im]) },
+        goodsExport: goodsTree(goods('dep', 'E')),
+        goodsImport: goodsTree(goods('dep', 'I')),
+        exportSankey: sankey('dep', 'E'),
+        importSankey: sankey('dep', 'I'),
+        specialisation: specialisation(groups('dep', 'E'), groups('fr', 'E')),
+        exposure: exposure(own, ranking()),
+      };
+    },
+    france: async () => ({ exportSankey: sankey('fr', 'E'), importSankey: sankey('fr', 'I'), ranking: ranking() }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function firstDifference(a, b, path = '') {
+  if (JSON.stringify(a) === JSON.stringify(b)) return null;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const found = firstDifference(a[key], b[key], `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return `${path}: ${JSON.stringify(a)?.slice(0, 200)} ≠ ${JSON.stringify(b)?.slice(0, 200)}`;
+}
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function time(fn) {
+  for (let i = 0; i < WARMUP; i += 1) await fn();
+  const samples = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: RUNS };
+}
+
+async function main() {
+  const manifestText = new TextDecoder().decode(await fetchBytes('manifest.json'));
+  const manifest = JSON.parse(manifestText);
+  const entry = manifest.territories.find((t) => t.territory === `dep:${DEPARTEMENT}`);
+  if (!entry) throw new Error(`département ${DEPARTEMENT} is not in the manifest`);
+  const files = {
+    manifestText,
+    products: await fetchBytes('codes/produits.arrow'),
+    countries: await fetchBytes('codes/pays.arrow'),
+    departement: await fetchBytes(`dep/${DEPARTEMENT}.arrow`),
+    region: await fetchBytes(`reg/${entry.region}.arrow`),
+    france: await fetchBytes('fr.arrow'),
+    departements: await fetchBytes('fr-departements-pays.arrow'),
+  };
+  const engines = [];
+  const loads = {};
+  for (const [key, load] of [['ours', loadOurs], ['duckdb', loadDuckdb], ['arquero', loadArquero]]) {
+    const start = performance.now();
+    engines.push([key, await load(files)]);
+    loads[key] = performance.now() - start;
+    log(`${key}: loaded in ${loads[key].toFixed(1)} ms`);
+  }
+  engines[0][1].check();
+
+  // Agreement: the three canonical results must be identical, for both workloads.
+  const results = {};
+  for (const workload of ['departement', 'france']) {
+    const [reference, ...others] = await Promise.all(engines.map(async ([key, engine]) => [key, await engine[workload]()]));
+    for (const [key, result] of others) {
+      const difference = firstDifference(reference[1], result);
+      if (difference) throw new Error(`${workload}: ${key} disagrees with ours at ${difference}`);
+    }
+    results[workload] = reference[1];
+    log(`${workload}: the three engines agree`);
+  }
+
+  // Timed: ours as the dashboard uses it (view models stay in WASM, charts are built there), and ours
+  // with the models sent to JavaScript as JSON and put in the canonical form, like the others' results.
+  const timed = [['oursInWasm', engines[0][1].viewsInWasm], ...engines];
+  const timings = {};
+  for (const workload of ['departement', 'france']) {
+    timings[workload] = {};
+    for (const [key, engine] of timed) {
+      timings[workload][key] = await time(engine[workload]);
+      log(`${workload} ${key}: median ${timings[workload][key].median.toFixed(2)} ms`);
+    }
+  }
+  const sankeyNodes = results.departement.exportSankey.left.length;
+  return {
+    departement: DEPARTEMENT,
+    rows: Object.fromEntries(Object.entries(files).filter(([k]) => k !== 'manifestText').map(([k, v]) => [k, v.length])),
+    loads,
+    timings,
+    checked: { departementTotalExports: results.departement.totals.E[0], exportSankeyLeftNodes: sankeyNodes, rankingLength: results.france.ranking.length },
+    userAgent: navigator.userAgent,
+  };
+}
+
+main().then(
+  (result) => {
+    window.benchResult = result;
+    log('done');
+  },
+  (error) => {
+    window.benchResult = { error: String(error?.stack ?? error) };
+    log(`error: ${error}`);
+  },
+);

@@ -1,0 +1,236 @@
+// Runs the benchmark in headless Chromium and prints its tables (started by `cargo xtask bench`).
+//   node bench/run.mjs <bench page URL> <dashboard URL> <result.json>
+// 1. The engines page (bench/page): ours vs DuckDB-WASM vs Arquero, after checking they agree.
+// 2. The real dashboard, from its Performance marks (src/perf.rs) and the Resource Timing API:
+//    navigation → first chart (cold, a new browser context each time), département switches
+//    (selection → every chart redrawn), bytes of the first view, memory after loading France.
+// Timings are reported, never asserted: they depend on the machine.
+
+import { chromium } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+
+const [benchUrl, appUrl, resultFile] = process.argv.slice(2);
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const COLD_LOADS = 5;
+const SWITCHES = 20;
+const VIEWPORT = { width: 1280, height: 800 };
+
+const ms = (x) => `${x.toFixed(2)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const quantile = (xs, q) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+};
+const table = (rows) => {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
+};
+
+async function engines(browser) {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`bench page: ${error}`));
+  await page.goto(benchUrl);
+  await page.waitForFunction(() => window.benchResult, null, { timeout: 20 * 60 * 1000, polling: 500 });
+  const result = await page.evaluate(() => window.benchResult);
+  await page.close();
+  if (result.error) throw new Error(`bench page: ${result.error}`);
+  const rows = [
+    ['workload', 'ours, in WASM', 'ours + JSON to JS', 'DuckDB-WASM', 'Arquero', 'DuckDB / ours', 'Arquero / ours'],
+  ];
+  const ratio = (theirs, ours) => `${(theirs / ours).toFixed(1)}×`;
+  for (const [workload, t] of Object.entries(result.timings)) {
+    rows.push([
+      workload === 'departement' ? `dép. ${result.departement}: 8 views` : 'France: 2 Sankeys + ranking',
+      ms(t.oursInWasm.median),
+      ms(t.ours.median),
+      ms(t.duckdb.median),
+      ms(t.arquero.median),
+      `${ratio(t.duckdb.median, t.oursInWasm.median)} (${ratio(t.duckdb.median, t.ours.median)} with JSON)`,
+      `${ratio(t.arquero.median, t.oursInWasm.median)} (${ratio(t.arquero.median, t.ours.median)} with JSON)`,
+    ]);
+  }
+  console.log(`\nEngines (median of ${result.timings.departement.ours.runs} warm runs; the three agree on every view)`);
+  console.log(table(rows));
+  console.log(
+    `load (fetched bytes → engine tables): ours ${ms(result.loads.ours)}, DuckDB-WASM ${ms(result.loads.duckdb)} ` +
+      `(incl. starting its worker), Arquero ${ms(result.loads.arquero)}`,
+  );
+  return result;
+}
+
+/**
+ * Milliseconds from the last territory selection to the last chart drawn: once no block is loading,
+ * and no chart has been drawn for 500 ms. (A chart whose content did not change is not redrawn:
+ * France's diagrams, for one, when the new département orders their nodes the same way.)
+ */
+async function settledDrawTime(page) {
+  const probe = () =>
+    page.evaluate(() => {
+      const selected = performance.getEntriesByName('comex:territory-selected').at(-1);
+      const since = selected ? selected.startTime : 0;
+      const drawn = performance.getEntriesByName('comex:chart-drawn').filter((e) => e.startTime >= since);
+      const charts = document.querySelectorAll('.chart').length;
+      const busy = document.querySelector('[aria-busy="true"]');
+      if (busy || charts === 0 || drawn.length === 0) return null;
+      return { last: Math.max(...drawn.map((e) => e.startTime)) - since, count: drawn.length };
+    });
+  await page.waitForFunction(
+    () => {
+      const selected = performance.getEntriesByName('comex:territory-selected').at(-1);
+      const since = selected ? selected.startTime : 0;
+      const drawn = performance.getEntriesByName('comex:chart-drawn').filter((e) => e.startTime >= since);
+      const charts = document.querySelectorAll('.chart').length;
+      return !document.querySelector('[aria-busy="true"]') && charts > 0 && drawn.length > 0;
+    },
+    null,
+    { timeout: 60_000, polling: 100 },
+  );
+  // A chart may be drawn twice (the block's loading state, then its data): wait until no chart has
+  // been drawn for 500 ms, and count the last drawing.
+  let previous = await probe();
+  for (;;) {
+    await page.waitForTimeout(500);
+    const now = await probe();
+    if (now && previous && now.count === previous.count) return now.last;
+    previous = now;
+  }
+}
+
+/** Brings every block near the screen in turn, so that each asks for its files, as a reader would. */
+async function scrollThrough(page) {
+  for (const block of await page.locator('.view-block').all()) {
+    await block.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+  }
+}
+
+async function dashboard(browser) {
+  const firstCharts = [];
+  let resources = [];
+  let firstViewCharts = 0;
+  for (let i = 0; i < COLD_LOADS; i += 1) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await page.waitForFunction(() => performance.getEntriesByName('comex:chart-drawn').length > 0, null, {
+      timeout: 60_000,
+      polling: 100,
+    });
+    firstCharts.push(await page.evaluate(() => performance.getEntriesByName('comex:chart-drawn')[0].startTime));
+    if (i === 0) {
+      // The first view: what the first screen fetches, without scrolling (blocks further down fetch
+      // the files only they read when they come near the screen).
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(1000);
+      firstViewCharts = await page.evaluate(() => performance.getEntriesByName('comex:chart-drawn').length);
+      resources = await page.evaluate(() =>
+        [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
+          name: e.name,
+          encoded: e.encodedBodySize,
+          decoded: e.decodedBodySize,
+        })),
+      );
+    }
+    await context.close();
+  }
+
+  // Switches, in one page, as a user would: 20 départements one after the other.
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  await page.waitForSelector('body[data-app-ready="true"] .view-block');
+  await scrollThrough(page);
+  await settledDrawTime(page);
+  // Back to the top, where the territory selector is: charts further down are redrawn when scrolled to.
+  await page.locator('#territory').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(500);
+  const codes = await page.$$eval('#territory option', (options) =>
+    options.map((o) => o.value).filter((v) => v.startsWith('dep:') && v !== 'dep:60'),
+  );
+  const switches = [];
+  const chartsRedrawn = [];
+  for (const code of codes.slice(0, SWITCHES)) {
+    await page.selectOption('#territory', code);
+    switches.push(await settledDrawTime(page));
+    chartsRedrawn.push(
+      await page.evaluate(() => {
+        const since = performance.getEntriesByName('comex:territory-selected').at(-1).startTime;
+        return performance.getEntriesByName('comex:chart-drawn').filter((e) => e.startTime >= since).length;
+      }),
+    );
+  }
+  await page.selectOption('#territory', 'fr');
+  await settledDrawTime(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasmMemory = await page.evaluate(() => window.wasmBindings.diagnostic_memory());
+  await context.close();
+
+  const kind = (name) => {
+    const path = new URL(name).pathname;
+    if (path.endsWith('.wasm')) return 'WASM';
+    if (/echarts[^/]*\.js$/.test(path)) return 'ECharts';
+    if (path.endsWith('.js')) return 'JS (glue, loader)';
+    if (path.endsWith('.css')) return 'CSS';
+    if (path.includes('/data/')) return 'data';
+    return 'HTML, icon';
+  };
+  const groups = {};
+  for (const r of resources) {
+    const group = (groups[kind(r.name)] ??= { raw: 0, gzip: 0, files: 0 });
+    group.raw += r.decoded;
+    group.gzip += r.encoded;
+    group.files += 1;
+  }
+  const total = Object.values(groups).reduce((t, g) => ({ raw: t.raw + g.raw, gzip: t.gzip + g.gzip }), { raw: 0, gzip: 0 });
+  console.log(
+    `\nFirst view of ${appUrl} at ${VIEWPORT.width}×${VIEWPORT.height}, ${firstViewCharts} charts drawn ` +
+      '(bytes as transferred; gzip from the server)',
+  );
+  console.log(
+    table([
+      ['part', 'files', 'raw', 'gzip'],
+      ...Object.entries(groups).map(([name, g]) => [name, g.files, kb(g.raw), kb(g.gzip)]),
+      ['total', resources.length, kb(total.raw), kb(total.gzip)],
+    ]),
+  );
+  for (const r of resources.filter((r) => kind(r.name) === 'data')) console.log(`  ${new URL(r.name).pathname}: ${kb(r.encoded)}`);
+  const report = {
+    firstChartColdMs: { median: quantile(firstCharts, 0.5), all: firstCharts },
+    switchMs: { p50: quantile(switches, 0.5), p95: quantile(switches, 0.95), all: switches, chartsRedrawn },
+    firstViewBytes: { groups, total, charts: firstViewCharts },
+    afterFrance: { jsHeapUsed: heap.usedSize, wasmMemory },
+  };
+  console.log('\nDashboard');
+  console.log(
+    table([
+      ['measure', 'value'],
+      [`navigation → first chart, cold (median of ${COLD_LOADS})`, ms(report.firstChartColdMs.median)],
+      [
+        `département switch → every chart on screen redrawn (${Math.min(...chartsRedrawn)}–${Math.max(...chartsRedrawn)} charts), ` +
+          `p50 of ${switches.length}`,
+        ms(report.switchMs.p50),
+      ],
+      ['département switch, p95', ms(report.switchMs.p95)],
+      ['WASM linear memory after loading France', kb(wasmMemory)],
+      ['JS heap used after loading France (after GC)', kb(heap.usedSize)],
+    ]),
+  );
+  return report;
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+try {
+  // BENCH_ONLY=engines or BENCH_ONLY=dashboard runs one half.
+  const only = process.env.BENCH_ONLY;
+  const result = {
+    engines: only === 'dashboard' ? null : await engines(browser),
+    dashboard: only === 'engines' ? null : await dashboard(browser),
+  };
+  writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nAll figures: ${resultFile}`);
+} finally {
+  await browser.close();
+}

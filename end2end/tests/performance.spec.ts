@@ -1,0 +1,69 @@
+// The first view's size budget and the lazy loading that keeps it. Sizes are deterministic (the same
+// build gives the same gzip files), so they are asserted; timings are not (see `cargo xtask bench`).
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** The first view's budget, gzip bytes as transferred (HTML, JS, CSS, ECharts, WASM, data). */
+const FIRST_VIEW_BUDGET = Number(process.env.FIRST_VIEW_BUDGET ?? 0);
+const FIRST_SCREEN = { width: 1280, height: 800 };
+
+type Transfer = { path: string; gzip: number; raw: number };
+
+async function transfers(page: Page): Promise<Transfer[]> {
+  return page.evaluate(() =>
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => {
+      const entry = e as PerformanceResourceTiming;
+      return { path: new URL(entry.name).pathname, gzip: entry.encodedBodySize, raw: entry.decodedBodySize };
+    }),
+  );
+}
+
+async function openFirstScreen(page: Page) {
+  await page.setViewportSize(FIRST_SCREEN);
+  await page.goto('/?territory=dep:60');
+  await expect(page.locator('body[data-app-ready="true"]')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#partners .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
+}
+
+test('the first screen fetches only the territory file, served gzip, within the budget', async ({ page, consoleErrors }) => {
+  await openFirstScreen(page);
+  const fetched = await transfers(page);
+  const data = fetched.filter((t) => t.path.includes('/data/')).map((t) => t.path.replace(/.*\/data\/v1\//, '')).sort();
+  expect(data).toEqual(['codes/pays.arrow', 'codes/produits.arrow', 'dep/60.arrow', 'manifest.json']);
+  // Every asset came compressed (the build writes .gz copies; `serve` sends them).
+  for (const t of fetched.filter((t) => /\.(wasm|js|arrow|json)$/.test(t.path))) {
+    expect(t.gzip, `${t.path} is sent compressed`).toBeLessThan(t.raw);
+  }
+  const total = fetched.reduce((sum, t) => sum + t.gzip, 0);
+  console.log(`first view: ${fetched.length} files, ${total} bytes gzip, ${fetched.reduce((s, t) => s + t.raw, 0)} raw`);
+  for (const t of fetched) console.log(`  ${t.path}: ${t.gzip} gzip / ${t.raw} raw`);
+  expect(FIRST_VIEW_BUDGET, 'FIRST_VIEW_BUDGET is set by cargo xtask test').toBeGreaterThan(0);
+  expect(total).toBeLessThanOrEqual(FIRST_VIEW_BUDGET);
+});
+
+test('blocks further down fetch their files when scrolled to, and draw them', async ({ page, consoleErrors }) => {
+  await openFirstScreen(page);
+  const before = (await transfers(page)).map((t) => t.path);
+  expect(before.some((p) => p.endsWith('fr-departements-pays.arrow'))).toBe(false);
+  await expect(page.locator('#exposure')).toHaveAttribute('aria-busy', 'true');
+
+  await page.locator('#exposure').scrollIntoViewIfNeeded();
+  await expect(page.locator('#exposure .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await expect(page.locator('#exposure .summary')).toContainText('%');
+  const after = (await transfers(page)).map((t) => t.path);
+  expect(after.some((p) => p.endsWith('fr-departements-pays.arrow'))).toBe(true);
+});
+
+test('printing loads every block before the dialog opens', async ({ page, consoleErrors }) => {
+  await openFirstScreen(page);
+  await page.evaluate(() => {
+    (window as any).printedWhileBusy = null;
+    window.print = () => {
+      (window as any).printedWhileBusy = document.querySelectorAll('[aria-busy="true"]').length;
+    };
+  });
+  await page.click('.print-button');
+  await expect.poll(() => page.evaluate(() => (window as any).printedWhileBusy), { timeout: 20_000 }).toBe(0);
+  await expect(page.locator('#export-sankey-france .export-csv')).toBeEnabled();
+});
