@@ -194,7 +194,6 @@ mod tests {
         table.product = vec![0, 1, 0];
         table.country = vec![1, 0, 0];
         table.value = vec![100, 250, 7];
-        table.mass = vec![1, 2, 3];
         let bytes = arrow_io::write_trade("dep/60.arrow", &table, &catalog).unwrap();
         let read = arrow_io::read_trade("dep/60.arrow", &bytes, &catalog).unwrap();
         assert_eq!(read, table);

@@ -180,8 +180,6 @@ pub fn write_trade(
     columns.push(dictionary_u16(countries.iter().copied()).map_err(arrow_error(file))?);
     fields.push(Field::new("value", DataType::Int64, false));
     columns.push(Arc::new(Int64Array::from(table.value.clone())));
-    fields.push(Field::new("mass", DataType::Int64, false));
-    columns.push(Arc::new(Int64Array::from(table.mass.clone())));
 
     let schema =
         Schema::new(fields).with_metadata(metadata(FileKind::Trade, Some(&table.territory)));
@@ -566,7 +564,6 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
             "Dictionary(UInt16, Utf8)",
         )?;
         let values = column::<Int64Array>(file, batch, "value", "Int64")?;
-        let masses = column::<Int64Array>(file, batch, "mass", "Int64")?;
 
         for (year, quarter) in years.values().iter().zip(quarters.values().iter()) {
             if !(1..=4).contains(quarter) {
@@ -622,7 +619,6 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
             table.departement.extend(ids);
         }
         table.value.extend_from_slice(values.values());
-        table.mass.extend_from_slice(masses.values());
     }
 
     let mut periods: Vec<Period> = row_periods

@@ -21,10 +21,9 @@ pub struct TradeTable {
     /// keeps the département dimension (the file of all départements by partner country).
     pub departements: Vec<String>,
     pub departement: Vec<u16>,
-    /// Euros.
+    /// Euros. (The customs' mass in kg is checked by the pipeline but not kept: no view reads it,
+    /// and it would make every file about 40 % larger.)
     pub value: Vec<i64>,
-    /// Kilograms.
-    pub mass: Vec<i64>,
 }
 
 impl TradeTable {
@@ -39,7 +38,6 @@ impl TradeTable {
             departements: Vec::new(),
             departement: Vec::new(),
             value: Vec::new(),
-            mass: Vec::new(),
         }
     }
 

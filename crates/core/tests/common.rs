@@ -58,7 +58,6 @@ pub fn table(territory: Territory, rows: &[(u8, Flow, u16, u16, i64)]) -> TradeT
         table.product.push(product);
         table.country.push(country);
         table.value.push(value);
-        table.mass.push(value / 10);
     }
     table
 }

@@ -298,7 +298,6 @@ fn exposure_ranks_the_departements() {
         all.departement.push(d);
         all.country.push(country);
         all.value.push(value);
-        all.mass.push(0);
     }
     let oise = table(
         dep("60"),
@@ -420,7 +419,6 @@ fn shared_results_give_the_same_views_across_territories_and_filters() {
         all.departement.push(d);
         all.country.push(country);
         all.value.push(value);
-        all.mass.push(0);
     }
     let shared = SharedResults::default();
     let filters = [

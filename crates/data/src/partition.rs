@@ -8,8 +8,9 @@ use comex_core::codes::{Flow, Period, Territory};
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// (period, flow, département or product, country) → (value, mass)
-type Sums = BTreeMap<(Period, Flow, u16, u16), (i64, i64)>;
+/// (period, flow, département or product, country) → value in euros. The mass is checked on input
+/// but not kept (see `TradeTable::value`).
+type Sums = BTreeMap<(Period, Flow, u16, u16), i64>;
 
 pub struct Partitioned {
     pub departements: Vec<TradeTable>,
@@ -19,9 +20,7 @@ pub struct Partitioned {
 }
 
 fn add(sums: &mut Sums, key: (Period, Flow, u16, u16), record: &Record) {
-    let entry = sums.entry(key).or_insert((0, 0));
-    entry.0 += record.value;
-    entry.1 += record.mass;
+    *sums.entry(key).or_insert(0) += record.value;
 }
 
 /// A table from sums keyed by product (`by_departement` false) or by département code index.
@@ -33,7 +32,7 @@ fn table(territory: Territory, sums: &Sums, departements: Option<Vec<String>>) -
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    for (&(period, flow, middle, country), &(value, mass)) in sums {
+    for (&(period, flow, middle, country), &value) in sums {
         let period_index = table.periods.iter().position(|p| *p == period).unwrap_or(0);
         table
             .period
@@ -45,7 +44,6 @@ fn table(territory: Territory, sums: &Sums, departements: Option<Vec<String>>) -
         }
         table.country.push(country);
         table.value.push(value);
-        table.mass.push(mass);
     }
     if let Some(codes) = departements {
         table.departements = codes;
