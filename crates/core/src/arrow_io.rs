@@ -226,12 +226,7 @@ fn check_frame<'a>(file: &str, bytes: &'a [u8]) -> Result<arrow_ipc::Footer<'a>,
         .map_err(|e| invalid(&format!("bad footer: {e}")))?;
     let widths =
         buffer_widths(&footer).ok_or_else(|| invalid("a column type this app does not read"))?;
-    let blocks = footer
-        .dictionaries()
-        .into_iter()
-        .flatten()
-        .chain(footer.recordBatches().into_iter().flatten());
-    for block in blocks {
+    for block in footer_blocks(&footer) {
         let end = u64::try_from(block.offset())
             .ok()
             .zip(u64::try_from(block.metaDataLength()).ok())
@@ -284,17 +279,50 @@ fn buffer_widths(footer: &arrow_ipc::Footer) -> Option<BufferWidths> {
     })
 }
 
+/// The file's blocks: dictionaries first, then record batches (the order they must be read in).
+fn footer_blocks<'a>(
+    footer: &arrow_ipc::Footer<'a>,
+) -> impl Iterator<Item = &'a arrow_ipc::Block> + 'a {
+    footer
+        .dictionaries()
+        .into_iter()
+        .flatten()
+        .chain(footer.recordBatches().into_iter().flatten())
+}
+
+/// A block's message, and where its body lies in the file.
+struct BlockParts<'a> {
+    message: arrow_ipc::Message<'a>,
+    body_start: usize,
+    body_length: usize,
+}
+
+fn block_parts<'a>(bytes: &'a [u8], block: &arrow_ipc::Block) -> Option<BlockParts<'a>> {
+    let start = usize::try_from(block.offset()).ok()?;
+    let meta_length = usize::try_from(block.metaDataLength()).ok()?;
+    let body_length = usize::try_from(block.bodyLength()).ok()?;
+    let body_start = start.checked_add(meta_length)?;
+    let meta = bytes.get(start..body_start)?;
+    // A message is [0xFFFFFFFF][length][flatbuffer], or [length][flatbuffer] in the older format.
+    let skip = if meta.starts_with(&[0xff; 4]) { 8 } else { 4 };
+    let message = arrow_ipc::root_as_message(meta.get(skip..)?).ok()?;
+    Some(BlockParts {
+        message,
+        body_start,
+        body_length,
+    })
+}
+
 /// Checks one block's message: every buffer within the block's body, on its element width, every
 /// length sane. (arrow-ipc 60 slices and casts buffers before validating them, and panics on a
 /// forged offset or an odd length.)
 fn check_block(bytes: &[u8], block: &arrow_ipc::Block, widths: &BufferWidths) -> Option<()> {
-    let start = usize::try_from(block.offset()).ok()?;
-    let meta_length = usize::try_from(block.metaDataLength()).ok()?;
-    let body_length = u64::try_from(block.bodyLength()).ok()?;
-    let meta = bytes.get(start..start.checked_add(meta_length)?)?;
-    // A message is [0xFFFFFFFF][length][flatbuffer], or [length][flatbuffer] in the older format.
-    let skip = if meta.starts_with(&[0xff; 4]) { 8 } else { 4 };
-    let message = arrow_ipc::root_as_message(meta.get(skip..)?).ok()?;
+    let BlockParts {
+        message,
+        body_length,
+        ..
+    } = block_parts(bytes, block)?;
+    let body_length = u64::try_from(body_length).ok()?;
     let (batch, widths) = match message.header_as_record_batch() {
         Some(batch) => (batch, &widths.record_batch),
         None => (
@@ -396,27 +424,14 @@ fn decode_blocks(
     let whole = arrow_buffer::Buffer::from(bytes.to_vec());
     let mut dictionaries: HashMap<i64, ArrayRef> = HashMap::new();
     let mut batches = Vec::new();
-    let blocks = footer
-        .dictionaries()
-        .into_iter()
-        .flatten()
-        .chain(footer.recordBatches().into_iter().flatten());
-    for block in blocks {
+    for block in footer_blocks(&footer) {
         // check_frame made sure the block, its message and its buffers lie inside the file.
-        let start = usize::try_from(block.offset()).map_err(|_| invalid("bad block offset"))?;
-        let meta_length =
-            usize::try_from(block.metaDataLength()).map_err(|_| invalid("bad block metadata"))?;
-        let body_length =
-            usize::try_from(block.bodyLength()).map_err(|_| invalid("bad block length"))?;
-        let meta = bytes
-            .get(start..start + meta_length)
-            .ok_or_else(|| invalid("a data block lies outside the file"))?;
-        let skip = if meta.starts_with(&[0xff; 4]) { 8 } else { 4 };
-        let message = meta
-            .get(skip..)
-            .and_then(|m| arrow_ipc::root_as_message(m).ok())
-            .ok_or_else(|| invalid("a block's message cannot be read"))?;
-        let body = whole.slice_with_length(start + meta_length, body_length);
+        let BlockParts {
+            message,
+            body_start,
+            body_length,
+        } = block_parts(bytes, block).ok_or_else(|| invalid("a block's message cannot be read"))?;
+        let body = whole.slice_with_length(body_start, body_length);
         if let Some(dictionary) = message.header_as_dictionary_batch() {
             if dictionary.isDelta() {
                 return Err(invalid("delta dictionaries are not read"));
