@@ -67,3 +67,16 @@ test('printing loads every block before the dialog opens', async ({ page, consol
   await expect.poll(() => page.evaluate(() => (window as any).printedWhileBusy), { timeout: 20_000 }).toBe(0);
   await expect(page.locator('#export-sankey-france .export-csv')).toBeEnabled();
 });
+
+test("the browser's own print (beforeprint) loads and draws the blocks far down", async ({ page, consoleErrors }) => {
+  await openFirstScreen(page);
+  const drawn = () =>
+    page.evaluate(() => {
+      const element = document.querySelector('#import-sankey-france .chart');
+      return Boolean(element && (window as any).echarts.getInstanceByDom(element));
+    });
+  expect(await drawn()).toBe(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(page.locator('#import-sankey-france .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await expect.poll(drawn, { timeout: 20_000 }).toBe(true);
+});

@@ -188,6 +188,13 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let near_screen = move |view: ViewName, subject: Subject| {
         Callback::new(move |_: ()| wanted.request(reads(view, subject)))
     };
+    // The browser's own print (Ctrl+P) too: every chart is drawn, every file asked for (the button
+    // also waits for them; the browser's dialog prints what has arrived).
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| {
+        wanted.request(Wanted::all());
+        draw_everything.0.set(true);
+    });
+    on_cleanup(move || before_print.remove());
 
     let territory_table = table_resource(dataset, territory_path);
     let region_table = table_resource(dataset, region_path);
