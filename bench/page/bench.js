@@ -435,7 +435,7 @@ async function main() {
   const sankeyNodes = results.departement.exportSankey.left.length;
   return {
     departement: DEPARTEMENT,
-    rows: Object.fromEntries(Object.entries(files).filter(([k]) => k !== 'manifestText').map(([k, v]) => [k, v.length])),
+    bytes: Object.fromEntries(Object.entries(files).filter(([k]) => k !== 'manifestText').map(([k, v]) => [k, v.length])),
     loads,
     timings,
     checked: { departementTotalExports: results.departement.totals.E[0], exportSankeyLeftNodes: sankeyNodes, rankingLength: results.france.ranking.length },

@@ -5,7 +5,7 @@
 
 use comex_core::arrow_io;
 use comex_core::catalog::Catalog;
-use comex_core::codes::{Flow, ProductLevel, Territory};
+use comex_core::codes::{Flow, ProductLevel};
 use comex_core::filter::{CountrySelection, Filter};
 use comex_core::manifest::Manifest;
 use comex_core::table::TradeTable;
@@ -60,19 +60,6 @@ impl Engine {
         })
     }
 
-    /// Rows decoded, all files together.
-    pub fn rows(&self) -> usize {
-        [
-            &self.departement,
-            &self.region,
-            &self.france,
-            &self.departements,
-        ]
-        .iter()
-        .map(|table| table.value.len())
-        .sum()
-    }
-
     /// Every view of the département's portrait (all products and countries, level A129), as JSON.
     pub fn departement_portrait(&self) -> Result<String, JsError> {
         serde_json::to_string(&self.departement_models()?).map_err(js_error)
@@ -100,12 +87,6 @@ impl Engine {
             "ranking": ranking,
         }))
         .map_err(js_error)
-    }
-
-    /// The territory of the département file, e.g. `dep:60`.
-    pub fn territory(&self) -> String {
-        let territory: &Territory = &self.departement.territory;
-        territory.to_string()
     }
 }
 

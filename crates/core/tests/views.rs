@@ -311,9 +311,9 @@ fn exposure_ranks_the_departements() {
     assert_eq!(e.rank, Some(3));
 }
 
-#[test]
-fn a_territory_absent_from_the_data_is_an_error_not_a_zero() {
-    let manifest = comex_core::manifest::Manifest {
+/// A demo manifest with no territory and no file, for the tests that need one.
+fn demo_manifest(periods: Vec<comex_core::codes::Period>) -> comex_core::manifest::Manifest {
+    comex_core::manifest::Manifest {
         schema_version: "1".into(),
         source: comex_core::manifest::Source {
             kind: comex_core::manifest::SourceKind::Demo,
@@ -321,11 +321,16 @@ fn a_territory_absent_from_the_data_is_an_error_not_a_zero() {
             files: vec![],
         },
         years: vec![2024],
-        periods: vec![Q1],
+        periods,
         territories: vec![],
         files: vec![],
         totals: vec![],
-    };
+    }
+}
+
+#[test]
+fn a_territory_absent_from_the_data_is_an_error_not_a_zero() {
+    let manifest = demo_manifest(vec![Q1]);
     assert_eq!(
         manifest.territory(&dep("60")).unwrap_err(),
         CoreError::TerritoryAbsent("dep:60".into())
@@ -384,19 +389,7 @@ fn a_comparison_sankey_aligns_on_the_territory_order() {
 fn shared_results_give_the_same_views_across_territories_and_filters() {
     use comex_core::views::portrait::{compute, PortraitData, SharedResults, ViewRequest};
     let catalog = catalog(6, 4);
-    let manifest = comex_core::manifest::Manifest {
-        schema_version: "1".into(),
-        source: comex_core::manifest::Source {
-            kind: comex_core::manifest::SourceKind::Demo,
-            description: String::new(),
-            files: vec![],
-        },
-        years: vec![2024],
-        periods: vec![Q1, Q2],
-        territories: vec![],
-        files: vec![],
-        totals: vec![],
-    };
+    let manifest = demo_manifest(vec![Q1, Q2]);
     let oise = table(
         dep("60"),
         &[(0, E, 0, 0, 30), (1, E, 1, 1, 10), (0, I, 2, 0, 50)],
