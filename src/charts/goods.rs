@@ -1,5 +1,7 @@
 //! Goods treemaps: import goods in blue, export goods in violet; area proportional to the share of
-//! the flow. Two levels are drawn: the chosen level and the one finer inside it.
+//! the flow. One level is drawn, as in the seed's document (two levels made each drawing 5× slower:
+//! 37 ms instead of 6 for the Nord); a click on a tile filters by it, and the treemap then shows
+//! the finer products inside it (`Goods::tiles`).
 
 use super::{frame, shorten, tip, with_series_data, EXPORT_VIOLET, IMPORT_BLUE};
 use crate::components::chart::ChartSpec;
@@ -9,27 +11,13 @@ use comex_core::codes::{Flow, ProductLevel};
 use comex_core::views::goods::{Goods, GoodsNode};
 use serde_json::{json, Value};
 
-fn item(node: &GoodsNode, level: ProductLevel, depth: usize) -> Value {
-    let children: Vec<Value> = if depth == 0 {
-        level
-            .finer()
-            .map(|finer| {
-                node.children
-                    .iter()
-                    .map(|c| item(c, finer, depth + 1))
-                    .collect()
-            })
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
+fn item(node: &GoodsNode, level: ProductLevel) -> Value {
     json!({
         "name": node.code,
         "value": node.value as f64,
         "text": shorten(&node.label, 40),
         "tip": tip(&node.label, &[format!("{} ({})", node.code, level.name().to_uppercase()), million_euros(node.value), format!("{} du flux", percent(node.share, 1))]),
         "pick": format!("product:{}", node.code),
-        "children": children,
     })
 }
 
@@ -43,11 +31,8 @@ pub fn option(goods: &Goods) -> ChartSpec {
     } else {
         IMPORT_SHADES
     };
-    let data: Vec<Value> = goods
-        .nodes
-        .iter()
-        .map(|n| item(n, goods.level, 0))
-        .collect();
+    let (level, tiles) = goods.tiles();
+    let data: Vec<Value> = tiles.iter().map(|n| item(n, level)).collect();
     let chart = frame().series(Treemap::new());
     let mut option = with_series_data(&chart, &[(0, "data", json!(data))]);
     let series = &mut option["series"][0];
@@ -60,11 +45,8 @@ pub fn option(goods: &Goods) -> ChartSpec {
     series["bottom"] = json!(0);
     series["label"] =
         json!({ "show": true, "formatter": "text", "fontSize": 11, "overflow": "truncate" });
-    series["upperLabel"] =
-        json!({ "show": true, "height": 18, "formatter": "text", "color": "#fff", "fontSize": 11 });
     series["levels"] = json!([
         { "color": shades, "itemStyle": { "borderColor": "#fff", "borderWidth": 2, "gapWidth": 2 } },
-        { "itemStyle": { "borderColorSaturation": 0.75, "gapWidth": 1, "borderWidth": 1 }, "colorSaturation": [0.45, 0.7] },
     ]);
     ChartSpec {
         option,

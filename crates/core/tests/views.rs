@@ -105,6 +105,22 @@ fn goods_shares_and_hierarchy() {
         .map(|c| c.code.as_str())
         .collect();
     assert_eq!(children, ["0200", "0100"]);
+    assert_eq!(g.tiles(), (ProductLevel::A129, g.nodes.as_slice()));
+    // A product filter that leaves one tile shows the products inside it, down to CPF4.
+    let a00 = Filter {
+        product: Some(ProductSelection {
+            level: ProductLevel::A129,
+            code: "A00".into(),
+        }),
+        ..Filter::default()
+    };
+    let drilled = goods(&t, &catalog, &a00, E, ProductLevel::A129);
+    let (level, tiles) = drilled.tiles();
+    let tiles: Vec<(&str, i64)> = tiles.iter().map(|n| (n.code.as_str(), n.value)).collect();
+    assert_eq!(
+        (level, tiles),
+        (ProductLevel::Cpf4, vec![("0200", 30), ("0100", 10)])
+    );
     assert!(goods(
         &t,
         &catalog,

@@ -1,7 +1,8 @@
 //! Goods treemaps: what the territory exports (violet) and imports (blue), by product level.
 //!
 //! Rules: one tile per product at the chosen level, area proportional to its share of the flow's total;
-//! each tile holds its finer levels down to CPF4, for drill-down.
+//! each tile holds its finer levels down to CPF4, for drill-down: when a product filter leaves one tile,
+//! the tiles shown are the finer products inside it (`Goods::tiles`).
 
 use super::{rank_by_value, share};
 use crate::catalog::Catalog;
@@ -32,6 +33,24 @@ pub struct Goods {
     pub total: i64,
     /// Sorted by value, largest first, then by code.
     pub nodes: Vec<GoodsNode>,
+}
+
+impl Goods {
+    /// The tiles a treemap draws and its table lists, and their level: the nodes at the chosen level
+    /// or, when one node holds the whole flow (the product filter picked it, by a click on its tile),
+    /// the finer products inside it. One level at a time, as in the seed's document.
+    pub fn tiles(&self) -> (ProductLevel, &[GoodsNode]) {
+        let mut level = self.level;
+        let mut nodes = self.nodes.as_slice();
+        while let ([only], Some(finer)) = (nodes, level.finer()) {
+            if only.children.is_empty() {
+                break;
+            }
+            level = finer;
+            nodes = &only.children;
+        }
+        (level, nodes)
+    }
 }
 
 pub fn goods(

@@ -256,7 +256,8 @@ impl ViewModel {
                     .map(String::from)
                     .to_vec(),
                 rows: g
-                    .nodes
+                    .tiles()
+                    .1
                     .iter()
                     .map(|n| {
                         vec![
