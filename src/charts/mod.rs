@@ -57,7 +57,7 @@ pub fn frame() -> Chart {
                 .trigger(Trigger::Item)
                 .formatter(Formatter::String("tip".into())),
         )
-        .animation_duration(300)
+        .animation(false)
 }
 
 /// The plot area of the bar charts: labels kept inside, room above for a legend when there is one.
