@@ -1,11 +1,13 @@
 //! Fetching the data files (gloo-net), checking them against the manifest, decoding them with the core.
-//! Tables are cached for the session: switching back to a territory fetches nothing.
+//! Tables are cached for the session: switching back to a territory fetches nothing, and a table asked
+//! for twice while on its way is fetched once.
 
 use comex_core::arrow_io;
 use comex_core::catalog::Catalog;
 use comex_core::manifest::{Manifest, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE};
 use comex_core::table::TradeTable;
 use comex_core::CoreError;
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -103,11 +105,15 @@ async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
+/// A table on its way or loaded: shared by every block that reads the file, and by a prefetch.
+type TableLoad = Shared<LocalBoxFuture<'static, Result<Rc<TradeTable>, LoadError>>>;
+
 /// The manifest and the code lists: what every view needs first.
 pub struct Dataset {
     pub manifest: Manifest,
     pub catalog: Catalog,
-    tables: RefCell<HashMap<String, Rc<TradeTable>>>,
+    /// Loaded tables are kept for the session; failed ones are dropped, so that a retry fetches again.
+    tables: RefCell<HashMap<String, TableLoad>>,
 }
 
 pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
@@ -128,16 +134,46 @@ pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
 impl Dataset {
     /// A trade table, from the cache or fetched, verified and decoded.
     pub async fn table(self: &Rc<Self>, path: &str) -> Result<Rc<TradeTable>, LoadError> {
-        if let Some(table) = self.tables.borrow().get(path) {
-            return Ok(table.clone());
+        self.load(path).await
+    }
+
+    /// Starts fetching a table now, if it is neither loaded nor on its way. The territory selector
+    /// calls it: the page's address, and with it the blocks that ask for the table, change only on the
+    /// next animation frame (the router's way), 8 to 16 ms later.
+    pub fn prefetch(self: &Rc<Self>, path: &str) {
+        let load = self.load(path);
+        wasm_bindgen_futures::spawn_local(async move {
+            // The blocks that read the table report its errors.
+            let _ = load.await;
+        });
+    }
+
+    fn load(self: &Rc<Self>, path: &str) -> TableLoad {
+        if let Some(load) = self.tables.borrow().get(path) {
+            return load.clone();
         }
-        let bytes = fetch_bytes(path).await?;
-        self.manifest.verify(path, &bytes)?;
-        let table = Rc::new(arrow_io::read_trade(path, &bytes, &self.catalog)?);
+        let dataset = Rc::clone(self);
+        let owned_path = path.to_string();
+        let load = async move {
+            let result = dataset.fetch_table(&owned_path).await;
+            if result.is_err() {
+                dataset.tables.borrow_mut().remove(&owned_path);
+            }
+            result
+        }
+        .boxed_local()
+        .shared();
         self.tables
             .borrow_mut()
-            .insert(path.to_string(), table.clone());
-        Ok(table)
+            .insert(path.to_string(), load.clone());
+        load
+    }
+
+    async fn fetch_table(&self, path: &str) -> Result<Rc<TradeTable>, LoadError> {
+        let bytes = fetch_bytes(path).await?;
+        self.manifest.verify(path, &bytes)?;
+        let table = arrow_io::read_trade(path, &bytes, &self.catalog)?;
+        Ok(Rc::new(table))
     }
 }
 

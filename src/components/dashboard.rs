@@ -372,7 +372,10 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
             })}
             <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| {
                 perf::mark(perf::TERRITORY_SELECTED);
-                selection.set_territory(&t)
+                if manifest.with_value(|m| m.territory(&t).is_ok()) {
+                    dataset.with_value(|d| d.prefetch(&t.file_path()));
+                }
+                selection.set_territory(&t);
             })/>
             <button type="button" class="print-button" on:click=move |_| print_fiche(wanted, draw_everything)>"Imprimer la fiche"</button>
         </header>
