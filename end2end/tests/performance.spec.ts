@@ -80,3 +80,34 @@ test("the browser's own print (beforeprint) loads and draws the blocks far down"
   await expect(page.locator('#import-sankey-france .export-csv')).toBeEnabled({ timeout: 20_000 });
   await expect.poll(drawn, { timeout: 20_000 }).toBe(true);
 });
+
+test('a territory picked in the selector is fetched at once, and only once', async ({ page, consoleErrors }) => {
+  // When the page's address changes (the router does it on the next animation frame).
+  await page.addInitScript(() => {
+    const pushState = history.pushState.bind(history);
+    history.pushState = (...args: Parameters<History['pushState']>) => {
+      (window as any).addressChangedAt ??= performance.now();
+      pushState(...args);
+    };
+  });
+  await openFirstScreen(page);
+  await page.selectOption('#territory', 'dep:13');
+  await expect(page.locator('.subtitle')).toContainText('Bouches-du-Rhône');
+  await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
+  const { fetchedAt, addressChangedAt } = await page.evaluate(() => ({
+    fetchedAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dep/13.arrow'))?.startTime,
+    addressChangedAt: (window as any).addressChangedAt as number | undefined,
+  }));
+  expect(fetchedAt, 'dep/13.arrow was fetched').toBeDefined();
+  expect(addressChangedAt, 'the address changed').toBeDefined();
+  expect(fetchedAt!).toBeLessThan(addressChangedAt!);
+
+  // Back and forth: the tables are kept, nothing is fetched again.
+  await page.selectOption('#territory', 'dep:60');
+  await expect(page.locator('.subtitle')).toContainText('Oise');
+  await page.selectOption('#territory', 'dep:13');
+  await expect(page.locator('.subtitle')).toContainText('Bouches-du-Rhône');
+  await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
+  const fetches = (await transfers(page)).filter((t) => /\/dep\/(13|60)\.arrow$/.test(t.path)).map((t) => t.path);
+  expect(fetches.sort()).toEqual(['/data/v1/dep/13.arrow', '/data/v1/dep/60.arrow']);
+});

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { coreView, sankeyNodeNames } from './core-cli';
+import { coreView, csvFields, sankeyNodeNames } from './core-cli';
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 
@@ -126,6 +126,33 @@ test('a click on a Sankey node filters every chart', async ({ page, consoleError
   await ready(page, 'import-sankey');
   const expected = coreView('dep:60', 'import-sankey', { product: code });
   expect(await downloadCsv(page, 'import-sankey')).toBe(expected);
+  void consoleErrors;
+});
+
+test('a click on a goods tile filters by it, and the treemap shows the products inside it', async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60');
+  await ready(page, 'goods-export');
+  await page.locator('#goods-export .chart').scrollIntoViewIfNeeded();
+  const before = await drawnNodeNames(page, 'goods-export');
+  // The largest tile's centre, from the treemap's own layout (its root fills the chart).
+  const tile = await page.evaluate(() => {
+    const element = document.querySelector('#goods-export .chart') as HTMLElement;
+    const chart = (window as any).echarts.getInstanceByDom(element);
+    const node = chart.getModel().getSeriesByIndex(0).getData().tree.root.children[0];
+    const layout = node.getLayout();
+    const box = element.getBoundingClientRect();
+    return { x: box.left + layout.x + layout.width / 2, y: box.top + layout.y + layout.height / 2, name: node.name };
+  });
+  expect(before).toContain(tile.name);
+  await page.mouse.click(tile.x, tile.y);
+  await expect(page).toHaveURL(new RegExp(`product=${tile.name}`));
+  await expect(page.locator('.chip')).toHaveCount(1);
+  const expected = coreView('dep:60', 'goods-export', { product: tile.name });
+  expect(await downloadCsv(page, 'goods-export')).toBe(expected);
+  const codes = expected.trim().split('\n').slice(1).map((line) => csvFields(line)[0]).filter((code) => code !== '');
+  expect(codes.length).toBeGreaterThan(1);
+  expect(codes).not.toContain(tile.name);
+  await expect.poll(() => drawnNodeNames(page, 'goods-export')).toEqual([...codes].sort());
   void consoleErrors;
 });
 

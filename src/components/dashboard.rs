@@ -402,11 +402,11 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                 <h2>"Principales activités"</h2>
                 <div class="pair">
                     <ViewBlock id="goods-import".into() title=title("Biens importés", Subject::Territory)
-                        reading_key="Figurent en bleu les biens importés dans le territoire."
+                        reading_key="Figurent en bleu les biens importés dans le territoire ; un clic sur un bien montre les produits qu'il regroupe."
                         rule=goods::RULE.into() source=source retry=retry on_pick=on_pick
                         drawn=drawn(ViewName::GoodsImport, Subject::Territory, draw_chart)/>
                     <ViewBlock id="goods-export".into() title=title("Biens exportés", Subject::Territory)
-                        reading_key="Figurent en violet les biens exportés depuis le territoire."
+                        reading_key="Figurent en violet les biens exportés depuis le territoire ; un clic sur un bien montre les produits qu'il regroupe."
                         rule=goods::RULE.into() source=source retry=retry on_pick=on_pick
                         drawn=drawn(ViewName::GoodsExport, Subject::Territory, draw_chart)/>
                 </div>
