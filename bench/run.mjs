@@ -64,33 +64,23 @@ async function engines(browser) {
  * France's diagrams, for one, when the new département orders their nodes the same way.)
  */
 async function settledDrawTime(page) {
-  const probe = () =>
-    page.evaluate(() => {
-      const selected = performance.getEntriesByName('comex:territory-selected').at(-1);
-      const since = selected ? selected.startTime : 0;
-      const drawn = performance.getEntriesByName('comex:chart-drawn').filter((e) => e.startTime >= since);
-      const charts = document.querySelectorAll('.chart').length;
-      const busy = document.querySelector('[aria-busy="true"]');
-      if (busy || charts === 0 || drawn.length === 0) return null;
-      return { last: Math.max(...drawn.map((e) => e.startTime)) - since, count: drawn.length };
-    });
-  await page.waitForFunction(
-    () => {
-      const selected = performance.getEntriesByName('comex:territory-selected').at(-1);
-      const since = selected ? selected.startTime : 0;
-      const drawn = performance.getEntriesByName('comex:chart-drawn').filter((e) => e.startTime >= since);
-      const charts = document.querySelectorAll('.chart').length;
-      return !document.querySelector('[aria-busy="true"]') && charts > 0 && drawn.length > 0;
-    },
-    null,
-    { timeout: 60_000, polling: 100 },
-  );
+  // In the page: null while a block is loading or nothing has been drawn since the last selection.
+  const drawnSinceSelection = () => {
+    const selected = performance.getEntriesByName('comex:territory-selected').at(-1);
+    const since = selected ? selected.startTime : 0;
+    const drawn = performance.getEntriesByName('comex:chart-drawn').filter((e) => e.startTime >= since);
+    const charts = document.querySelectorAll('.chart').length;
+    const busy = document.querySelector('[aria-busy="true"]');
+    if (busy || charts === 0 || drawn.length === 0) return null;
+    return { last: Math.max(...drawn.map((e) => e.startTime)) - since, count: drawn.length };
+  };
+  await page.waitForFunction(drawnSinceSelection, null, { timeout: 60_000, polling: 100 });
   // A chart may be drawn twice (the block's loading state, then its data): wait until no chart has
   // been drawn for 500 ms, and count the last drawing.
-  let previous = await probe();
+  let previous = await page.evaluate(drawnSinceSelection);
   for (;;) {
     await page.waitForTimeout(500);
-    const now = await probe();
+    const now = await page.evaluate(drawnSinceSelection);
     if (now && previous && now.count === previous.count) return now.last;
     previous = now;
   }

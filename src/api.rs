@@ -106,7 +106,7 @@ async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
 }
 
 /// A table on its way or loaded: shared by every block that reads the file, and by a prefetch.
-type TableLoad = Shared<LocalBoxFuture<'static, Result<Rc<TradeTable>, LoadError>>>;
+pub type TableLoad = Shared<LocalBoxFuture<'static, Result<Rc<TradeTable>, LoadError>>>;
 
 /// The manifest and the code lists: what every view needs first.
 pub struct Dataset {
@@ -132,23 +132,8 @@ pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
 }
 
 impl Dataset {
-    /// A trade table, from the cache or fetched, verified and decoded.
-    pub async fn table(self: &Rc<Self>, path: &str) -> Result<Rc<TradeTable>, LoadError> {
-        self.load(path).await
-    }
-
-    /// Starts fetching a table now, if it is neither loaded nor on its way. The territory selector
-    /// calls it: the page's address, and with it the blocks that ask for the table, change only on the
-    /// next animation frame (the router's way), 8 to 16 ms later.
-    pub fn prefetch(self: &Rc<Self>, path: &str) {
-        let load = self.load(path);
-        wasm_bindgen_futures::spawn_local(async move {
-            // The blocks that read the table report its errors.
-            let _ = load.await;
-        });
-    }
-
-    fn load(self: &Rc<Self>, path: &str) -> TableLoad {
+    /// A trade table, from the cache, on its way, or fetched now; then verified and decoded. Await it.
+    pub fn table(self: &Rc<Self>, path: &str) -> TableLoad {
         if let Some(load) = self.tables.borrow().get(path) {
             return load.clone();
         }
@@ -167,6 +152,17 @@ impl Dataset {
             .borrow_mut()
             .insert(path.to_string(), load.clone());
         load
+    }
+
+    /// Starts fetching a table now, if it is neither loaded nor on its way. The territory selector
+    /// calls it: the page's address, and with it the blocks that ask for the table, change only on the
+    /// next animation frame (the router's way), 8 to 16 ms later.
+    pub fn prefetch(self: &Rc<Self>, path: &str) {
+        let load = self.table(path);
+        wasm_bindgen_futures::spawn_local(async move {
+            // The blocks that read the table report its errors.
+            let _ = load.await;
+        });
     }
 
     async fn fetch_table(&self, path: &str) -> Result<Rc<TradeTable>, LoadError> {

@@ -90,6 +90,11 @@ impl Wanted {
     }
 }
 
+/// Whether the data have a file for this territory (the address may name any).
+fn is_known(manifest: &Manifest, territory: &Territory) -> bool {
+    manifest.territory(territory).is_ok()
+}
+
 fn table_resource(
     dataset: StoredValue<Rc<Dataset>, LocalStorage>,
     path: Memo<Option<String>>,
@@ -164,7 +169,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
         after_print.remove();
     });
     let territory_known =
-        Memo::new(move |_| manifest.with_value(|m| m.territory(&territory.get()).is_ok()));
+        Memo::new(move |_| manifest.with_value(|m| is_known(m, &territory.get())));
     let region =
         Memo::new(move |_| manifest.with_value(|m| m.region_of(&territory.get()).ok().flatten()));
     let territory_path =
@@ -191,8 +196,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     // The browser's own print (Ctrl+P) too: every chart is drawn, every file asked for (the button
     // also waits for them; the browser's dialog prints what has arrived).
     let before_print = window_event_listener(leptos::ev::beforeprint, move |_| {
-        wanted.request(Wanted::all());
-        draw_everything.0.set(true);
+        everything_for_print(wanted, draw_everything)
     });
     on_cleanup(move || before_print.remove());
 
@@ -372,7 +376,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
             })}
             <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| {
                 perf::mark(perf::TERRITORY_SELECTED);
-                if manifest.with_value(|m| m.territory(&t).is_ok()) {
+                if manifest.with_value(|m| is_known(m, &t)) {
                     dataset.with_value(|d| d.prefetch(&t.file_path()));
                 }
                 selection.set_territory(&t);
@@ -472,12 +476,17 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
 /// text width (`body.printing`), waits until no block is loading and the charts have redrawn at that
 /// size, then opens the print dialog; the page widens again after printing.
 fn print_fiche(wanted: Wanted, draw_everything: DrawEverything) {
-    wanted.request(Wanted::all());
-    draw_everything.0.set(true);
+    everything_for_print(wanted, draw_everything);
     if let Some(body) = document().body() {
         let _ = body.class_list().add_1("printing");
     }
     print_when_loaded(PRINT_WAIT_LIMIT_MS / PRINT_POLL_MS);
+}
+
+/// Every file asked for and every chart drawn, on screen or not: what a printed portrait needs.
+fn everything_for_print(wanted: Wanted, draw_everything: DrawEverything) {
+    wanted.request(Wanted::all());
+    draw_everything.0.set(true);
 }
 
 const PRINT_POLL_MS: u64 = 100;

@@ -60,8 +60,8 @@ pub fn ViewBlock(
     drawn: Signal<Loaded<Drawn>>,
     retry: Callback<()>,
     #[prop(optional)] on_pick: Option<Callback<Pick>>,
-    /// Called once, when the block first comes near the screen: blocks below the first screen fetch
-    /// the files only they read when the user scrolls to them.
+    /// Called each time the block comes near the screen: blocks below the first screen fetch the
+    /// files only they read when the user scrolls to them.
     #[prop(optional)]
     on_near_screen: Option<Callback<()>>,
 ) -> impl IntoView {

@@ -48,7 +48,7 @@ fn zopfli_gzip(bytes: &[u8]) -> Result<Vec<u8>> {
 }
 
 /// Deflate at its best level, gzip header without a timestamp: the same bytes give the same file.
-pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder.write_all(bytes)?;
     Ok(encoder.finish()?)
@@ -61,7 +61,7 @@ pub fn gz_path(file: &Path) -> PathBuf {
 }
 
 /// Every file under `dir`, recursively.
-pub fn files(dir: &Path) -> Result<Vec<PathBuf>> {
+fn files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
