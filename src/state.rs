@@ -52,8 +52,8 @@ impl Selection {
     pub fn territory(&self) -> Territory {
         self.territory
             .get()
-            .and_then(|text| Territory::parse(&text).ok())
-            .or_else(|| Territory::parse(DEFAULT_TERRITORY).ok())
+            .and_then(|text| text.parse::<Territory>().ok())
+            .or_else(|| DEFAULT_TERRITORY.parse::<Territory>().ok())
             .unwrap_or(Territory::France)
     }
 
@@ -64,7 +64,7 @@ impl Selection {
     pub fn level(&self) -> ProductLevel {
         self.level
             .get()
-            .and_then(|text| ProductLevel::parse(&text).ok())
+            .and_then(|text| text.parse::<ProductLevel>().ok())
             .unwrap_or_default()
     }
 
@@ -83,7 +83,7 @@ impl Selection {
             .get()
             .map(|text| {
                 text.split(',')
-                    .filter_map(|p| Period::parse(p).ok())
+                    .filter_map(|p| p.parse::<Period>().ok())
                     .collect()
             })
             .unwrap_or_default()
@@ -146,7 +146,7 @@ impl Selection {
         if let Some(text) = self
             .territory
             .get()
-            .filter(|text| Territory::parse(text).is_err())
+            .filter(|text| text.parse::<Territory>().is_err())
         {
             unknown.push(format!("territoire « {text} »"));
         }

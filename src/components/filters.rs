@@ -96,7 +96,7 @@ pub fn Filters(
                 <label for="level">"Niveau des produits"</label>
                 <select id="level" prop:value=move || selection.level().name().to_string()
                     on:change=move |event| {
-                        if let Ok(level) = ProductLevel::parse(&event_target_value(&event)) {
+                        if let Ok(level) = event_target_value(&event).parse::<ProductLevel>() {
                             selection.set_level(level);
                         }
                     }>

@@ -112,7 +112,7 @@ pub fn TerritorySelect(
                 autocomplete="off" prop:value=query on:input=on_input/>
             <select id="territory" aria-label="Choisir le territoire"
                 on:change=move |event| {
-                    if let Ok(territory) = Territory::parse(&event_target_value(&event)) {
+                    if let Ok(territory) = event_target_value(&event).parse::<Territory>() {
                         on_select.run(territory);
                     }
                 }>

@@ -97,7 +97,7 @@ impl Engine {
             catalog: &self.catalog,
             territory: &self.departement,
             region: Some(&self.region),
-            france: &self.france,
+            france: Some(&self.france),
             departements: Some(&self.departements),
             shared: None,
         };

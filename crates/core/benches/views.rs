@@ -57,7 +57,7 @@ fn views(c: &mut Criterion) {
         catalog: &catalog,
         territory: &oise,
         region: Some(&region),
-        france: &france,
+        france: Some(&france),
         departements: Some(&departements),
         shared: None,
     };

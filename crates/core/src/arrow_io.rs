@@ -558,8 +558,9 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
         .metadata()
         .get(META_TERRITORY)
         .ok_or_else(|| schema_error(file, "no territory in the metadata"))?;
-    let territory =
-        Territory::parse(territory_text).map_err(|e| schema_error(file, e.to_string()))?;
+    let territory = territory_text
+        .parse::<Territory>()
+        .map_err(|e| schema_error(file, e.to_string()))?;
     let has_products = schema.field_with_name("cpf4").is_ok();
     let has_departements = schema.field_with_name("departement").is_ok();
 

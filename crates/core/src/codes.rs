@@ -3,6 +3,7 @@
 use crate::CoreError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::str::FromStr;
 
 /// A territory of the portrait, written `dep:60`, `reg:01` or `fr` in URLs and on the command line.
 /// Département and région codes are the DGDDI's own (Hauts-de-France is région `01`).
@@ -14,8 +15,10 @@ pub enum Territory {
     France,
 }
 
-impl Territory {
-    pub fn parse(text: &str) -> Result<Self, CoreError> {
+impl FromStr for Territory {
+    type Err = CoreError;
+
+    fn from_str(text: &str) -> Result<Self, CoreError> {
         let text = text.trim();
         let bad = || CoreError::TerritoryNotation(text.to_string());
         if text == "fr" {
@@ -32,7 +35,9 @@ impl Territory {
             _ => Err(bad()),
         }
     }
+}
 
+impl Territory {
     /// The data file of this territory, relative to the data version folder.
     pub fn file_path(&self) -> String {
         match self {
@@ -56,7 +61,7 @@ impl fmt::Display for Territory {
 impl TryFrom<String> for Territory {
     type Error = CoreError;
     fn try_from(text: String) -> Result<Self, CoreError> {
-        Territory::parse(&text)
+        text.parse()
     }
 }
 
@@ -107,9 +112,11 @@ pub struct Period {
     pub quarter: u8,
 }
 
-impl Period {
-    /// `2024T1` (the notation of the URL and the command line).
-    pub fn parse(text: &str) -> Result<Self, CoreError> {
+/// `2024T1` (the notation of the URL and the command line).
+impl FromStr for Period {
+    type Err = CoreError;
+
+    fn from_str(text: &str) -> Result<Self, CoreError> {
         let bad = || CoreError::PeriodNotation(text.to_string());
         let (year, quarter) = text.trim().split_once(['T', 't']).ok_or_else(bad)?;
         let year: u16 = year.parse().map_err(|_| bad())?;
@@ -119,7 +126,9 @@ impl Period {
         }
         Ok(Period { year, quarter })
     }
+}
 
+impl Period {
     /// `T1 2024`, for people.
     pub fn label_fr(&self) -> String {
         format!("T{} {}", self.quarter, self.year)
@@ -153,16 +162,6 @@ impl ProductLevel {
         ProductLevel::A17,
     ];
 
-    pub fn parse(text: &str) -> Result<Self, CoreError> {
-        match text.to_ascii_lowercase().as_str() {
-            "cpf4" => Ok(ProductLevel::Cpf4),
-            "a129" => Ok(ProductLevel::A129),
-            "a38" => Ok(ProductLevel::A38),
-            "a17" => Ok(ProductLevel::A17),
-            _ => Err(CoreError::UnknownLevel(text.to_string())),
-        }
-    }
-
     pub fn name(self) -> &'static str {
         match self {
             ProductLevel::Cpf4 => "cpf4",
@@ -183,6 +182,20 @@ impl ProductLevel {
     }
 }
 
+impl FromStr for ProductLevel {
+    type Err = CoreError;
+
+    fn from_str(text: &str) -> Result<Self, CoreError> {
+        match text.to_ascii_lowercase().as_str() {
+            "cpf4" => Ok(ProductLevel::Cpf4),
+            "a129" => Ok(ProductLevel::A129),
+            "a38" => Ok(ProductLevel::A38),
+            "a17" => Ok(ProductLevel::A17),
+            _ => Err(CoreError::UnknownLevel(text.to_string())),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,10 +208,10 @@ mod tests {
             ("reg:01", "reg:01"),
             ("fr", "fr"),
         ] {
-            assert_eq!(Territory::parse(text).unwrap().to_string(), written);
+            assert_eq!(text.parse::<Territory>().unwrap().to_string(), written);
         }
         assert_eq!(
-            Territory::parse("dep:60").unwrap().file_path(),
+            "dep:60".parse::<Territory>().unwrap().file_path(),
             "dep/60.arrow"
         );
     }
@@ -206,22 +219,22 @@ mod tests {
     #[test]
     fn periods_parse() {
         assert_eq!(
-            Period::parse("2024T3").unwrap(),
+            "2024T3".parse::<Period>().unwrap(),
             Period {
                 year: 2024,
                 quarter: 3
             }
         );
-        assert_eq!(Period::parse("2024T3").unwrap().to_string(), "2024T3");
+        assert_eq!("2024T3".parse::<Period>().unwrap().to_string(), "2024T3");
         for text in ["2024", "2024T5", "T1", "2024T", "abcdT1"] {
-            assert!(Period::parse(text).is_err(), "{text}");
+            assert!(text.parse::<Period>().is_err(), "{text}");
         }
     }
 
     #[test]
     fn bad_territory_notation_is_refused() {
         for text in ["", "60", "dep:", "dep:600", "region:01", "dep:6/"] {
-            assert!(Territory::parse(text).is_err(), "{text}");
+            assert!(text.parse::<Territory>().is_err(), "{text}");
         }
     }
 }

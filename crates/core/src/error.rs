@@ -35,6 +35,11 @@ pub enum CoreError {
     UnknownCountry(String),
     #[error("{file}: {reason}")]
     Integrity { file: String, reason: String },
+    #[error("the {view} view reads {file}, which was not given")]
+    NeedsFile {
+        view: &'static str,
+        file: &'static str,
+    },
     #[error("manifest: {0}")]
     Manifest(String),
 }

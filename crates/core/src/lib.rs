@@ -7,9 +7,11 @@
 //! - [`table`]: a columnar trade table; [`arrow_io`]: the only place that reads and writes Arrow;
 //! - [`manifest`]: what the data build promises (files, checksums, totals);
 //! - [`filter`]: period, product and partner-country selections;
-//! - [`views`]: one view model per block of the portrait.
+//! - [`views`]: one view model per chart;
+//! - [`blocks`]: the portrait's blocks: which files each reads, whether it applies, its whole model.
 
 pub mod arrow_io;
+pub mod blocks;
 pub mod catalog;
 pub mod codes;
 pub mod error;

@@ -41,6 +41,9 @@ pub struct TerritoryEntry {
     pub label: String,
     /// The DGDDI région of a département; a région's own code for a région; none for France.
     pub region: Option<String>,
+    /// The label folded to lower-case ASCII words joined by `-` (`ile-de-france`), for file names.
+    #[serde(default)]
+    pub slug: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,19 +96,6 @@ impl Manifest {
             .iter()
             .find(|entry| &entry.territory == territory)
             .ok_or_else(|| CoreError::TerritoryAbsent(territory.to_string()))
-    }
-
-    /// The région a territory is compared with: a département's région, a région itself, none for France.
-    pub fn region_of(&self, territory: &Territory) -> Result<Option<Territory>, CoreError> {
-        Ok(match territory {
-            Territory::France => None,
-            Territory::Region(_) => Some(territory.clone()),
-            Territory::Departement(_) => self
-                .territory(territory)?
-                .region
-                .clone()
-                .map(Territory::Region),
-        })
     }
 
     pub fn file(&self, path: &str) -> Option<&OutputFile> {

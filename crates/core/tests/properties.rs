@@ -118,7 +118,7 @@ proptest! {
         let mut all_rows = rows.clone();
         all_rows.extend(extra);
         let region = table(Territory::Region("01".into()), &all_rows);
-        let t = totals(&own, Some(&region), &region, &catalog, &Filter::default());
+        let t = totals(&own, Some(&region), Some(&region), &catalog, &Filter::default());
         for share in [t.exports.share_of_region, t.imports.share_of_france].into_iter().flatten() {
             prop_assert!((0.0..=1.0).contains(&share));
         }

@@ -27,27 +27,28 @@ fn totals_and_shares() {
         &[(0, E, 0, 0, 300), (0, I, 0, 0, 200)],
     );
     let france = table(Territory::France, &[(0, E, 0, 0, 1000), (0, I, 0, 0, 1000)]);
-    let t = totals(&oise, Some(&region), &france, &catalog, &Filter::default());
+    let t = totals(
+        &oise,
+        Some(&region),
+        Some(&france),
+        &catalog,
+        &Filter::default(),
+    );
     assert_eq!(t.exports.value, 40);
     assert_eq!(t.exports.share_of_region, Some(40.0 / 300.0));
     assert_eq!(t.exports.share_of_france, Some(0.04));
     assert_eq!(t.imports.value, 50);
     assert_eq!(t.imports.share_of_region, Some(0.25));
-    // A région is its own région.
-    let r = totals(
-        &region,
-        Some(&region),
-        &france,
-        &catalog,
-        &Filter::default(),
-    );
-    assert_eq!(r.exports.share_of_region, Some(1.0));
-    // France has no région; a filter that keeps nothing gives no share (not 0 %).
+    // A région is compared with France only.
+    let r = totals(&region, None, Some(&france), &catalog, &Filter::default());
+    assert_eq!(r.exports.share_of_region, None);
+    assert_eq!(r.exports.share_of_france, Some(0.3));
+    // France is compared with nothing; a filter that keeps nothing gives no share (not 0 %).
     let filter = Filter {
         country: Some(CountrySelection::Country("AC".into())),
         ..Filter::default()
     };
-    let f = totals(&france, None, &france, &catalog, &filter);
+    let f = totals(&france, None, None, &catalog, &filter);
     assert_eq!(
         (
             f.exports.value,
@@ -448,7 +449,7 @@ fn shared_results_give_the_same_views_across_territories_and_filters() {
                 catalog: &catalog,
                 territory,
                 region: Some(&region),
-                france: &france,
+                france: Some(&france),
                 departements: Some(&all),
                 shared: None,
             };

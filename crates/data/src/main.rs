@@ -1,18 +1,15 @@
 //! `comex-data`: builds the Arrow files from DGDDI files (or the demo data), and prints view models.
 //! Run through `cargo xtask data` and `cargo xtask view`.
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use comex_core::arrow_io;
-use comex_core::codes::{Period, ProductLevel, Territory};
+use comex_core::blocks::model::Context;
+use comex_core::blocks::{compute, Block, BlockError, Selection as BlockSelection, Tables};
+use comex_core::codes::Territory;
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
-use comex_core::manifest::{
-    Manifest, SourceKind, COUNTRIES_FILE, DEPARTEMENTS_BY_COUNTRY_FILE, MANIFEST_FILE,
-    PRODUCTS_FILE,
-};
+use comex_core::manifest::{Manifest, SourceKind, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE};
 use comex_core::table::TradeTable;
-use comex_core::views::portrait::{compute, PortraitData, ViewRequest};
-use comex_core::views::ViewName;
 use comex_data::code_lists::CodeLists;
 use comex_data::dgddi::Reader;
 use comex_data::output::{self, VERSION_DIR};
@@ -58,7 +55,9 @@ enum Command {
         /// dep:NN, reg:NN or fr.
         #[arg(long)]
         territory: String,
-        /// totals, partners, goods-export, goods-import, export-sankey, import-sankey, specialisation, exposure.
+        /// A block, named as `?embed=` names it: partners, goods-import, goods-export, export-sankey,
+        /// totals-exportations, export-sankey-region, export-sankey-france, import-sankey,
+        /// totals-importations, import-sankey-region, import-sankey-france, specialisation, exposure.
         #[arg(long)]
         view: String,
         /// A product code at any level (CPF4 `2042`, A129 `C20B`, A38 `CE`, A17 `C5`).
@@ -244,14 +243,14 @@ fn print_view(
         (COUNTRIES_FILE, &read(COUNTRIES_FILE)?),
     )?;
 
-    let territory = Territory::parse(territory)?;
+    let territory: Territory = territory.parse()?;
     manifest.territory(&territory)?;
-    let view = ViewName::parse(view)?;
+    let block: Block = view.parse()?;
     let filter = Filter {
         periods: selection
             .period
             .iter()
-            .map(|p| Period::parse(p))
+            .map(|p| p.parse())
             .collect::<Result<_, _>>()?,
         product: selection
             .product
@@ -264,39 +263,47 @@ fn print_view(
             .map(|c| CountrySelection::parse(c, &catalog))
             .transpose()?,
     };
-    let table = read_table(&dir, &territory.file_path(), &catalog)?;
-    let region = match manifest.region_of(&territory)? {
-        Some(region) => Some(read_table(&dir, &region.file_path(), &catalog)?),
-        None => None,
+    let selection = BlockSelection {
+        territory,
+        filter,
+        level: selection.level.parse()?,
     };
-    let france = read_table(&dir, &Territory::France.file_path(), &catalog)?;
-    let departements = match view {
-        ViewName::Exposure => Some(read_table(&dir, DEPARTEMENTS_BY_COUNTRY_FILE, &catalog)?),
-        _ => None,
+    let Some(files) = block.files(&manifest, &selection)? else {
+        bail!(
+            "the block {block} does not apply to {} (a territory is never compared with itself)",
+            selection.territory
+        );
     };
-    let portrait = PortraitData {
+    let loaded: Vec<(&str, TradeTable)> = files
+        .all()
+        .into_iter()
+        .map(|path| Ok((path, read_table(&dir, path, &catalog)?)))
+        .collect::<Result<_>>()?;
+    let mut tables = Tables::new();
+    for (path, table) in &loaded {
+        tables.insert(path, table);
+    }
+    let context = Context {
         manifest: &manifest,
         catalog: &catalog,
-        territory: &table,
-        region: region.as_ref(),
-        france: &france,
-        departements: departements.as_ref(),
         shared: None,
     };
-    let request = ViewRequest {
-        view,
-        filter,
-        level: ProductLevel::parse(&selection.level)?,
+    let model = match compute(block, context, &selection, &tables) {
+        Ok(model) => model,
+        Err(BlockError::Core(error)) => return Err(error.into()),
+        Err(other) => bail!("the block {block} could not be computed: {other:?}"),
     };
-    let model = compute(&portrait, &request)?;
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&model)?),
-        Format::Csv => print!("{}", model.table(&manifest).to_csv()),
+        Format::Csv => print!("{}", model.table.to_csv()),
         Format::Text => {
             if manifest.is_demo() {
                 println!("DONNÉES DE DÉMONSTRATION (synthétiques)");
             }
-            print!("{}", model.table(&manifest).to_text());
+            for sentence in &model.sentences {
+                println!("{sentence}");
+            }
+            print!("{}", model.table.to_text());
         }
     }
     Ok(())

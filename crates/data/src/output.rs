@@ -189,6 +189,7 @@ fn territories(parts: &Partitioned, lists: &CodeLists) -> Vec<TerritoryEntry> {
             if let Some(d) = lists.departement(code) {
                 entries.push(TerritoryEntry {
                     territory: table.territory.clone(),
+                    slug: slug_of(&d.label),
                     label: d.label.clone(),
                     region: Some(d.region.clone()),
                 });
@@ -205,6 +206,7 @@ fn territories(parts: &Partitioned, lists: &CodeLists) -> Vec<TerritoryEntry> {
                 .unwrap_or_default();
             entries.push(TerritoryEntry {
                 territory: table.territory.clone(),
+                slug: slug_of(&label),
                 label,
                 region: Some(code.clone()),
             });
@@ -213,9 +215,16 @@ fn territories(parts: &Partitioned, lists: &CodeLists) -> Vec<TerritoryEntry> {
     entries.push(TerritoryEntry {
         territory: Territory::France,
         label: "France entière".to_string(),
+        slug: "france".to_string(),
         region: None,
     });
     entries
+}
+
+/// A name folded to ASCII (`Île-de-France` → `ile-de-france`) for download file names: done here,
+/// natively, so that the browser app carries no transliteration table.
+fn slug_of(label: &str) -> String {
+    comex_core::blocks::text::slug(&deunicode::deunicode(label))
 }
 
 /// Reads every written trade file back and checks it against the input: lines read = rows written

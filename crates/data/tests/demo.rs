@@ -33,7 +33,7 @@ fn the_demo_comes_out_exactly_on_the_published_totals_and_says_it_is_demo() {
     assert!(work.path().join("source/LISEZ-MOI-DEMO.txt").exists());
 
     let total = |territory: &str, flow: Flow| {
-        let territory = Territory::parse(territory).unwrap();
+        let territory = territory.parse::<Territory>().unwrap();
         written
             .manifest
             .totals

@@ -22,9 +22,10 @@ pub struct PortraitData<'a> {
     pub manifest: &'a Manifest,
     pub catalog: &'a Catalog,
     pub territory: &'a TradeTable,
-    /// The territory's région (itself for a région); none for France.
+    /// The région a département is compared with; none for a région or France (never itself).
     pub region: Option<&'a TradeTable>,
-    pub france: &'a TradeTable,
+    /// France, for the shares and the specialisation; none for France itself (never itself).
+    pub france: Option<&'a TradeTable>,
     /// All départements by partner country: only the exposure view needs it.
     pub departements: Option<&'a TradeTable>,
     /// Results kept from one territory to the next (France's sums and goods, the ranking of all
@@ -117,7 +118,7 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
             ViewModel::Totals(totals_from_sums(
                 territory,
                 region,
-                table_sums(data, france, request),
+                france.map(|f| table_sums(data, f, request)),
                 own,
             ))
         }
@@ -137,9 +138,17 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
             ViewModel::Sankey(sankey(territory, catalog, filter, Flow::Import, level))
         }
         ViewName::Specialisation => {
+            let france = france.ok_or(CoreError::NeedsFile {
+                view: "specialisation",
+                file: "fr.arrow",
+            })?;
             let local = goods(territory, catalog, filter, Flow::Export, level);
             let national = || goods(france, catalog, filter, Flow::Export, level);
-            let specialisation = match data.shared {
+            // Kept only for France's own file: a result is reused only for what it was computed from.
+            let specialisation = match data
+                .shared
+                .filter(|_| france.territory == Territory::France)
+            {
                 Some(shared) => {
                     let mut state = shared.state(filter, level);
                     let national = state.france_goods.get_or_insert_with(national);
@@ -150,8 +159,9 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
             ViewModel::Specialisation(specialisation)
         }
         ViewName::Exposure => {
-            let departements = data.departements.ok_or_else(|| {
-                CoreError::Manifest("the exposure view needs the file of all départements".into())
+            let departements = data.departements.ok_or(CoreError::NeedsFile {
+                view: "exposure",
+                file: crate::manifest::DEPARTEMENTS_BY_COUNTRY_FILE,
             })?;
             let partner = filter
                 .country
@@ -179,44 +189,61 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
     })
 }
 
+/// The totals of these flows as a table; the share columns only where the territory has that
+/// comparison (a région has no région share, France neither).
+pub fn totals_table(totals: &Totals, flows: &[Flow]) -> ViewTable {
+    let with_region = totals.region.is_some();
+    let with_france = totals.exports.france_value.is_some();
+    let mut columns = vec!["Flux".to_string(), "Valeur (€)".to_string()];
+    if with_region {
+        columns.push("Part de la région".into());
+    }
+    if with_france {
+        columns.push("Part de la France".into());
+    }
+    let rows = flows
+        .iter()
+        .map(|&flow| {
+            let total = if flow == Flow::Export {
+                &totals.exports
+            } else {
+                &totals.imports
+            };
+            let label = if flow == Flow::Export {
+                "Exportations"
+            } else {
+                "Importations"
+            };
+            let mut row = vec![Cell::Text(label.to_string()), Cell::Euros(total.value)];
+            if with_region {
+                row.push(Cell::Share {
+                    value: total.share_of_region,
+                    decimals: 1,
+                });
+            }
+            if with_france {
+                row.push(Cell::Share {
+                    value: total.share_of_france,
+                    decimals: 2,
+                });
+            }
+            row
+        })
+        .collect();
+    ViewTable {
+        title: "Totaux".to_string(),
+        columns,
+        rows,
+        total: None,
+    }
+}
+
 impl ViewModel {
     /// The view as a table, territories named from the manifest.
     pub fn table(&self, manifest: &Manifest) -> ViewTable {
         let text = |s: &str| Cell::Text(s.to_string());
         match self {
-            ViewModel::Totals(t) => {
-                let name = manifest.label(&t.territory);
-                let row = |label: &str, total: &super::totals::FlowTotal| {
-                    vec![
-                        text(label),
-                        Cell::Euros(total.value),
-                        Cell::Share {
-                            value: total.share_of_region,
-                            decimals: 1,
-                        },
-                        Cell::Share {
-                            value: total.share_of_france,
-                            decimals: 2,
-                        },
-                    ]
-                };
-                ViewTable {
-                    title: format!("Totaux, {name}"),
-                    columns: [
-                        "Flux",
-                        "Valeur (€)",
-                        "Part de la région",
-                        "Part de la France",
-                    ]
-                    .map(String::from)
-                    .to_vec(),
-                    rows: vec![
-                        row("Exportations", &t.exports),
-                        row("Importations", &t.imports),
-                    ],
-                    total: None,
-                }
-            }
+            ViewModel::Totals(t) => totals_table(t, &Flow::BOTH),
             ViewModel::Partners(p) => ViewTable {
                 title: "Principaux pays partenaires".to_string(),
                 columns: [

@@ -1,8 +1,8 @@
 //! Totals: the territory's exports and imports, with its share of its région and of France.
 //!
 //! Rules: value = sum of the filtered rows of the territory; share of the région = value / the same sum
-//! over the région's file; share of France = value / the same sum over the France file. The région of
-//! a région is itself (share 100 %); France has no région.
+//! over the région's file; share of France = value / the same sum over the France file. A territory is
+//! never compared with itself: a région has no région share, France has neither.
 
 use super::share;
 use crate::catalog::Catalog;
@@ -20,7 +20,7 @@ pub struct FlowTotal {
     /// Euros.
     pub value: i64,
     pub region_value: Option<i64>,
-    pub france_value: i64,
+    pub france_value: Option<i64>,
     pub share_of_region: Option<f64>,
     pub share_of_france: Option<f64>,
 }
@@ -56,7 +56,7 @@ pub fn filtered_total(table: &TradeTable, catalog: &Catalog, filter: &Filter, fl
 pub fn totals(
     territory: &TradeTable,
     region: Option<&TradeTable>,
-    france: &TradeTable,
+    france: Option<&TradeTable>,
     catalog: &Catalog,
     filter: &Filter,
 ) -> Totals {
@@ -64,7 +64,7 @@ pub fn totals(
     totals_from_sums(
         territory,
         region.map(|r| (r, sums(r))),
-        sums(france),
+        france.map(sums),
         sums(territory),
     )
 }
@@ -74,7 +74,7 @@ pub fn totals(
 pub fn totals_from_sums(
     territory: &TradeTable,
     region: Option<(&TradeTable, [i64; 2])>,
-    france_sums: [i64; 2],
+    france_sums: Option<[i64; 2]>,
     own: [i64; 2],
 ) -> Totals {
     let region_sums = region.map(|(_, sums)| sums);
@@ -88,14 +88,14 @@ pub fn totals_from_sums(
         };
         let value = pick(own);
         let region_value = region_sums.map(pick);
-        let france_value = pick(france_sums);
+        let france_value = france_sums.map(pick);
         FlowTotal {
             flow,
             value,
             region_value,
             france_value,
             share_of_region: region_value.and_then(|whole| share(value, whole)),
-            share_of_france: share(value, france_value),
+            share_of_france: france_value.and_then(|whole| share(value, whole)),
         }
     };
     Totals {

@@ -1,0 +1,29 @@
+//! The blocks of the portrait: a chart with its title, sentences, table and CSV, named as `?embed=`
+//! names it. For a block and a selection this module says whether the block applies, which files it
+//! reads, and computes its whole model; the page, an embed, the print, the CSV and
+//! `cargo xtask view` all render that model.
+//!
+//! - [`name`]: the blocks, their names, what each describes;
+//! - [`inputs`]: which files a block reads, and the tables handed to it;
+//! - [`text`]: titles, period text, source line, file names, sentences;
+//! - [`model`]: computing a block's model.
+
+pub mod inputs;
+pub mod model;
+pub mod name;
+pub mod text;
+
+pub use inputs::{BlockFiles, Tables};
+pub use model::{compute, BlockError, BlockModel};
+pub use name::{Block, Subject};
+
+use crate::codes::{ProductLevel, Territory};
+use crate::filter::Filter;
+
+/// What the user looks at: the territory, the filter and the product level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub territory: Territory,
+    pub filter: Filter,
+    pub level: ProductLevel,
+}

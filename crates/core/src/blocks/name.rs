@@ -1,0 +1,160 @@
+//! The blocks by name, as in the URL's `embed` parameter and on the command line.
+
+use crate::codes::Flow;
+use crate::views::ViewName;
+use crate::CoreError;
+use std::fmt;
+use std::str::FromStr;
+
+/// Which territory's table a block describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// The selected territory.
+    Territory,
+    /// The région of the selected département, for comparison.
+    Region,
+    /// France, for comparison.
+    France,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Block {
+    Partners,
+    GoodsImport,
+    GoodsExport,
+    ExportSankey,
+    TotalsExportations,
+    ExportSankeyRegion,
+    ExportSankeyFrance,
+    ImportSankey,
+    TotalsImportations,
+    ImportSankeyRegion,
+    ImportSankeyFrance,
+    Specialisation,
+    Exposure,
+}
+
+impl Block {
+    /// In the portrait's order.
+    pub const ALL: [Block; 13] = [
+        Block::Partners,
+        Block::GoodsImport,
+        Block::GoodsExport,
+        Block::ExportSankey,
+        Block::TotalsExportations,
+        Block::ExportSankeyRegion,
+        Block::ExportSankeyFrance,
+        Block::ImportSankey,
+        Block::TotalsImportations,
+        Block::ImportSankeyRegion,
+        Block::ImportSankeyFrance,
+        Block::Specialisation,
+        Block::Exposure,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Block::Partners => "partners",
+            Block::GoodsImport => "goods-import",
+            Block::GoodsExport => "goods-export",
+            Block::ExportSankey => "export-sankey",
+            Block::TotalsExportations => "totals-exportations",
+            Block::ExportSankeyRegion => "export-sankey-region",
+            Block::ExportSankeyFrance => "export-sankey-france",
+            Block::ImportSankey => "import-sankey",
+            Block::TotalsImportations => "totals-importations",
+            Block::ImportSankeyRegion => "import-sankey-region",
+            Block::ImportSankeyFrance => "import-sankey-france",
+            Block::Specialisation => "specialisation",
+            Block::Exposure => "exposure",
+        }
+    }
+
+    /// The view the block computes.
+    pub fn view(self) -> ViewName {
+        match self {
+            Block::Partners => ViewName::Partners,
+            Block::GoodsImport => ViewName::GoodsImport,
+            Block::GoodsExport => ViewName::GoodsExport,
+            Block::ExportSankey | Block::ExportSankeyRegion | Block::ExportSankeyFrance => {
+                ViewName::ExportSankey
+            }
+            Block::ImportSankey | Block::ImportSankeyRegion | Block::ImportSankeyFrance => {
+                ViewName::ImportSankey
+            }
+            Block::TotalsExportations | Block::TotalsImportations => ViewName::Totals,
+            Block::Specialisation => ViewName::Specialisation,
+            Block::Exposure => ViewName::Exposure,
+        }
+    }
+
+    pub fn subject(self) -> Subject {
+        match self {
+            Block::ExportSankeyRegion | Block::ImportSankeyRegion => Subject::Region,
+            Block::ExportSankeyFrance | Block::ImportSankeyFrance => Subject::France,
+            _ => Subject::Territory,
+        }
+    }
+
+    /// The flow a block is about, when it is about one.
+    pub fn flow(self) -> Option<Flow> {
+        match self {
+            Block::GoodsExport
+            | Block::ExportSankey
+            | Block::TotalsExportations
+            | Block::ExportSankeyRegion
+            | Block::ExportSankeyFrance
+            | Block::Specialisation
+            | Block::Exposure => Some(Flow::Export),
+            Block::GoodsImport
+            | Block::ImportSankey
+            | Block::TotalsImportations
+            | Block::ImportSankeyRegion
+            | Block::ImportSankeyFrance => Some(Flow::Import),
+            Block::Partners => None,
+        }
+    }
+
+    /// Whether the block is a comparison diagram drawn at half width.
+    pub fn is_comparison(self) -> bool {
+        self.subject() != Subject::Territory
+    }
+
+    fn names() -> String {
+        Block::ALL.map(Block::name).join(", ")
+    }
+}
+
+impl fmt::Display for Block {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Block {
+    type Err = CoreError;
+
+    fn from_str(text: &str) -> Result<Self, CoreError> {
+        Block::ALL
+            .into_iter()
+            .find(|block| block.name() == text)
+            .ok_or_else(|| CoreError::UnknownView(text.to_string(), Block::names()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_block_name_parses_back() {
+        for block in Block::ALL {
+            assert_eq!(block.name().parse::<Block>(), Ok(block));
+        }
+        let error = "sankey".parse::<Block>().unwrap_err();
+        assert!(
+            error.to_string().contains("export-sankey-france"),
+            "{error}"
+        );
+    }
+}

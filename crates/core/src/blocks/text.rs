@@ -1,0 +1,204 @@
+//! The words of a block: title, reading key, period, source line, file name and sentences. Numbers
+//! are written as the browser's `Intl` writes them (`crate::format`), so that the page, the print
+//! and the command line say the same.
+
+use super::name::{Block, Subject};
+use crate::codes::{Flow, Period, Territory};
+use crate::format;
+use crate::manifest::Manifest;
+use crate::views::exposure::Exposure;
+use crate::views::sankey::Sankey;
+use crate::views::totals::{FlowTotal, Totals};
+
+/// What the selected quarters cover, for titles: `2024`, `T1 2024, T2 2024`; every year of the data
+/// when none is selected.
+pub fn period_text(manifest: &Manifest, periods: &[Period]) -> String {
+    if periods.is_empty() {
+        let years: Vec<String> = manifest.years.iter().map(u16::to_string).collect();
+        return years.join("–");
+    }
+    let mut years: Vec<u16> = periods.iter().map(|p| p.year).collect();
+    years.dedup();
+    let quarters_of = |year: u16| manifest.periods.iter().filter(move |p| p.year == year);
+    let whole_years = years.iter().all(|&year| {
+        quarters_of(year).next().is_some() && quarters_of(year).all(|p| periods.contains(p))
+    }) && periods.len()
+        == years
+            .iter()
+            .map(|&year| quarters_of(year).count())
+            .sum::<usize>();
+    if whole_years {
+        let years: Vec<String> = years.iter().map(u16::to_string).collect();
+        return years.join(", ");
+    }
+    let labels: Vec<String> = periods.iter().map(Period::label_fr).collect();
+    labels.join(", ")
+}
+
+impl Block {
+    /// The title's first words; the territory and the period follow.
+    fn title_words(self) -> &'static str {
+        match self {
+            Block::Partners => "Principaux pays à l'import et à l'export",
+            Block::GoodsImport => "Biens importés",
+            Block::GoodsExport => "Biens exportés",
+            Block::ExportSankey => "Flux à l'export par produit et par pays",
+            Block::ImportSankey => "Flux à l'import par pays et par produit",
+            Block::ExportSankeyRegion | Block::ExportSankeyFrance => "Flux à l'export",
+            Block::ImportSankeyRegion | Block::ImportSankeyFrance => "Flux à l'import",
+            Block::TotalsExportations => "Total des exportations",
+            Block::TotalsImportations => "Total des importations",
+            Block::Specialisation => "Spécialisation à l'export par rapport à la France",
+            Block::Exposure => "Exposition des exportations à un partenaire",
+        }
+    }
+
+    /// How to read the chart, in one sentence.
+    pub fn reading_key(self) -> &'static str {
+        match self {
+            Block::Partners => "Pour chaque pays, à gauche les importations, à droite les exportations ; le losange marque le solde.",
+            Block::GoodsImport => "Figurent en bleu les biens importés dans le territoire ; un clic sur un bien montre les produits qu'il regroupe.",
+            Block::GoodsExport => "Figurent en violet les biens exportés depuis le territoire ; un clic sur un bien montre les produits qu'il regroupe.",
+            Block::ExportSankey => "À gauche les principaux biens exportés, à droite les pays de destination.",
+            Block::ImportSankey => "À gauche les principaux pays d'origine, à droite les biens importés.",
+            Block::ExportSankeyRegion | Block::ImportSankeyRegion => "La même représentation pour la région.",
+            Block::ExportSankeyFrance | Block::ImportSankeyFrance => "La même représentation pour la France entière.",
+            Block::TotalsExportations | Block::TotalsImportations => "Valeur du territoire et sa part dans la région et dans la France entière.",
+            Block::Specialisation => "Part de chaque bien dans les exportations du territoire, comparée à sa part en France.",
+            Block::Exposure => "Part des exportations vers le pays ou la zone choisis (les États-Unis par défaut) ; rang parmi les départements.",
+        }
+    }
+
+    /// The rule the block's numbers follow.
+    pub fn rule(self) -> String {
+        use crate::views::{exposure, goods, partners, sankey, specialisation, totals};
+        match self {
+            Block::Partners => partners::RULE.to_string(),
+            Block::GoodsImport | Block::GoodsExport => goods::RULE.to_string(),
+            Block::TotalsExportations | Block::TotalsImportations => totals::RULE.to_string(),
+            Block::Specialisation => specialisation::RULE.to_string(),
+            Block::Exposure => exposure::RULE.to_string(),
+            sankey_block => sankey::rule(sankey_block.flow().unwrap_or(Flow::Export)),
+        }
+    }
+}
+
+/// The words of a block that need no data: shown while its files load.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    /// `Flux à l'export par produit et par pays, Oise (2024)`.
+    pub title: String,
+    /// The territory the block describes, as named in the title.
+    pub subject_label: String,
+    /// `2024`, `T1 2024, T2 2024`.
+    pub period: String,
+    pub source: String,
+    /// A download's name without extension: `export-sankey-oise-2024`.
+    pub file_stem: String,
+}
+
+impl Heading {
+    pub fn new(block: Block, manifest: &Manifest, subject: &Territory, periods: &[Period]) -> Self {
+        let subject_label = match (block.subject(), subject) {
+            (Subject::France, _) | (_, Territory::France) => "France entière".to_string(),
+            _ => manifest.label(subject),
+        };
+        let period = period_text(manifest, periods);
+        let demo = if manifest.is_demo() {
+            " — données de démonstration (synthétiques, calibrées sur les totaux publiés)"
+        } else {
+            ""
+        };
+        let place = manifest
+            .territory(subject)
+            .ok()
+            .map(|entry| entry.slug.clone())
+            .filter(|slug| !slug.is_empty())
+            .unwrap_or_else(|| slug(&subject.to_string()));
+        Heading {
+            title: format!("{}, {subject_label} ({period})", block.title_words()),
+            source: format!("Source : DGDDI (douanes), {period}{demo}"),
+            file_stem: format!("{}-{place}-{}", block.name(), slug(&period)),
+            subject_label,
+            period,
+        }
+    }
+}
+
+/// Lower-case ASCII letters and digits, other runs as one `-`. For ASCII text (territory names are
+/// folded to ASCII by the data build, into the manifest's `slug`).
+pub fn slug(text: &str) -> String {
+    let lowered: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let parts: Vec<&str> = lowered.split('-').filter(|part| !part.is_empty()).collect();
+    parts.join("-")
+}
+
+/// The seed's sentences for a flow total: value, share of the région, share of France.
+pub fn totals_sentences(totals: &Totals, flow: Flow, manifest: &Manifest) -> Vec<String> {
+    let flow_total: &FlowTotal = match flow {
+        Flow::Export => &totals.exports,
+        Flow::Import => &totals.imports,
+    };
+    let (noun, verb) = match flow {
+        Flow::Export => ("exportations", "exportée"),
+        Flow::Import => ("importations", "importée"),
+    };
+    let mut lines = vec![format!(
+        "Total des {noun} : {}",
+        format::million_euros(flow_total.value)
+    )];
+    if let (Some(share), Some(region)) = (flow_total.share_of_region, &totals.region) {
+        lines.push(format!(
+            "soit {} de la valeur {verb} par la région {}",
+            format::percent(share, 1),
+            manifest.label(region)
+        ));
+    }
+    if let Some(share) = flow_total.share_of_france {
+        lines.push(format!(
+            "soit {} de la valeur {verb} au niveau national",
+            format::percent(share, 2)
+        ));
+    }
+    lines
+}
+
+pub fn sankey_sentences(sankey: &Sankey) -> Vec<String> {
+    vec![format!("Total : {}", format::million_euros(sankey.total))]
+}
+
+pub fn exposure_sentences(exposure: &Exposure) -> Vec<String> {
+    let share = exposure
+        .share
+        .map(|s| format::percent(s, 1))
+        .unwrap_or_else(|| "–".into());
+    let rank = exposure
+        .rank
+        .map(|r| format!(", rang {r} sur {} départements", exposure.ranking.len()))
+        .unwrap_or_default();
+    vec![format!(
+        "{share} des exportations vont vers : {}{rank}",
+        exposure.partner_label
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_letters_and_digits() {
+        assert_eq!(slug("T1 2024, T2 2024"), "t1-2024-t2-2024");
+        assert_eq!(slug("dep:60"), "dep-60");
+        assert_eq!(slug("ile-de-france"), "ile-de-france");
+    }
+}
