@@ -57,7 +57,24 @@ impl LoadError {
                     "Le fichier {file} est incomplet ou ne correspond pas au manifeste ({reason})."
                 )
             }
-            LoadError::Data(error) => format!("Les données n'ont pas pu être lues : {error}."),
+            LoadError::Data(CoreError::TerritoryAbsent(territory)) => {
+                format!("Le territoire {territory} n'est pas dans les données.")
+            }
+            LoadError::Data(
+                CoreError::Arrow { file, reason } | CoreError::Schema { file, reason },
+            ) => format!(
+                "Le fichier {file} n'est pas un fichier de données lisible (détail technique : {reason})."
+            ),
+            LoadError::Data(CoreError::UnknownCode { file, field, code }) => format!(
+                "Le fichier {file} contient un code {field} inconnu des nomenclatures : « {code} »."
+            ),
+            LoadError::Data(CoreError::MissingValue { file, column, row }) => format!(
+                "Le fichier {file} a une valeur manquante (colonne {column}, ligne {row})."
+            ),
+            LoadError::Data(CoreError::NeedsFile { file, .. }) => {
+                format!("Le fichier {file} manque pour ce bloc.")
+            }
+            LoadError::Data(error) => format!("Les données n'ont pas pu être lues ({error})."),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! comex-territoires: the browser app (Leptos, client-side rendered, compiled to WebAssembly).
 //!
 //! `api` fetches and checks the data files, `state` keeps the selection in the URL, `components`
-//! draw the page, `charts` turn the core's view models into ECharts options, `echarts` and `intl`
-//! are thin bindings to the browser. Every number comes from `comex_core`.
+//! lay out the page and draw the blocks (their models from `comex_core`, their ECharts options from
+//! `comex_charts`), `echarts` and `intl` are thin bindings to the browser.
 
 // The app exists only in the browser; on the host this crate is an empty binary, so that a plain
 // `cargo test` of the workspace never builds the browser dependencies.
@@ -10,8 +10,6 @@
 mod api;
 #[cfg(target_arch = "wasm32")]
 mod app;
-#[cfg(target_arch = "wasm32")]
-mod charts;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
@@ -27,6 +25,7 @@ mod state;
 /// check that a panic shows a message instead of leaving a dead page.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
+#[allow(clippy::panic)] // the panic is the point
 pub fn diagnostic_panic() {
     panic!("diagnostic panic requested");
 }

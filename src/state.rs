@@ -1,6 +1,7 @@
 //! The dashboard's selection, kept in the URL query (`?territory=dep:60&country=US&product=C20B&level=a129`),
 //! so that a copied link opens the same view and back/forward work.
 
+use comex_core::blocks::Selection as CoreSelection;
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
@@ -123,6 +124,15 @@ impl Selection {
                 .country
                 .get()
                 .and_then(|code| CountrySelection::parse(&code, catalog).ok()),
+        }
+    }
+
+    /// The selection as the core reads it: territory, filter and level, parsed once.
+    pub fn core_selection(&self, catalog: &Catalog) -> CoreSelection {
+        CoreSelection {
+            territory: self.territory(),
+            filter: self.filter(catalog),
+            level: self.level(),
         }
     }
 

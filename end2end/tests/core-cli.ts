@@ -12,7 +12,7 @@ export function coreView(territory: string, view: string, options: { country?: s
   if (options.product) args.push('--product', options.product);
   if (options.level) args.push('--level', options.level);
   if (options.period) args.push('--period', options.period);
-  return execFileSync(binary, args, { encoding: 'utf8' });
+  return execFileSync(binary, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Splits one `;` CSV line, honouring double quotes (labels may hold `;`). */

@@ -92,7 +92,7 @@ test('a country filter set in the page survives a reload, and back removes it', 
   await expect(page.locator('.chip')).toContainText('Etats-Unis');
   await ready(page, 'totals-exportations');
   const filtered = plain(await page.locator('#totals-exportations .summary').textContent());
-  const expected = coreView('dep:60', 'totals', { country: 'US', format: 'text' });
+  const expected = coreView('dep:60', 'totals-exportations', { country: 'US', format: 'text' });
   const exportsLine = plain(expected).split('\n').find((l) => l.startsWith('Exportations')) ?? '';
   const value = exportsLine.split(/\s{2,}/)[1];
   expect(filtered).toContain(value);

@@ -1,7 +1,7 @@
 //! One ECharts chart: created on mount, updated with `notMerge` (no stale nodes after a switch),
 //! resized with its box (ResizeObserver: it follows an embedding frame too), disposed on unmount.
 //!
-//! Options come from `crate::charts` as JSON. Two generic formatters are attached here, so that no
+//! Options come from `comex_charts` as JSON. Two generic formatters are attached here, so that no
 //! option needs JavaScript code: tooltips show the data item's `tip` (HTML escaped when it was built),
 //! labels its `text`. A click on an item with a `pick` (`product:C20B`, `country:BE`) is reported.
 
@@ -16,12 +16,7 @@ use wasm_bindgen::JsCast;
 /// A Rust callback handed to JavaScript; kept alive as long as its chart.
 type EventClosure = Closure<dyn FnMut(JsValue)>;
 
-/// An ECharts option and the height its chart needs.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChartSpec {
-    pub option: Value,
-    pub height: u32,
-}
+pub use comex_charts::ChartSpec;
 
 /// What a click on a chart mark selects.
 #[derive(Clone, Debug, PartialEq, Eq)]

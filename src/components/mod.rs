@@ -1,5 +1,6 @@
 //! The page, one concern per file.
 
+pub mod block_loader;
 pub mod chart;
 pub mod dashboard;
 pub mod data_table;
@@ -9,6 +10,7 @@ pub mod message;
 pub mod near_screen;
 pub mod panic_notice;
 pub mod period_select;
+pub mod print;
 pub mod print_intro;
 pub mod territory_select;
 pub mod view_block;

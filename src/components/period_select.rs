@@ -31,33 +31,6 @@ fn choices(manifest: &Manifest) -> Vec<(String, String)> {
     choices
 }
 
-/// What the selection covers, for titles: `2024`, `T1 2024`.
-pub fn period_text(manifest: &Manifest, periods: &[Period]) -> String {
-    let all_of_year = |year: u16| {
-        let of_year: Vec<&Period> = manifest.periods.iter().filter(|p| p.year == year).collect();
-        !of_year.is_empty() && of_year.iter().all(|p| periods.contains(p))
-    };
-    if periods.is_empty() {
-        let years: Vec<String> = manifest.years.iter().map(u16::to_string).collect();
-        return years.join("–");
-    }
-    let mut years: Vec<u16> = periods.iter().map(|p| p.year).collect();
-    years.dedup();
-    if years.iter().all(|&y| all_of_year(y))
-        && periods.len()
-            == manifest
-                .periods
-                .iter()
-                .filter(|p| years.contains(&p.year))
-                .count()
-    {
-        let years: Vec<String> = years.iter().map(u16::to_string).collect();
-        return years.join(", ");
-    }
-    let labels: Vec<String> = periods.iter().map(Period::label_fr).collect();
-    labels.join(", ")
-}
-
 #[component]
 pub fn PeriodSelect(
     manifest: StoredValue<Manifest, LocalStorage>,

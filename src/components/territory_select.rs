@@ -5,20 +5,23 @@ use comex_core::codes::Territory;
 use comex_core::manifest::{Manifest, TerritoryEntry};
 use leptos::prelude::*;
 
-/// Lower case without accents, for matching what people type.
-fn folded(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
-            'î' | 'ï' | 'Î' => 'i',
-            'ô' | 'ö' | 'Ô' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '-' | '\'' | '’' => ' ',
-            other => other.to_ascii_lowercase(),
-        })
-        .collect()
+/// What people type, lower case, without accents (the browser's own Unicode decomposition) and with
+/// `-` and apostrophes as spaces: compared with the manifest's `slug`, the label folded by the data build.
+fn folded_query(text: &str) -> String {
+    let decomposed: String = js_sys::JsString::from(text).normalize("NFD").into();
+    words(
+        &decomposed
+            .chars()
+            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+            .collect::<String>()
+            .to_lowercase(),
+    )
+}
+
+/// Words separated by one space: `cote d or`.
+fn words(text: &str) -> String {
+    let spaced = text.replace(['-', '\'', '’'], " ");
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn code_of(territory: &Territory) -> String {
@@ -29,9 +32,9 @@ fn code_of(territory: &Territory) -> String {
 }
 
 fn matches(entry: &TerritoryEntry, query: &str) -> bool {
-    let query = folded(query.trim());
+    let query = folded_query(query.trim());
     query.is_empty()
-        || folded(&entry.label).contains(&query)
+        || words(&entry.slug).contains(&query)
         || code_of(&entry.territory).to_ascii_lowercase() == query
 }
 

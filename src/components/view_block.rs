@@ -8,6 +8,10 @@ use crate::components::export::ExportButtons;
 use crate::components::message::ErrorMessage;
 use crate::components::near_screen::near_screen;
 use crate::state::selection_parameters;
+use comex_charts::Layout;
+use comex_core::blocks::text::Heading;
+use comex_core::blocks::{Block, BlockModel};
+use comex_core::manifest::Manifest;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
 
@@ -40,44 +44,59 @@ fn full_dashboard_url() -> String {
 /// A value that is loading (`None`), failed, or ready.
 pub type Loaded<T> = Option<Result<T, LoadError>>;
 
-/// What a block shows once its view model is computed.
+/// What a block shows once the core has computed its model: the chart option built from the
+/// model, and the model's own sentences and table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Drawn {
     pub spec: Option<ChartSpec>,
-    /// Sentences shown above the chart (the totals, the exposure summary).
+    /// Sentences shown above the chart (the totals, the Sankey total, the exposure).
     pub summary: Vec<String>,
     pub table: ViewTable,
 }
 
+impl Drawn {
+    pub fn new(model: BlockModel, manifest: &Manifest, layout: Layout) -> Self {
+        Drawn {
+            spec: comex_charts::option(&model.model, manifest, layout),
+            summary: model.sentences,
+            table: model.table,
+        }
+    }
+}
+
 #[component]
 pub fn ViewBlock(
-    /// The view's name (`export-sankey`): the block's id, as in the URL's embed parameter.
-    id: String,
-    title: Signal<String>,
-    reading_key: &'static str,
-    rule: String,
-    source: Signal<String>,
+    block: Block,
+    /// The block's words for the selection (the caller leaves out a block that does not apply).
+    heading: Memo<Option<Heading>>,
     drawn: Signal<Loaded<Drawn>>,
     retry: Callback<()>,
-    #[prop(optional)] on_pick: Option<Callback<Pick>>,
+    /// What a click on a mark selects; none for the blocks whose marks select nothing.
+    on_pick: Option<Callback<Pick>>,
     /// Called each time the block comes near the screen: blocks below the first screen fetch the
     /// files only they read when the user scrolls to them.
-    #[prop(optional)]
-    on_near_screen: Option<Callback<()>>,
+    on_near_screen: Callback<()>,
 ) -> impl IntoView {
+    let id = block.name().to_string();
     let embed = use_context::<Embed>().unwrap_or(Embed(None));
     if !embed.shows(&id) {
         return ().into_any();
     }
     let section = NodeRef::<leptos::html::Section>::new();
-    if let Some(on_near_screen) = on_near_screen {
-        let near = near_screen(section);
-        Effect::new(move |_| {
-            if near.get() {
-                on_near_screen.run(());
-            }
-        });
-    }
+    let near = near_screen(section);
+    Effect::new(move |_| {
+        if near.get() {
+            on_near_screen.run(());
+        }
+    });
+    let words = move |pick: fn(&Heading) -> String| {
+        Signal::derive(move || heading.with(|h| h.as_ref().map(pick).unwrap_or_default()))
+    };
+    let title = words(|h| h.title.clone());
+    let source = words(|h| h.source.clone());
+    let file_stem = words(|h| h.file_stem.clone());
+    let reading_key = block.reading_key();
+    let rule = block.rule();
     // The chart stays mounted while the next data load (so it is updated, not rebuilt).
     let spec = Memo::new(
         move |previous: Option<&Option<ChartSpec>>| match drawn.get() {
@@ -90,10 +109,6 @@ pub fn ViewBlock(
     let loading = move || drawn.with(Option::is_none);
     let chart_label = Signal::derive(move || title.get());
     let table = Signal::derive(move || drawn.get().and_then(Result::ok).map(|d| d.table));
-    let file_stem = Signal::derive({
-        let id = id.clone();
-        move || file_stem(&id, &title.get())
-    });
     view! {
         <section class="view-block" node_ref=section id=id.clone() data-view=id aria-busy=move || loading().to_string()>
             <h3>{title}</h3>
@@ -126,26 +141,4 @@ pub fn ViewBlock(
         </section>
     }
     .into_any()
-}
-
-/// A file name from the view and its title: `export-sankey-oise-2024`.
-fn file_stem(id: &str, title: &str) -> String {
-    let place: String = title
-        .rsplit(", ")
-        .next()
-        .unwrap_or("")
-        .chars()
-        .map(|c| match c {
-            'a'..='z' | 'A'..='Z' | '0'..='9' => c.to_ascii_lowercase(),
-            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
-            'à' | 'â' => 'a',
-            'î' | 'ï' => 'i',
-            'ô' => 'o',
-            'ù' | 'û' => 'u',
-            'ç' => 'c',
-            _ => '-',
-        })
-        .collect();
-    let place: Vec<&str> = place.split('-').filter(|part| !part.is_empty()).collect();
-    format!("{id}-{}", place.join("-"))
 }

@@ -132,15 +132,27 @@ pub fn echarts_bundle(root: &Path) -> Result<()> {
     )
 }
 
+/// How long apt waits for another apt's lock, in seconds.
+const APT_LOCK_WAIT: &str = "-oDPkg::Lock::Timeout=900";
+
 /// Debian's Chromium and chromedriver: Playwright cannot download its own browsers here.
 pub fn chromium() -> Result<()> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         return Ok(());
     }
-    run("apt-get", &["update", "-q"])?;
+    // Another apt may be running on a fresh machine (its own start-up upgrades): wait for its lock
+    // instead of failing with « Could not get lock /var/lib/dpkg/lock-frontend ».
+    run("apt-get", &[APT_LOCK_WAIT, "update", "-q"])?;
     run_with(
         Command::new("apt-get")
-            .args(["install", "-y", "-q", "chromium", "chromium-driver"])
+            .args([
+                APT_LOCK_WAIT,
+                "install",
+                "-y",
+                "-q",
+                "chromium",
+                "chromium-driver",
+            ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

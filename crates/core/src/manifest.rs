@@ -11,6 +11,14 @@ pub const COUNTRIES_FILE: &str = "codes/pays.arrow";
 /// All départements by partner country, summed over products: the exposure ranking reads it.
 pub const DEPARTEMENTS_BY_COUNTRY_FILE: &str = "fr-departements-pays.arrow";
 
+/// A file's SHA-256 as the manifest writes it: 64 lower-case hex digits.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
@@ -118,11 +126,7 @@ impl Manifest {
                 entry.bytes
             )));
         }
-        let digest: String = Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        if digest != entry.sha256 {
+        if sha256_hex(bytes) != entry.sha256 {
             return Err(integrity("SHA-256 differs from the manifest".into()));
         }
         Ok(())

@@ -10,7 +10,6 @@ use crate::text::numbered_lines;
 use crate::{InputError, Rejection};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Period};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::Path;
@@ -75,12 +74,7 @@ pub fn is_trade_file_name(name: &str) -> bool {
         && (kind == "Export.txt" || kind == "Import.txt")
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use comex_core::manifest::sha256_hex;
 
 /// (flow, period, département, product, country): what identifies a line.
 type RowKey = (Flow, Period, u16, u16, u16);

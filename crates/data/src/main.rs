@@ -83,8 +83,10 @@ enum Format {
     Text,
     /// `;`-separated, euros as integers.
     Csv,
-    /// The view model itself.
+    /// The block's model itself.
     Json,
+    /// The ECharts option the dashboard draws for the block (wide screen), as JSON.
+    Echarts,
 }
 
 fn main() -> Result<()> {
@@ -296,6 +298,14 @@ fn print_view(
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&model)?),
         Format::Csv => print!("{}", model.table.to_csv()),
+        Format::Echarts => {
+            let layout = comex_charts::Layout {
+                compact: block.is_comparison(),
+                narrow: false,
+            };
+            let chart = comex_charts::option(&model.model, &manifest, layout);
+            println!("{}", serde_json::to_string_pretty(&chart)?);
+        }
         Format::Text => {
             if manifest.is_demo() {
                 println!("DONNÉES DE DÉMONSTRATION (synthétiques)");

@@ -111,19 +111,11 @@ pub fn write(
         ..write_file(&dir, COUNTRIES_FILE, &countries)?
     });
     if !ingested.rejections.is_empty() {
-        let mut report = String::from("fichier;ligne;champ;motif\n");
-        for r in &ingested.rejections {
-            report.push_str(&format!(
-                "{};{};{};{}\n",
-                r.file,
-                r.line,
-                r.field,
-                r.reason.replace(';', ",")
-            ));
-        }
+        let report = rejections_csv(&ingested.rejections)
+            .map_err(|e| InputError::Reconciliation(format!("{REJECTIONS_FILE}: {e}")))?;
         files.push(OutputFile {
             rows: ingested.rejections.len() as u64,
-            ..write_file(&dir, REJECTIONS_FILE, report.as_bytes())?
+            ..write_file(&dir, REJECTIONS_FILE, &report)?
         });
     }
 
@@ -219,6 +211,23 @@ fn territories(parts: &Partitioned, lists: &CodeLists) -> Vec<TerritoryEntry> {
         region: None,
     });
     entries
+}
+
+/// The rejected lines, `;`-separated (the csv crate quotes what needs it).
+fn rejections_csv(rejections: &[crate::Rejection]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    writer.write_record(["fichier", "ligne", "champ", "motif"])?;
+    for rejection in rejections {
+        writer.write_record([
+            rejection.file.as_str(),
+            &rejection.line.to_string(),
+            rejection.field.as_str(),
+            &rejection.reason,
+        ])?;
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
 }
 
 /// A name folded to ASCII (`Île-de-France` → `ile-de-france`) for download file names: done here,

@@ -1,12 +1,20 @@
-//! View model → ECharts option. charming builds each option's frame (tooltip, grid, axes, series
-//! kinds); the data items are added as JSON, because they carry fields charming 0.6 does not model:
-//! `text` (the label shown), `tip` (the tooltip, HTML escaped here), `pick` (what a click filters).
-//! Colours follow the seed's document.
+//! comex-charts: a block's model → its ECharts option. charming builds each option's frame (tooltip,
+//! grid, axes, series kinds); the data items are added as JSON, because they carry fields charming
+//! 0.6 does not model: `text` (the label shown), `tip` (the tooltip, HTML escaped here), `pick` (what
+//! a click filters). Colours follow the seed's document.
+//!
+//! Pure functions of the core's models, with no browser: `cargo test` checks on the host what every
+//! chart draws against its model (snapshots and value tests), the app renders them, and
+//! `comex-data view --format echarts` prints them.
 
+pub mod exposure;
 pub mod goods;
 pub mod partners;
 pub mod sankey;
 pub mod specialisation;
+
+use comex_core::manifest::Manifest;
+use comex_core::views::portrait::ViewModel;
 
 use charming::component::{Axis, Grid};
 use charming::element::{AxisLabel, AxisType, Formatter, Tooltip, Trigger};
@@ -20,6 +28,37 @@ pub const DEFICIT_RED: &str = "#c62828";
 pub const SURPLUS_GREEN: &str = "#2e7d32";
 pub const NEUTRAL_GREY: &str = "#9aa5b1";
 pub const OTHERS_GREY: &str = "#c9d1d9";
+
+/// An ECharts option and the height its chart needs.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ChartSpec {
+    pub option: Value,
+    pub height: u32,
+}
+
+/// How much room a chart has: a comparison chart (half width) is compact; a phone screen is narrow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub compact: bool,
+    pub narrow: bool,
+}
+
+/// The chart of a view model; none for the totals (sentences and a table only) and for an exposure
+/// with no ranking (under a product filter).
+pub fn option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<ChartSpec> {
+    match model {
+        ViewModel::Partners(partners) => Some(partners::option(partners, layout.narrow)),
+        ViewModel::Goods(goods) => Some(goods::option(goods)),
+        ViewModel::Sankey(sankey) => Some(sankey::option(sankey, layout)),
+        ViewModel::Specialisation(specialisation) => Some(specialisation::option(specialisation)),
+        ViewModel::Exposure(exposure) => (!exposure.ranking.is_empty()).then(|| {
+            exposure::option(exposure, |code| {
+                manifest.label(&comex_core::codes::Territory::Departement(code.to_string()))
+            })
+        }),
+        ViewModel::Totals(_) => None,
+    }
+}
 
 /// Text safe to put in a tooltip (ECharts renders tooltips as HTML).
 pub fn escape_html(text: &str) -> String {

@@ -4,11 +4,11 @@
 use super::{
     frame, grid, tip, with_series_data, DEFICIT_RED, EXPORT_VIOLET, IMPORT_BLUE, SURPLUS_GREEN,
 };
-use crate::components::chart::ChartSpec;
-use crate::intl::million_euros;
+use crate::ChartSpec;
 use charming::component::{Axis, Legend};
 use charming::element::{AxisLabel, AxisType, SplitLine};
 use charming::series::{Bar, Scatter};
+use comex_core::format::million_euros;
 use comex_core::views::partners::Partners;
 use serde_json::{json, Value};
 

@@ -4,18 +4,24 @@
 //! the finer products inside it (`Goods::tiles`).
 
 use super::{frame, shorten, tip, with_series_data, EXPORT_VIOLET, IMPORT_BLUE};
-use crate::components::chart::ChartSpec;
-use crate::intl::{million_euros, percent};
+use crate::ChartSpec;
 use charming::series::Treemap;
 use comex_core::codes::{Flow, ProductLevel};
+use comex_core::format::{million_euros, percent};
 use comex_core::views::goods::{Goods, GoodsNode};
 use serde_json::{json, Value};
 
+/// Tiles below this share of the flow get no label: too small for a word, they are in the tooltip
+/// and the table (at 1280 px a 2.5 % tile of a half-width treemap is about 80 × 80 px).
+pub const LABELLED_SHARE: f64 = 0.025;
+
 fn item(node: &GoodsNode, level: ProductLevel) -> Value {
+    // The name wraps inside the tile (ECharts' `overflow: break`), its share on the last line.
     json!({
         "name": node.code,
         "value": node.value as f64,
-        "text": shorten(&node.label, 40),
+        "text": format!("{}\n{}", shorten(&node.label, 70), percent(node.share, 1)),
+        "label": { "show": node.share >= LABELLED_SHARE },
         "tip": tip(&node.label, &[format!("{} ({})", node.code, level.name().to_uppercase()), million_euros(node.value), format!("{} du flux", percent(node.share, 1))]),
         "pick": format!("product:{}", node.code),
     })
@@ -43,8 +49,10 @@ pub fn option(goods: &Goods) -> ChartSpec {
     series["right"] = json!(0);
     series["top"] = json!(0);
     series["bottom"] = json!(0);
-    series["label"] =
-        json!({ "show": true, "formatter": "text", "fontSize": 11, "overflow": "truncate" });
+    series["label"] = json!({
+        "show": true, "formatter": "text", "fontSize": 11, "lineHeight": 13,
+        "overflow": "break", "lineOverflow": "truncate",
+    });
     series["levels"] = json!([
         { "color": shades, "itemStyle": { "borderColor": "#fff", "borderWidth": 2, "gapWidth": 2 } },
     ]);

@@ -5,11 +5,11 @@ use super::{
     frame, shorten, tip, with_series_data, EXPORT_VIOLET, IMPORT_BLUE, NEUTRAL_GREY, OTHERS_GREY,
     TOP_FLOW_RED,
 };
-use crate::components::chart::ChartSpec;
-use crate::components::dashboard::Layout;
-use crate::intl::{million_euros, percent};
+use crate::ChartSpec;
+use crate::Layout;
 use charming::series::Sankey as SankeySeries;
 use comex_core::codes::Flow;
+use comex_core::format::{million_euros, percent};
 use comex_core::views::sankey::{NodeKind, Sankey, SankeyNode};
 use serde_json::{json, Value};
 
@@ -18,6 +18,25 @@ const LABEL_LENGTH: usize = 36;
 
 fn node_key(side: &str, node: &SankeyNode) -> String {
     format!("{side}:{}", node.code)
+}
+
+/// The labels of one side, shortened to `length`; two that the cut makes equal (« Produits de la
+/// construction a… » twice) say their code instead of their last letters.
+pub fn node_texts(nodes: &[SankeyNode], length: usize) -> Vec<String> {
+    let short: Vec<String> = nodes.iter().map(|n| shorten(&n.label, length)).collect();
+    nodes
+        .iter()
+        .zip(&short)
+        .map(|(node, text)| {
+            let twins = short.iter().filter(|other| *other == text).count();
+            if twins > 1 && node.kind != NodeKind::Others {
+                let room = length.saturating_sub(node.code.len() + 3);
+                format!("{} ({})", shorten(&node.label, room), node.code)
+            } else {
+                text.clone()
+            }
+        })
+        .collect()
 }
 
 pub fn option(sankey: &Sankey, layout: Layout) -> ChartSpec {
@@ -39,7 +58,9 @@ pub fn option(sankey: &Sankey, layout: Layout) -> ChartSpec {
             "–".into()
         }
     };
-    let node = |side: &str, node: &SankeyNode| -> Value {
+    let left_texts = node_texts(&sankey.left, label_length);
+    let right_texts = node_texts(&sankey.right, label_length);
+    let node = |side: &str, node: &SankeyNode, text: &str| -> Value {
         let color = match node.kind {
             NodeKind::Product => goods_color,
             NodeKind::Country => "#4a5568",
@@ -53,7 +74,7 @@ pub fn option(sankey: &Sankey, layout: Layout) -> ChartSpec {
         json!({
             "name": node_key(side, node),
             "value": node.value as f64,
-            "text": shorten(&node.label, label_length),
+            "text": text,
             "tip": tip(&node.label, &[million_euros(node.value), format!("{} du total", share(node.value))]),
             "pick": pick,
             "itemStyle": { "color": color },
@@ -63,8 +84,15 @@ pub fn option(sankey: &Sankey, layout: Layout) -> ChartSpec {
     let nodes: Vec<Value> = sankey
         .left
         .iter()
-        .map(|n| node("L", n))
-        .chain(sankey.right.iter().map(|n| node("R", n)))
+        .zip(&left_texts)
+        .map(|(n, text)| node("L", n, text))
+        .chain(
+            sankey
+                .right
+                .iter()
+                .zip(&right_texts)
+                .map(|(n, text)| node("R", n, text)),
+        )
         .collect();
     let links: Vec<Value> = sankey
         .links

@@ -1,0 +1,281 @@
+//! What each chart draws, on fixed models: a snapshot of the whole option (insta), and a check that
+//! every value drawn is the model's value.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests stop at the line that failed
+
+use comex_charts::{option, ChartSpec, Layout};
+use comex_core::codes::{Flow, ProductLevel, Territory};
+use comex_core::manifest::{Manifest, Source, SourceKind, TerritoryEntry};
+use comex_core::views::exposure::{DepartementExposure, Exposure};
+use comex_core::views::goods::{Goods, GoodsNode};
+use comex_core::views::partners::{PartnerRow, Partners};
+use comex_core::views::portrait::ViewModel;
+use comex_core::views::sankey::{NodeKind, Sankey, SankeyLink, SankeyNode};
+use comex_core::views::specialisation::{Specialisation, SpecialisationRow};
+use serde_json::Value;
+
+fn manifest() -> Manifest {
+    let entry = |code: &str, label: &str| TerritoryEntry {
+        territory: Territory::Departement(code.into()),
+        label: label.into(),
+        region: Some("01".into()),
+        slug: String::new(),
+    };
+    Manifest {
+        schema_version: "1".into(),
+        source: Source {
+            kind: SourceKind::Demo,
+            description: String::new(),
+            files: vec![],
+        },
+        years: vec![2024],
+        periods: vec![],
+        territories: vec![
+            entry("60", "Oise"),
+            entry("59", "Nord"),
+            entry("02", "Aisne"),
+        ],
+        files: vec![],
+        totals: vec![],
+    }
+}
+
+fn draw(model: &ViewModel, layout: Layout) -> ChartSpec {
+    option(model, &manifest(), layout).expect("a chart")
+}
+
+/// The numbers of series `index`'s `key` items (their `value`).
+fn values(spec: &ChartSpec, index: usize, key: &str) -> Vec<f64> {
+    spec.option["series"][index][key]
+        .as_array()
+        .expect("series items")
+        .iter()
+        .map(|item| item["value"].as_f64().expect("a value"))
+        .collect()
+}
+
+fn node(code: &str, label: &str, kind: NodeKind, value: i64) -> SankeyNode {
+    SankeyNode {
+        code: code.into(),
+        label: label.into(),
+        kind,
+        value,
+    }
+}
+
+fn sankey() -> Sankey {
+    let link = |source, target, value, flagged| SankeyLink {
+        source,
+        target,
+        value,
+        flagged,
+    };
+    Sankey {
+        flow: Flow::Export,
+        level: ProductLevel::A129,
+        total: 1_000_000_000,
+        left: vec![
+            node(
+                "C23A",
+                "Produits de la construction a: verre",
+                NodeKind::Product,
+                600_000_000,
+            ),
+            node(
+                "C23B",
+                "Produits de la construction a: ciment",
+                NodeKind::Product,
+                300_000_000,
+            ),
+            node("autres", "Autres", NodeKind::Others, 100_000_000),
+        ],
+        right: vec![
+            node("US", "États-Unis", NodeKind::Country, 700_000_000),
+            node("BE", "Belgique", NodeKind::Country, 300_000_000),
+        ],
+        links: vec![
+            link(0, 0, 500_000_000, true),
+            link(1, 1, 250_000_000, true),
+            link(0, 1, 100_000_000, false),
+            link(2, 0, 100_000_000, false),
+            link(1, 0, 50_000_000, false),
+        ],
+    }
+}
+
+#[test]
+fn sankey_draws_the_model_nodes_links_and_red_flows() {
+    let model = sankey();
+    let spec = draw(&ViewModel::Sankey(model.clone()), Layout::default());
+    let node_values: Vec<f64> = model
+        .left
+        .iter()
+        .chain(&model.right)
+        .map(|n| n.value as f64)
+        .collect();
+    assert_eq!(values(&spec, 0, "data"), node_values);
+    let link_values: Vec<f64> = model.links.iter().map(|l| l.value as f64).collect();
+    assert_eq!(values(&spec, 0, "links"), link_values);
+    let red: Vec<bool> = spec.option["series"][0]["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["lineStyle"]["color"] == comex_charts::TOP_FLOW_RED)
+        .collect();
+    let flagged: Vec<bool> = model.links.iter().map(|l| l.flagged).collect();
+    assert_eq!(red, flagged);
+    insta::assert_json_snapshot!("sankey", spec);
+}
+
+#[test]
+fn two_goods_shortened_alike_are_told_apart() {
+    let spec = draw(
+        &ViewModel::Sankey(sankey()),
+        Layout {
+            compact: true,
+            narrow: false,
+        },
+    );
+    let texts: Vec<&str> = spec.option["series"][0]["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts[0], "Produits de la constru… (C23A)");
+    assert_eq!(texts[1], "Produits de la constru… (C23B)");
+    assert_ne!(texts[0], texts[1]);
+    assert_eq!(texts[2], "Autres");
+}
+
+fn goods_node(code: &str, label: &str, value: i64, share: f64) -> GoodsNode {
+    GoodsNode {
+        code: code.into(),
+        label: label.into(),
+        value,
+        share,
+        children: vec![],
+    }
+}
+
+#[test]
+fn treemap_draws_the_tiles_and_labels_only_those_large_enough() {
+    let model = Goods {
+        flow: Flow::Import,
+        level: ProductLevel::A129,
+        total: 1_000,
+        nodes: vec![
+            goods_node(
+                "C20B",
+                "Savons, détergents, produits d'entretien, parfums et produits pour la toilette",
+                800,
+                0.8,
+            ),
+            goods_node("C28B", "Machines agricoles", 190, 0.19),
+            goods_node("C10A", "Viande", 10, 0.01),
+        ],
+    };
+    let spec = draw(&ViewModel::Goods(model.clone()), Layout::default());
+    assert_eq!(values(&spec, 0, "data"), [800.0, 190.0, 10.0]);
+    let data = spec.option["series"][0]["data"].as_array().unwrap();
+    let shown: Vec<bool> = data
+        .iter()
+        .map(|d| d["label"]["show"].as_bool().unwrap())
+        .collect();
+    assert_eq!(shown, [true, true, false]);
+    assert_eq!(data[1]["text"], "Machines agricoles\n19,0\u{a0}%");
+    assert_eq!(spec.option["series"][0]["label"]["overflow"], "break");
+    assert_eq!(spec.option["series"][0]["levels"][0]["color"][0], "#2b6cb0");
+    insta::assert_json_snapshot!("treemap", spec);
+}
+
+#[test]
+fn partners_draw_imports_left_exports_right_and_the_balance() {
+    let row = |code: &str, imports: i64, exports: i64| PartnerRow {
+        code: code.into(),
+        label: code.into(),
+        imports,
+        exports,
+        balance: exports - imports,
+    };
+    let model = Partners {
+        rows: vec![
+            row("DE", 2_000_000, 1_500_000),
+            row("US", 500_000, 1_250_000),
+        ],
+        country_count: 2,
+    };
+    let spec = draw(&ViewModel::Partners(model), Layout::default());
+    // Largest partner on top: the rows are drawn in reverse.
+    assert_eq!(values(&spec, 0, "data"), [-0.5, -2.0]);
+    assert_eq!(values(&spec, 1, "data"), [1.25, 1.5]);
+    assert_eq!(values(&spec, 2, "data"), [0.75, -0.5]);
+    let colours: Vec<&Value> = spec.option["series"][2]["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["itemStyle"]["color"])
+        .collect();
+    assert_eq!(
+        colours,
+        [comex_charts::SURPLUS_GREEN, comex_charts::DEFICIT_RED]
+    );
+    insta::assert_json_snapshot!("partners", spec);
+}
+
+#[test]
+fn specialisation_draws_both_shares_in_percent() {
+    let row = |code: &str, territory_share: f64, france_share: f64| SpecialisationRow {
+        code: code.into(),
+        label: code.into(),
+        value: 1,
+        territory_share,
+        france_share,
+        index: Some(territory_share / france_share),
+    };
+    let model = Specialisation {
+        flow: Flow::Export,
+        level: ProductLevel::A129,
+        rows: vec![row("C20B", 0.25, 0.04), row("C28B", 0.125, 0.02)],
+    };
+    let spec = draw(&ViewModel::Specialisation(model), Layout::default());
+    assert_eq!(values(&spec, 0, "data"), [12.5, 25.0]);
+    assert_eq!(values(&spec, 1, "data"), [2.0, 4.0]);
+    insta::assert_json_snapshot!("specialisation", spec);
+}
+
+#[test]
+fn exposure_ranks_the_departements_and_marks_the_territory() {
+    let departement = |code: &str, share: f64| DepartementExposure {
+        departement: code.into(),
+        value: (share * 1000.0) as i64,
+        total: 1000,
+        share,
+    };
+    let model = Exposure {
+        territory: Territory::Departement("60".into()),
+        flow: Flow::Export,
+        partner: "US".into(),
+        partner_label: "États-Unis".into(),
+        value: 125,
+        total: 1000,
+        share: Some(0.125),
+        rank: Some(2),
+        ranking: vec![
+            departement("59", 0.25),
+            departement("60", 0.125),
+            departement("02", 0.0625),
+        ],
+    };
+    let spec = draw(&ViewModel::Exposure(model), Layout::default());
+    assert_eq!(values(&spec, 0, "data"), [6.25, 12.5, 25.0]);
+    assert_eq!(
+        spec.option["yAxis"]["data"],
+        serde_json::json!(["3. Aisne", "2. Oise", "1. Nord"])
+    );
+    assert_eq!(
+        spec.option["series"][0]["data"][1]["itemStyle"]["color"],
+        comex_charts::TOP_FLOW_RED
+    );
+    insta::assert_json_snapshot!("exposure", spec);
+}

@@ -1,0 +1,161 @@
+//! Loading a block: the core says which files it reads and whether it applies; they are fetched when
+//! the block first comes near the screen (or for printing), and the core computes the block's model
+//! from exactly those tables. Nothing is computed here: this file only fetches and hands over.
+
+use crate::api::{Dataset, LoadError};
+use crate::components::near_screen::DrawEverything;
+use crate::components::view_block::{Drawn, Loaded};
+use crate::state::Selection;
+use comex_charts::Layout;
+use comex_core::blocks::model::Context;
+use comex_core::blocks::text::Heading;
+use comex_core::blocks::{
+    compute, Block, BlockError, BlockFiles, Selection as CoreSelection, Tables,
+};
+use comex_core::table::TradeTable;
+use comex_core::views::portrait::SharedResults;
+use comex_core::CoreError;
+use futures_util::future::try_join_all;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// What every block of the page shares.
+#[derive(Clone, Copy)]
+pub struct Portrait {
+    pub dataset: StoredValue<Rc<Dataset>, LocalStorage>,
+    /// Results that do not depend on the territory, kept across switches (keyed by what they read).
+    pub shared: StoredValue<SharedResults, LocalStorage>,
+    /// The selection as the core reads it, parsed once from the URL.
+    pub selection: Memo<CoreSelection>,
+    /// Charts use shorter labels on a phone.
+    pub narrow: RwSignal<bool>,
+    pub draw_everything: DrawEverything,
+}
+
+impl Portrait {
+    pub fn new(
+        dataset: Rc<Dataset>,
+        selection: Selection,
+        draw_everything: DrawEverything,
+    ) -> Self {
+        let catalog = dataset.catalog.clone();
+        Portrait {
+            dataset: StoredValue::new_local(dataset),
+            shared: StoredValue::new_local(SharedResults::default()),
+            selection: Memo::new(move |_| selection.core_selection(&catalog)),
+            narrow: RwSignal::new(false),
+            draw_everything,
+        }
+    }
+}
+
+/// A block of the page: its words (none when it does not apply), what it shows once loaded, and
+/// what its buttons and its coming near the screen do.
+#[derive(Clone, Copy)]
+pub struct LoadedBlock {
+    pub heading: Memo<Option<Heading>>,
+    pub drawn: Signal<Loaded<Drawn>>,
+    pub retry: Callback<()>,
+    pub near_screen: Callback<()>,
+}
+
+type FilesResult = Result<Option<BlockFiles>, CoreError>;
+type LoadedTables = Result<Option<Vec<(String, Rc<TradeTable>)>>, LoadError>;
+
+pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
+    let Portrait {
+        dataset,
+        shared,
+        selection,
+        narrow,
+        draw_everything,
+    } = portrait;
+    let files: Memo<FilesResult> =
+        Memo::new(move |_| dataset.with_value(|d| block.files(&d.manifest, &selection.get())));
+    // A block that reads only the territory's file (which the first view fetches anyway) loads at
+    // once; the others when they first come near the screen.
+    let wanted = RwSignal::new(false);
+    let reads_only_the_territory = move || {
+        files.with(|files| {
+            files.as_ref().ok().flatten().is_some_and(|files| {
+                files.all() == [selection.with(|s| s.territory.file_path()).as_str()]
+            })
+        })
+    };
+    let tables: LocalResource<LoadedTables> = LocalResource::new(move || {
+        let asked = wanted.get() || draw_everything.0.get() || reads_only_the_territory();
+        let paths: Option<Vec<String>> = files
+            .get()
+            .ok()
+            .flatten()
+            .filter(|_| asked)
+            .map(|files| files.all().into_iter().map(String::from).collect());
+        let dataset = dataset.get_value();
+        async move {
+            let Some(paths) = paths else { return Ok(None) };
+            // Every file is asked for at once; each is fetched once, whichever block asks.
+            let loaded = try_join_all(paths.iter().map(|path| dataset.table(path))).await?;
+            Ok(Some(paths.into_iter().zip(loaded).collect()))
+        }
+    });
+    let heading = Memo::new(move |_| {
+        let selection = selection.get();
+        dataset.with_value(|d| match block.heading(&d.manifest, &selection) {
+            Ok(heading) => heading,
+            // A territory the data do not have: the block says so under its usual title.
+            Err(_) => Some(Heading::new(
+                block,
+                &d.manifest,
+                &selection.territory,
+                &selection.filter.periods,
+            )),
+        })
+    });
+    // A memo, not a derived signal: the block reads it in several places.
+    let drawn = Memo::new(move |_| -> Loaded<Drawn> {
+        if let Err(error) = files.get() {
+            return Some(Err(LoadError::Data(error)));
+        }
+        let loaded = match tables.get()? {
+            Ok(Some(loaded)) => loaded,
+            Ok(None) => return None,
+            Err(error) => return Some(Err(error)),
+        };
+        let mut available = Tables::new();
+        for (path, table) in &loaded {
+            available.insert(path, table);
+        }
+        let layout = Layout {
+            compact: block.is_comparison(),
+            narrow: narrow.get(),
+        };
+        let selection = selection.get();
+        let computed = shared.with_value(|shared| {
+            dataset.with_value(|d| {
+                let context = Context {
+                    manifest: &d.manifest,
+                    catalog: &d.catalog,
+                    shared: Some(shared),
+                };
+                compute(block, context, &selection, &available)
+                    .map(|model| Drawn::new(model, &d.manifest, layout))
+            })
+        });
+        match computed {
+            Ok(drawn) => Some(Ok(drawn)),
+            // The tables of the previous selection while the new ones load: loading, never a stand-in.
+            Err(BlockError::NotReady(_)) | Err(BlockError::NotApplicable) => None,
+            Err(BlockError::Core(error)) => Some(Err(LoadError::Data(error))),
+        }
+    });
+    LoadedBlock {
+        heading,
+        drawn: drawn.into(),
+        retry: Callback::new(move |_| tables.refetch()),
+        near_screen: Callback::new(move |_| {
+            if !wanted.get_untracked() {
+                wanted.set(true);
+            }
+        }),
+    }
+}
