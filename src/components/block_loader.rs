@@ -15,7 +15,6 @@ use comex_core::blocks::{
 use comex_core::table::TradeTable;
 use comex_core::views::portrait::SharedResults;
 use comex_core::CoreError;
-use futures_util::future::try_join_all;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -93,9 +92,17 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
         let dataset = dataset.get_value();
         async move {
             let Some(paths) = paths else { return Ok(None) };
-            // Every file is asked for at once; each is fetched once, whichever block asks.
-            let loaded = try_join_all(paths.iter().map(|path| dataset.table(path))).await?;
-            Ok(Some(paths.into_iter().zip(loaded).collect()))
+            // Every file is asked for at once (each is fetched once, whichever block asks), then
+            // awaited in turn.
+            for path in &paths {
+                dataset.prefetch(path);
+            }
+            let mut loaded = Vec::with_capacity(paths.len());
+            for path in paths {
+                let table = dataset.table(&path).await?;
+                loaded.push((path, table));
+            }
+            Ok(Some(loaded))
         }
     });
     let heading = Memo::new(move |_| {

@@ -175,8 +175,10 @@ fn release_build(root: &Path) -> Result<()> {
 
 /// The first view's size budget, gzip bytes as transferred (end2end/tests/performance.spec.ts). The
 /// issue's target is 600 KB; this is a ratchet at today's size plus 1 %, lowered as the view shrinks
-/// (README, « Performances »): a change that makes the first view heavier fails the tests.
-const FIRST_VIEW_BUDGET: u64 = 765_000;
+/// (README, « Performances »): a change that makes the first view heavier fails the tests. Raised once
+/// from 765 000 when every block's composition moved into the core (issue 13: +12.6 KB of WASM gzip,
+/// the blocks' words and sentences compiled with the engine at opt-level 3).
+const FIRST_VIEW_BUDGET: u64 = 780_000;
 
 /// The sub-path the end-to-end tests also serve the site under.
 const SUBPATH: &str = "/intranet/commerce-exterieur/";

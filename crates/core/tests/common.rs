@@ -1,6 +1,5 @@
 //! Small hand-made catalogs and tables for the view tests.
 #![allow(dead_code)]
-
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests stop at the line that failed
 
 use comex_core::catalog::{Catalog, Country, CountryGroup, Product};

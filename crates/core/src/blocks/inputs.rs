@@ -12,7 +12,6 @@ use crate::codes::Territory;
 use crate::manifest::{Manifest, DEPARTEMENTS_BY_COUNTRY_FILE};
 use crate::table::TradeTable;
 use crate::CoreError;
-use std::collections::HashMap;
 
 /// The files a block reads, by role (paths relative to the data version folder).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,7 +121,8 @@ impl Block {
 /// never replaced by another table.
 #[derive(Default)]
 pub struct Tables<'a> {
-    by_path: HashMap<&'a str, &'a TradeTable>,
+    /// At most four: a list is enough.
+    by_path: Vec<(&'a str, &'a TradeTable)>,
 }
 
 impl<'a> Tables<'a> {
@@ -131,10 +131,14 @@ impl<'a> Tables<'a> {
     }
 
     pub fn insert(&mut self, path: &'a str, table: &'a TradeTable) {
-        self.by_path.insert(path, table);
+        self.by_path.retain(|(known, _)| *known != path);
+        self.by_path.push((path, table));
     }
 
     pub fn get(&self, path: &str) -> Option<&'a TradeTable> {
-        self.by_path.get(path).copied()
+        self.by_path
+            .iter()
+            .find(|(known, _)| *known == path)
+            .map(|(_, table)| *table)
     }
 }
