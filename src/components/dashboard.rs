@@ -142,24 +142,20 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
                     {block(Block::GoodsExport)}
                 </div>
             </section>
-            <section class="chapter">
-                <h2>"Exportations"</h2>
-                {block(Block::ExportSankey)}
-                {block(Block::TotalsExportations)}
-                <div class="pair">
-                    {block(Block::ExportSankeyRegion)}
-                    {block(Block::ExportSankeyFrance)}
-                </div>
-            </section>
-            <section class="chapter">
-                <h2>"Importations"</h2>
-                {block(Block::ImportSankey)}
-                {block(Block::TotalsImportations)}
-                <div class="pair">
-                    {block(Block::ImportSankeyRegion)}
-                    {block(Block::ImportSankeyFrance)}
-                </div>
-            </section>
+            {[
+                ("Exportations", [Block::ExportSankey, Block::TotalsExportations], [Block::ExportSankeyRegion, Block::ExportSankeyFrance]),
+                ("Importations", [Block::ImportSankey, Block::TotalsImportations], [Block::ImportSankeyRegion, Block::ImportSankeyFrance]),
+            ].map(|(chapter, [diagram, totals], [region, france])| view! {
+                <section class="chapter">
+                    <h2>{chapter}</h2>
+                    {block(diagram)}
+                    {block(totals)}
+                    <div class="pair">
+                        {block(region)}
+                        {block(france)}
+                    </div>
+                </section>
+            })}
             <section class="chapter">
                 <h2>"Situer le territoire"</h2>
                 {block(Block::Specialisation)}

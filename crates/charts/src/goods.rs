@@ -14,14 +14,16 @@ use serde_json::{json, Value};
 /// Tiles below this share of the flow get no label: too small for a word, they are in the tooltip
 /// and the table (at 1280 px a 2.5 % tile of a half-width treemap is about 80 × 80 px).
 pub const LABELLED_SHARE: f64 = 0.025;
+/// On a phone the treemap is 350 px wide: below 6 % a tile would break its words in pieces.
+pub const LABELLED_SHARE_NARROW: f64 = 0.06;
 
-fn item(node: &GoodsNode, level: ProductLevel) -> Value {
+fn item(node: &GoodsNode, level: ProductLevel, labelled_share: f64) -> Value {
     // The name wraps inside the tile (ECharts' `overflow: break`), its share on the last line.
     json!({
         "name": node.code,
         "value": node.value as f64,
         "text": format!("{}\n{}", shorten(&node.label, 70), percent(node.share, 1)),
-        "label": { "show": node.share >= LABELLED_SHARE },
+        "label": { "show": node.share >= labelled_share },
         "tip": tip(&node.label, &[format!("{} ({})", node.code, level.name().to_uppercase()), million_euros(node.value), format!("{} du flux", percent(node.share, 1))]),
         "pick": format!("product:{}", node.code),
     })
@@ -31,14 +33,22 @@ fn item(node: &GoodsNode, level: ProductLevel) -> Value {
 const IMPORT_SHADES: [&str; 5] = [IMPORT_BLUE, "#1f5494", "#3f80c4", "#24609f", "#5590cc"];
 const EXPORT_SHADES: [&str; 5] = [EXPORT_VIOLET, "#66318a", "#8f55b3", "#6f3894", "#9c68bd"];
 
-pub fn option(goods: &Goods) -> ChartSpec {
+pub fn option(goods: &Goods, narrow: bool) -> ChartSpec {
+    let labelled_share = if narrow {
+        LABELLED_SHARE_NARROW
+    } else {
+        LABELLED_SHARE
+    };
     let shades = if goods.flow == Flow::Export {
         EXPORT_SHADES
     } else {
         IMPORT_SHADES
     };
     let (level, tiles) = goods.tiles();
-    let data: Vec<Value> = tiles.iter().map(|n| item(n, level)).collect();
+    let data: Vec<Value> = tiles
+        .iter()
+        .map(|n| item(n, level, labelled_share))
+        .collect();
     let chart = frame().series(Treemap::new());
     let mut option = with_series_data(&chart, &[(0, "data", json!(data))]);
     let series = &mut option["series"][0];

@@ -48,7 +48,7 @@ pub struct Layout {
 pub fn option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<ChartSpec> {
     match model {
         ViewModel::Partners(partners) => Some(partners::option(partners, layout.narrow)),
-        ViewModel::Goods(goods) => Some(goods::option(goods)),
+        ViewModel::Goods(goods) => Some(goods::option(goods, layout.narrow)),
         ViewModel::Sankey(sankey) => Some(sankey::option(sankey, layout)),
         ViewModel::Specialisation(specialisation) => Some(specialisation::option(specialisation)),
         ViewModel::Exposure(exposure) => (!exposure.ranking.is_empty()).then(|| {

@@ -183,6 +183,18 @@ fn treemap_draws_the_tiles_and_labels_only_those_large_enough() {
         .map(|d| d["label"]["show"].as_bool().unwrap())
         .collect();
     assert_eq!(shown, [true, true, false]);
+    let narrow = draw(
+        &ViewModel::Goods(model.clone()),
+        Layout {
+            compact: false,
+            narrow: true,
+        },
+    );
+    assert_eq!(
+        narrow.option["series"][0]["data"][2]["label"]["show"],
+        false
+    );
+    assert_eq!(narrow.option["series"][0]["data"][1]["label"]["show"], true);
     assert_eq!(data[1]["text"], "Machines agricoles\n19,0\u{a0}%");
     assert_eq!(spec.option["series"][0]["label"]["overflow"], "break");
     assert_eq!(spec.option["series"][0]["levels"][0]["color"][0], "#2b6cb0");

@@ -90,6 +90,18 @@ fn data() -> Data {
     }
 }
 
+fn context<'a>(
+    manifest: &'a Manifest,
+    catalog: &'a comex_core::catalog::Catalog,
+    shared: Option<&'a SharedResults>,
+) -> Context<'a> {
+    Context {
+        manifest,
+        catalog,
+        shared,
+    }
+}
+
 fn tables<'a>(entries: &[(&'a str, &'a TradeTable)]) -> Tables<'a> {
     let mut tables = Tables::new();
     for (path, table) in entries {
@@ -104,11 +116,7 @@ fn the_specialisation_waits_for_france_and_never_compares_the_territory_with_its
     let manifest = manifest();
     let data = data();
     let shared = SharedResults::default();
-    let context = Context {
-        manifest: &manifest,
-        catalog: &catalog,
-        shared: Some(&shared),
-    };
+    let context = context(&manifest, &catalog, Some(&shared));
     let oise = selection(dep("60"));
     // France's file not there yet: not ready, not computed against another table.
     let only_oise = tables(&[("dep/60.arrow", &data.oise)]);
@@ -178,11 +186,7 @@ fn totals_say_only_the_comparisons_that_exist() {
     let catalog = catalog(4, 3);
     let manifest = manifest();
     let data = data();
-    let context = Context {
-        manifest: &manifest,
-        catalog: &catalog,
-        shared: None,
-    };
+    let context = context(&manifest, &catalog, None);
     let all = tables(&[
         ("dep/60.arrow", &data.oise),
         ("reg/01.arrow", &data.region),
@@ -266,11 +270,7 @@ fn a_comparison_diagram_is_aligned_on_the_territory_in_the_core() {
     let catalog = catalog(4, 3);
     let manifest = manifest();
     let data = data();
-    let context = Context {
-        manifest: &manifest,
-        catalog: &catalog,
-        shared: None,
-    };
+    let context = context(&manifest, &catalog, None);
     let oise = selection(dep("60"));
     let only_region = tables(&[("reg/01.arrow", &data.region)]);
     assert_eq!(

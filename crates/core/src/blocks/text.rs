@@ -63,7 +63,7 @@ impl Block {
             Block::ImportSankey => "À gauche les principaux pays d'origine, à droite les biens importés.",
             Block::ExportSankeyRegion | Block::ImportSankeyRegion => "La même représentation pour la région.",
             Block::ExportSankeyFrance | Block::ImportSankeyFrance => "La même représentation pour la France entière.",
-            Block::TotalsExportations | Block::TotalsImportations => "Valeur du territoire et sa part dans la région et dans la France entière.",
+            Block::TotalsExportations | Block::TotalsImportations => "Valeur du territoire et sa part dans sa région (pour un département) et dans la France entière (sauf pour la France elle-même).",
             Block::Specialisation => "Part de chaque bien dans les exportations du territoire, comparée à sa part en France.",
             Block::Exposure => "Part des exportations vers le pays ou la zone choisis (les États-Unis par défaut) ; rang parmi les départements.",
         }
