@@ -15,42 +15,46 @@ const test = base.extend<{ unexpectedErrors: (allowed: RegExp[]) => void }>({
   },
 });
 
-const OISE = '**/data/v1/dep/60.arrow';
+// The région's file: the blocks that read it (the région's diagrams, the totals) fail, the others
+// (the Oise's own diagrams) keep working. Every block of the Oise reads the Oise's own file.
+const REGION = '**/data/v1/reg/01.arrow';
 
 async function openOise(page: Page) {
   await page.goto('/?territory=dep:60');
   await expect(page.locator('body[data-app-ready="true"]')).toBeVisible({ timeout: 20_000 });
 }
 
+/** One « Réessayer » retries every block that failed. */
 async function expectRecovery(page: Page) {
   await page.unrouteAll({ behavior: 'wait' });
-  await page.locator('#export-sankey .error-message button').click();
-  await expect(page.locator('#export-sankey .error-message')).toHaveCount(0);
-  await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
-  await expect(page.locator('#totals-exportations .summary')).toContainText('9');
+  await page.locator('#export-sankey-region .error-message button').click();
+  await expect(page.locator('#export-sankey-region .error-message')).toHaveCount(0);
+  await expect(page.locator('#export-sankey-region .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await expect(page.locator('#totals-exportations .summary')).toContainText('13,4');
 }
 
 for (const fault of [
   { name: '404', fulfil: (route: Route) => route.fulfill({ status: 404, body: 'absent' }),
-    message: 'Le fichier dep/60.arrow est introuvable sur le serveur (404).', console: /404/ },
+    message: 'Le fichier reg/01.arrow est introuvable sur le serveur (404).', console: /404/ },
   { name: '500', fulfil: (route: Route) => route.fulfill({ status: 500, body: 'panne' }),
-    message: 'Le serveur a refusé le fichier dep/60.arrow (erreur 500).', console: /500/ },
+    message: 'Le serveur a refusé le fichier reg/01.arrow (erreur 500).', console: /500/ },
   { name: 'truncated body', fulfil: async (route: Route) => {
       const response = await route.fetch();
       const body = await response.body();
       await route.fulfill({ response, body: body.subarray(0, body.length / 2) });
     },
-    message: 'Le fichier dep/60.arrow est incomplet ou ne correspond pas au manifeste', console: /^$/ },
+    message: 'Le fichier reg/01.arrow est incomplet ou ne correspond pas au manifeste', console: /^$/ },
   { name: 'network failure', fulfil: (route: Route) => route.abort('connectionreset'),
-    message: "Le fichier dep/60.arrow n'a pas pu être téléchargé", console: /ERR_CONNECTION_RESET|Failed to load/ },
+    message: "Le fichier reg/01.arrow n'a pas pu être téléchargé", console: /ERR_CONNECTION_RESET|Failed to load/ },
 ]) {
   test(`a ${fault.name} on a territory file: message, retry, recovery`, async ({ page, unexpectedErrors }) => {
     unexpectedErrors([fault.console]);
-    await page.route(OISE, fault.fulfil);
+    await page.route(REGION, fault.fulfil);
     await openOise(page);
-    await expect(page.locator('#export-sankey .error-message')).toContainText(fault.message, { timeout: 20_000 });
-    await expect(page.locator('#partners .error-message')).toBeVisible();
-    // Blocks that do not need the failed file keep working: France's comparison Sankey.
+    await expect(page.locator('#export-sankey-region .error-message')).toContainText(fault.message, { timeout: 20_000 });
+    await expect(page.locator('#totals-exportations .error-message')).toBeVisible();
+    // Blocks that do not need the failed file keep working: the Oise's own diagram, France's.
+    await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
     await expect(page.locator('#export-sankey-france .export-csv')).toBeEnabled({ timeout: 20_000 });
     await expectRecovery(page);
   });
@@ -59,13 +63,13 @@ for (const fault of [
 test('a file that never arrives times out with its own message, then recovers', async ({ page, unexpectedErrors }) => {
   test.setTimeout(90_000);
   unexpectedErrors([/Failed to load|ERR_|abort/i]);
-  await page.route(OISE, () => new Promise(() => { /* never answers */ }));
+  await page.route(REGION, () => new Promise(() => { /* never answers */ }));
   await openOise(page);
-  await expect(page.locator('#export-sankey .error-message')).toContainText("n'est pas arrivé à temps", { timeout: 45_000 });
-  await expect(page.locator('#export-sankey-france .export-csv')).toBeEnabled();
+  await expect(page.locator('#export-sankey-region .error-message')).toContainText("n'est pas arrivé à temps", { timeout: 45_000 });
+  await expect(page.locator('#export-sankey .export-csv')).toBeEnabled();
   await page.unrouteAll({ behavior: 'ignoreErrors' });
-  await page.locator('#export-sankey .error-message button').click();
-  await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await page.locator('#export-sankey-region .error-message button').click();
+  await expect(page.locator('#export-sankey-region .export-csv')).toBeEnabled({ timeout: 20_000 });
 });
 
 test('a manifest of another schema version is refused with its own message', async ({ page, unexpectedErrors }) => {

@@ -29,6 +29,8 @@ pub struct Portrait {
     /// Charts use shorter labels on a phone.
     pub narrow: RwSignal<bool>,
     pub draw_everything: DrawEverything,
+    /// Counts « Réessayer » clicks: each one retries every block whose files failed.
+    pub attempt: RwSignal<u32>,
 }
 
 impl Portrait {
@@ -44,6 +46,7 @@ impl Portrait {
             selection: Memo::new(move |_| selection.core_selection(&catalog)),
             narrow: RwSignal::new(false),
             draw_everything,
+            attempt: RwSignal::new(0),
         }
     }
 }
@@ -68,6 +71,7 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
         selection,
         narrow,
         draw_everything,
+        attempt,
     } = portrait;
     let files: Memo<FilesResult> =
         Memo::new(move |_| dataset.with_value(|d| block.files(&d.manifest, &selection.get())));
@@ -82,6 +86,8 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
         })
     };
     let tables: LocalResource<LoadedTables> = LocalResource::new(move || {
+        // Loaded files come back from the cache at once; failed ones are fetched again.
+        attempt.track();
         let asked = wanted.get() || draw_everything.0.get() || reads_only_the_territory();
         let paths: Option<Vec<String>> = files
             .get()
@@ -158,7 +164,7 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     LoadedBlock {
         heading,
         drawn: drawn.into(),
-        retry: Callback::new(move |_| tables.refetch()),
+        retry: Callback::new(move |_| attempt.update(|count| *count += 1)),
         near_screen: Callback::new(move |_| {
             if !wanted.get_untracked() {
                 wanted.set(true);

@@ -1,5 +1,5 @@
 //! One ECharts chart: created on mount, updated with `notMerge` (no stale nodes after a switch),
-//! resized with its box (ResizeObserver: it follows an embedding frame too), disposed on unmount.
+//! resized with its box (leptos-use's resize observer: it follows an embedding frame too), disposed on unmount.
 //!
 //! Options come from `comex_charts` as JSON. Two generic formatters are attached here, so that no
 //! option needs JavaScript code: tooltips show the data item's `tip` (HTML escaped when it was built),
@@ -9,6 +9,7 @@ use crate::components::near_screen::near_screen;
 use crate::echarts::{self, ECharts};
 use crate::perf;
 use leptos::prelude::*;
+use leptos_use_resize_observer::use_resize_observer;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -106,8 +107,6 @@ pub fn EChart(
     let chart: StoredValue<Option<ECharts>, LocalStorage> = StoredValue::new_local(None);
     let keep_alive: StoredValue<Vec<EventClosure>, LocalStorage> =
         StoredValue::new_local(Vec::new());
-    let observer: StoredValue<Option<web_sys::ResizeObserver>, LocalStorage> =
-        StoredValue::new_local(None);
 
     // Charts off screen are drawn when scrolled to: a territory switch redraws what can be seen.
     let near = near_screen(node);
@@ -140,20 +139,6 @@ pub fn EChart(
                 instance.on("click", click.as_ref().unchecked_ref());
                 keep_alive.update_value(|closures| closures.push(click));
             }
-            let resize = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                chart.with_value(|c| {
-                    if let Some(c) = c {
-                        c.resize()
-                    }
-                });
-            });
-            if let Ok(resize_observer) =
-                web_sys::ResizeObserver::new(resize.as_ref().unchecked_ref())
-            {
-                resize_observer.observe(element);
-                observer.set_value(Some(resize_observer));
-            }
-            keep_alive.update_value(|closures| closures.push(resize));
             chart.set_value(Some(instance));
         }
         let settings = js_sys::Object::new();
@@ -167,12 +152,16 @@ pub fn EChart(
         drawn_spec.set_value(Some(spec));
     });
 
-    on_cleanup(move || {
-        observer.update_value(|o| {
-            if let Some(o) = o.take() {
-                o.disconnect()
+    // The chart follows its box (an embedding frame too).
+    use_resize_observer(node, move |_, _| {
+        chart.with_value(|c| {
+            if let Some(c) = c {
+                c.resize()
             }
         });
+    });
+
+    on_cleanup(move || {
         chart.update_value(|c| {
             if let Some(c) = c.take() {
                 c.dispose()

@@ -1,11 +1,19 @@
-//! A small static file server for dist/: correct MIME types (application/wasm), no directory listing,
-//! no path outside the served folder.
+//! The development and test server for dist/: axum with tower-http's `ServeDir`, which answers with
+//! the precompressed copy the build wrote (`x.wasm.gz`) when the browser accepts it, with the MIME
+//! type of the file (`mime_guess`; `.arrow` is registered here), no directory listing and no path
+//! outside the served folder. The security headers of `strict_page` go on every answer.
 
 use crate::strict_page::security_headers;
 use anyhow::{Context, Result};
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Router;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Where and how the site is served.
 #[derive(Clone, Debug)]
@@ -39,6 +47,73 @@ impl Site {
             security_headers: true,
         }
     }
+
+    fn router(self) -> Result<Router> {
+        let mut headers = vec![
+            (header::CACHE_CONTROL, "no-cache".to_string()),
+            (header::VARY, "Accept-Encoding".to_string()),
+        ];
+        if self.security_headers {
+            headers.extend(security_headers(&self.frame_ancestors));
+        }
+        let mut router = Router::new()
+            .fallback(serve_file)
+            .with_state(Arc::new(self));
+        for (name, value) in headers {
+            let value =
+                HeaderValue::from_str(&value).with_context(|| format!("header {name}: {value}"))?;
+            router = router.layer(SetResponseHeaderLayer::overriding(name, value));
+        }
+        Ok(router.layer(axum::middleware::from_fn(arrow_type)))
+    }
+}
+
+/// A request under the base path, answered by `ServeDir` from dist/ (or the data folder given):
+/// it refuses `..`, decodes the path, and prefers the `.br` or `.gz` copy the browser accepts.
+async fn serve_file(State(site): State<Arc<Site>>, request: Request) -> Response {
+    let path = request.uri().path().to_string();
+    // `/base` without its slash: redirected, so that the page's relative URLs resolve under it.
+    if format!("{path}/") == site.base_path {
+        return Redirect::permanent(&site.base_path).into_response();
+    }
+    let Some(relative) = path.strip_prefix(site.base_path.as_str()) else {
+        return not_found().await;
+    };
+    let (dir, inner) = match (relative.strip_prefix("data/"), &site.data_dir) {
+        (Some(data_path), Some(data_dir)) => (data_dir.clone(), format!("/{data_path}")),
+        _ => (site.dir.clone(), format!("/{relative}")),
+    };
+    let (mut parts, body) = request.into_parts();
+    parts.uri = match inner.parse() {
+        Ok(uri) => uri,
+        Err(_) => return not_found().await,
+    };
+    let mut files = ServeDir::new(dir)
+        .precompressed_gzip()
+        .precompressed_br()
+        .append_index_html_on_directories(true);
+    match files.try_call(Request::from_parts(parts, body)).await {
+        Ok(response) => response.map(axum::body::Body::new),
+        Err(_) => not_found().await,
+    }
+}
+
+async fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "404 Not Found\n").into_response()
+}
+
+/// The data files' type: `.arrow` is not in mime_guess's table.
+const ARROW_MIME: &str = "application/vnd.apache.arrow.file";
+
+async fn arrow_type(request: Request, next: Next) -> Response {
+    let is_arrow = request.uri().path().ends_with(".arrow");
+    let mut response = next.run(request).await;
+    if is_arrow && response.status().is_success() {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(ARROW_MIME));
+    }
+    response
 }
 
 /// Serves the site on 127.0.0.1:`port` until the process is stopped.
@@ -49,134 +124,107 @@ pub fn serve_forever(site: Site, port: u16) -> Result<()> {
         listener.local_addr()?.port(),
         site.base_path
     );
-    accept_loop(listener, site);
-    Ok(())
+    run(listener, &site)
 }
 
 /// Serves the site on a free port in a background thread; returns the port.
 pub fn spawn(site: Site) -> Result<u16> {
     let listener = bind(0)?;
     let port = listener.local_addr()?.port();
-    std::thread::spawn(move || accept_loop(listener, site));
+    std::thread::spawn(move || {
+        if let Err(error) = run(listener, &site) {
+            eprintln!("serve: {error:#}");
+        }
+    });
     Ok(port)
 }
 
-fn bind(port: u16) -> Result<TcpListener> {
-    TcpListener::bind(("127.0.0.1", port)).with_context(|| format!("cannot listen on port {port}"))
+fn bind(port: u16) -> Result<std::net::TcpListener> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+        .with_context(|| format!("cannot listen on port {port}"))?;
+    listener.set_nonblocking(true)?;
+    Ok(listener)
 }
 
-fn accept_loop(listener: TcpListener, site: Site) {
-    for stream in listener.incoming().flatten() {
-        let site = site.clone();
-        std::thread::spawn(move || {
-            if let Err(error) = respond(stream, &site) {
-                eprintln!("serve: {error:#}");
-            }
-        });
-    }
+fn run(listener: std::net::TcpListener, site: &Site) -> Result<()> {
+    let router = site.clone().router()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, router).await?;
+        Ok(())
+    })
 }
 
-fn respond(mut stream: TcpStream, site: &Site) -> Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Of the headers, only Accept-Encoding changes the answer.
-    let mut header = String::new();
-    let mut accepts_gzip = false;
-    while reader.read_line(&mut header)? > 2 {
-        let lower = header.to_ascii_lowercase();
-        if let Some(value) = lower.strip_prefix("accept-encoding:") {
-            accepts_gzip |= value
-                .split(',')
-                .any(|coding| coding.trim().starts_with("gzip"));
-        }
-        header.clear();
-    }
-    let mut parts = request_line.split_whitespace();
-    let method = parts.next().unwrap_or("");
-    let target = parts.next().unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
 
-    // `/base` without its slash: redirect, so that the page's relative URLs resolve under it.
-    if format!("{path}/") == site.base_path {
-        let head = format!("HTTP/1.1 308 Permanent Redirect\r\nLocation: {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", site.base_path);
-        stream.write_all(head.as_bytes())?;
-        return Ok(());
-    }
-    let file = path
-        .strip_prefix(site.base_path.as_str())
-        .and_then(
-            |relative| match (relative.strip_prefix("data/"), &site.data_dir) {
-                (Some(data_path), Some(data_dir)) => resolve(data_dir, data_path),
-                _ => resolve(&site.dir, relative),
-            },
-        );
-    // The build writes a gzip copy next to each asset (`precompress`): sent as is when accepted.
-    let gzipped = file
-        .as_ref()
-        .filter(|_| accepts_gzip)
-        .and_then(|file| std::fs::read(crate::precompress::gz_path(file)).ok());
-    let encoding = if gzipped.is_some() {
-        "Content-Encoding: gzip\r\n"
-    } else {
-        ""
-    };
-    let (status, mime, body) = match file.and_then(|file| {
-        let body = gzipped.or_else(|| std::fs::read(&file).ok())?;
-        Some((file, body))
-    }) {
-        Some((file, body)) => ("200 OK", mime_type(&file), body),
-        None => (
-            "404 Not Found",
-            "text/plain; charset=utf-8",
-            b"404 Not Found\n".to_vec(),
-        ),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\n{encoding}\
-         Vary: Accept-Encoding\r\nCache-Control: no-cache\r\n{}Connection: close\r\n\r\n",
-        body.len(),
-        if site.security_headers {
-            security_headers(&site.frame_ancestors)
+    /// One raw HTTP/1.1 request; the answer's head (lower-cased) and body.
+    fn get(port: u16, path: &str, accept_gzip: bool) -> (String, Vec<u8>) {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let encoding = if accept_gzip {
+            "Accept-Encoding: gzip\r\n"
         } else {
-            String::new()
+            ""
+        };
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: x\r\n{encoding}Connection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let split = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&answer[..split]).to_ascii_lowercase();
+        (head, answer[split + 4..].to_vec())
+    }
+
+    #[test]
+    fn serves_precompressed_copies_with_types_headers_and_nothing_outside() {
+        let dir = std::env::temp_dir().join(format!("comex-serve-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data/v1")).unwrap();
+        std::fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
+        std::fs::write(dir.join("data/v1/fr.arrow"), b"ARROW1").unwrap();
+        std::fs::write(dir.join("data/v1/fr.arrow.gz"), b"gzipped").unwrap();
+        let port = spawn(Site::new(&dir, "/intranet/commerce/", "'self'")).unwrap();
+
+        let (head, body) = get(port, "/intranet/commerce/data/v1/fr.arrow", true);
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+        assert!(head.contains("content-encoding: gzip"), "{head}");
+        assert!(
+            head.contains("content-type: application/vnd.apache.arrow.file"),
+            "{head}"
+        );
+        assert!(
+            head.contains("content-security-policy: default-src 'none'"),
+            "{head}"
+        );
+        assert!(head.contains("frame-ancestors 'self'"), "{head}");
+        assert_eq!(body, b"gzipped");
+        let (head, body) = get(port, "/intranet/commerce/data/v1/fr.arrow", false);
+        assert!(!head.contains("content-encoding"), "{head}");
+        assert_eq!(body, b"ARROW1");
+        let (head, _) = get(port, "/intranet/commerce/", false);
+        assert!(head.contains("content-type: text/html"), "{head}");
+        let (head, _) = get(port, "/intranet/commerce", false);
+        assert!(head.starts_with("http/1.1 308"), "{head}");
+        assert!(head.contains("location: /intranet/commerce/"), "{head}");
+        for outside in [
+            "/intranet/commerce/../index.html",
+            "/index.html",
+            "/intranet/commerce/%2e%2e/x",
+        ] {
+            let (head, _) = get(port, outside, false);
+            assert!(
+                head.starts_with("http/1.1 404") || head.starts_with("http/1.1 400"),
+                "{outside}: {head}"
+            );
         }
-    );
-    stream.write_all(head.as_bytes())?;
-    if method != "HEAD" {
-        stream.write_all(&body)?;
-    }
-    Ok(())
-}
-
-/// Maps a URL path to a file under `dir`; refuses `..` and serves index.html for folders.
-fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
-    let relative = Path::new(url_path.trim_start_matches('/'));
-    if relative
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return None;
-    }
-    let mut file = dir.join(relative);
-    if file.is_dir() {
-        file = file.join("index.html");
-    }
-    file.is_file().then_some(file)
-}
-
-fn mime_type(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "wasm" => "application/wasm",
-        "json" => "application/json",
-        "arrow" => "application/vnd.apache.arrow.file",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "csv" => "text/csv; charset=utf-8",
-        _ => "application/octet-stream",
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

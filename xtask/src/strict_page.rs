@@ -3,19 +3,28 @@
 //! Integrity like every other asset. Also the policy and headers that `serve` sends.
 
 use anyhow::{bail, Context, Result};
+use axum::http::{header, HeaderName};
 use sha2::{Digest, Sha256, Sha384};
 use std::path::Path;
 
 /// The headers of every response (documented in the README). `frame_ancestors` says who may embed.
-pub fn security_headers(frame_ancestors: &str) -> String {
-    format!(
-        "Content-Security-Policy: default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; \
-         frame-ancestors {frame_ancestors}\r\n\
-         X-Content-Type-Options: nosniff\r\n\
-         Referrer-Policy: no-referrer\r\n\
-         Cross-Origin-Opener-Policy: same-origin\r\n"
-    )
+pub fn security_headers(frame_ancestors: &str) -> Vec<(HeaderName, String)> {
+    vec![
+        (
+            header::CONTENT_SECURITY_POLICY,
+            format!(
+                "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                 img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; base-uri 'none'; \
+                 form-action 'none'; frame-ancestors {frame_ancestors}"
+            ),
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+        (header::REFERRER_POLICY, "no-referrer".to_string()),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin".to_string(),
+        ),
+    ]
 }
 
 fn base64(bytes: &[u8]) -> String {

@@ -1,0 +1,192 @@
+//! Arrow IPC bytes to trade tables and code lists, checked field by field.
+
+use super::decoder::*;
+use super::{schema_error, FileKind, META_TERRITORY};
+use crate::catalog::{Catalog, Country, CountryGroup, Product};
+use crate::codes::{Flow, Period, Territory};
+use crate::table::TradeTable;
+use crate::CoreError;
+use arrow_array::types::{UInt16Type, UInt8Type};
+use arrow_array::{
+    BooleanArray, DictionaryArray, Int64Array, StringArray, UInt16Array, UInt8Array,
+};
+use std::collections::{BTreeSet, HashMap};
+
+/// Reads a trade table, checking every code against the catalog.
+pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTable, CoreError> {
+    let (schema, batches) = read_batches(file, bytes, FileKind::Trade)?;
+    let territory_text = schema
+        .metadata()
+        .get(META_TERRITORY)
+        .ok_or_else(|| schema_error(file, "no territory in the metadata"))?;
+    let territory = territory_text
+        .parse::<Territory>()
+        .map_err(|e| schema_error(file, e.to_string()))?;
+    let has_products = schema.field_with_name("cpf4").is_ok();
+    let has_departements = schema.field_with_name("departement").is_ok();
+
+    let mut table = TradeTable::empty(territory);
+    let mut period_index: HashMap<Period, u8> = HashMap::new();
+    let mut departement_index: HashMap<String, u16> = HashMap::new();
+    let mut row_periods: Vec<Period> = Vec::new();
+    for batch in &batches {
+        let years = column::<UInt16Array>(file, batch, "year", "UInt16")?;
+        let quarters = column::<UInt8Array>(file, batch, "quarter", "UInt8")?;
+        let flows =
+            column::<DictionaryArray<UInt8Type>>(file, batch, "flow", "Dictionary(UInt8, Utf8)")?;
+        let countries = column::<DictionaryArray<UInt16Type>>(
+            file,
+            batch,
+            "country",
+            "Dictionary(UInt16, Utf8)",
+        )?;
+        let values = column::<Int64Array>(file, batch, "value", "Int64")?;
+
+        for (year, quarter) in years.values().iter().zip(quarters.values().iter()) {
+            if !(1..=4).contains(quarter) {
+                return Err(schema_error(
+                    file,
+                    format!("quarter {quarter}, expected 1 to 4"),
+                ));
+            }
+            row_periods.push(Period {
+                year: *year,
+                quarter: *quarter,
+            });
+        }
+        let flow_codes = dictionary_ids(file, "flow", flows, |code| {
+            Flow::from_code(code).map(|f| f as u16)
+        })?;
+        table.flow.extend(flow_codes.into_iter().map(|f| {
+            if f == 0 {
+                Flow::Export
+            } else {
+                Flow::Import
+            }
+        }));
+        table
+            .country
+            .extend(dictionary_ids(file, "country", countries, |code| {
+                catalog.country_id(code)
+            })?);
+        if has_products {
+            let products = column::<DictionaryArray<UInt16Type>>(
+                file,
+                batch,
+                "cpf4",
+                "Dictionary(UInt16, Utf8)",
+            )?;
+            table
+                .product
+                .extend(dictionary_ids(file, "cpf4", products, |code| {
+                    catalog.product_id(code)
+                })?);
+        }
+        if has_departements {
+            let departements = column::<DictionaryArray<UInt16Type>>(
+                file,
+                batch,
+                "departement",
+                "Dictionary(UInt16, Utf8)",
+            )?;
+            let ids = dictionary_ids(file, "departement", departements, |code| {
+                let next = u16::try_from(departement_index.len()).ok()?;
+                Some(*departement_index.entry(code.to_string()).or_insert(next))
+            })?;
+            table.departement.extend(ids);
+        }
+        table.value.extend_from_slice(values.values());
+    }
+
+    let mut periods: Vec<Period> = row_periods
+        .iter()
+        .copied()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    periods.truncate(usize::from(u8::MAX));
+    for (i, period) in periods.iter().enumerate() {
+        period_index.insert(*period, u8::try_from(i).unwrap_or(u8::MAX));
+    }
+    table.period = row_periods
+        .iter()
+        .map(|p| period_index.get(p).copied().unwrap_or(0))
+        .collect();
+    table.periods = periods;
+    let mut departements: Vec<(String, u16)> = departement_index.into_iter().collect();
+    departements.sort_by_key(|(_, id)| *id);
+    table.departements = departements.into_iter().map(|(code, _)| code).collect();
+    Ok(table)
+}
+
+pub fn read_products(file: &str, bytes: &[u8]) -> Result<Vec<Product>, CoreError> {
+    let (_, batches) = read_batches(file, bytes, FileKind::Products)?;
+    let mut products = Vec::new();
+    for batch in &batches {
+        let text = |name: &str| column::<StringArray>(file, batch, name, "Utf8");
+        let (cpf4, cpf4_label, a129, a129_label) = (
+            text("cpf4")?,
+            text("cpf4_label")?,
+            text("a129")?,
+            text("a129_label")?,
+        );
+        let (a38, a38_label, a17, a17_label) = (
+            text("a38")?,
+            text("a38_label")?,
+            text("a17")?,
+            text("a17_label")?,
+        );
+        for row in 0..batch.num_rows() {
+            products.push(Product {
+                cpf4: cpf4.value(row).to_string(),
+                cpf4_label: cpf4_label.value(row).to_string(),
+                a129: a129.value(row).to_string(),
+                a129_label: a129_label.value(row).to_string(),
+                a38: a38.value(row).to_string(),
+                a38_label: a38_label.value(row).to_string(),
+                a17: a17.value(row).to_string(),
+                a17_label: a17_label.value(row).to_string(),
+            });
+        }
+    }
+    Ok(products)
+}
+
+pub fn read_countries(file: &str, bytes: &[u8]) -> Result<Vec<Country>, CoreError> {
+    let (_, batches) = read_batches(file, bytes, FileKind::Countries)?;
+    let mut countries = Vec::new();
+    for batch in &batches {
+        let code = column::<StringArray>(file, batch, "code", "Utf8")?;
+        let label = column::<StringArray>(file, batch, "label", "Utf8")?;
+        let zone = column::<StringArray>(file, batch, "zone", "Utf8")?;
+        let eu27 = column::<BooleanArray>(file, batch, "eu27", "Boolean")?;
+        let euro_area = column::<BooleanArray>(file, batch, "euro_area", "Boolean")?;
+        for row in 0..batch.num_rows() {
+            let zone_code = zone.value(row);
+            let zone = CountryGroup::from_code(zone_code)
+                .filter(|group| group.is_zone())
+                .ok_or_else(|| {
+                    schema_error(file, format!("row {row}: unknown zone `{zone_code}`"))
+                })?;
+            countries.push(Country {
+                code: code.value(row).to_string(),
+                label: label.value(row).to_string(),
+                zone,
+                eu27: eu27.value(row),
+                euro_area: euro_area.value(row),
+            });
+        }
+    }
+    Ok(countries)
+}
+
+/// Reads both code lists into a catalog.
+pub fn read_catalog(
+    products: (&str, &[u8]),
+    countries: (&str, &[u8]),
+) -> Result<Catalog, CoreError> {
+    Catalog::new(
+        read_products(products.0, products.1)?,
+        read_countries(countries.0, countries.1)?,
+    )
+}
