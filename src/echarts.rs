@@ -38,5 +38,5 @@ extern "C" {
 /// Whether the ECharts script is loaded (it is vendored, but a broken deployment may lack it).
 pub fn is_available() -> bool {
     js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("echarts"))
-        .is_ok_and(|v| v.is_object())
+        .is_ok_and(|value| value.is_object())
 }

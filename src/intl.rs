@@ -45,7 +45,7 @@ fn format_with(formatter: &Formatter, value: f64) -> String {
         .format
         .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()
-        .and_then(|v| v.as_string())
+        .and_then(|value| value.as_string())
         .unwrap_or_default()
 }
 

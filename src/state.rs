@@ -84,7 +84,7 @@ impl Selection {
             .get()
             .map(|text| {
                 text.split(',')
-                    .filter_map(|p| p.parse::<Period>().ok())
+                    .filter_map(|period| period.parse::<Period>().ok())
                     .collect()
             })
             .unwrap_or_default()

@@ -81,7 +81,10 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     let reads_only_the_territory = move || {
         files.with(|files| {
             files.as_ref().ok().flatten().is_some_and(|files| {
-                files.all() == [selection.with(|s| s.territory.file_path()).as_str()]
+                files.all()
+                    == [selection
+                        .with(|selection| selection.territory.file_path())
+                        .as_str()]
             })
         })
     };

@@ -50,7 +50,7 @@ thread_local! {
         JsValue::from_str(&data_field(&params, "tip").unwrap_or_default())
     });
     static LABEL: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|params: JsValue| {
-        let name = js_sys::Reflect::get(&params, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
+        let name = js_sys::Reflect::get(&params, &JsValue::from_str("name")).ok().and_then(|name| name.as_string());
         JsValue::from_str(&data_field(&params, "text").or(name).unwrap_or_default())
     });
 }

@@ -29,8 +29,8 @@ fn is_narrow() -> bool {
     window()
         .inner_width()
         .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w < NARROW_WIDTH)
+        .and_then(|width| width.as_f64())
+        .is_some_and(|width| width < NARROW_WIDTH)
 }
 
 /// One block, or nothing when it does not apply to the territory (a région is not compared with
@@ -113,7 +113,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
             <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| {
                 perf::mark(perf::TERRITORY_SELECTED);
                 if manifest.with_value(|m| m.territory(&t).is_ok()) {
-                    portrait.dataset.with_value(|d| d.prefetch(&t.file_path()));
+                    portrait.dataset.with_value(|dataset| dataset.prefetch(&t.file_path()));
                 }
                 selection.set_territory(&t);
             })/>

@@ -11,10 +11,10 @@ pub fn cell_text(cell: &Cell) -> String {
         Cell::Text(text) => text.clone(),
         Cell::Euros(value) => intl::million_euros(*value),
         Cell::Share { value, decimals } => value
-            .map(|v| intl::percent(v, *decimals))
+            .map(|value| intl::percent(value, *decimals))
             .unwrap_or_else(|| "–".into()),
         Cell::Ratio(value) => value
-            .map(|v| intl::decimal(v, 2))
+            .map(|value| intl::decimal(value, 2))
             .unwrap_or_else(|| "–".into()),
         Cell::Count(count) => intl::decimal(*count as f64, 0),
     }

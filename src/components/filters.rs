@@ -31,7 +31,7 @@ fn product_choices(catalog: &Catalog) -> Vec<String> {
         let codes: BTreeMap<&str, &str> = catalog
             .products
             .iter()
-            .map(|p| (p.code(level), p.label(level)))
+            .map(|product| (product.code(level), product.label(level)))
             .collect();
         choices.extend(
             codes
@@ -50,7 +50,7 @@ fn country_choices(catalog: &Catalog) -> Vec<String> {
             catalog
                 .countries
                 .iter()
-                .map(|c| format!("{}{SEPARATOR}{}", c.code, c.label)),
+                .map(|country| format!("{}{SEPARATOR}{}", country.code, country.label)),
         )
         .collect()
 }
@@ -73,9 +73,10 @@ pub fn Filters(
     let product_chip = move || {
         let code = selection.product_code()?;
         let label = catalog.with_value(|c| {
-            ProductSelection::parse(&code, c)
-                .ok()
-                .and_then(|p| c.product_label(p.level, &p.code).map(str::to_string))
+            ProductSelection::parse(&code, c).ok().and_then(|product| {
+                c.product_label(product.level, &product.code)
+                    .map(str::to_string)
+            })
         });
         Some(format!("Produit : {}", label.unwrap_or(code)))
     };

@@ -53,9 +53,9 @@ pub fn PeriodSelect(
             <select id="period" prop:value=current
                 on:change=move |event| {
                     let value = event_target_value(&event);
-                    let periods: Vec<Period> = value.split(',').filter_map(|p| p.parse::<Period>().ok()).collect();
+                    let periods: Vec<Period> = value.split(',').filter_map(|period| period.parse::<Period>().ok()).collect();
                     // A whole single year is the default: keep the URL short.
-                    let is_default = manifest.with_value(|m| choices_first_value(m) == value && m.years.len() == 1);
+                    let is_default = manifest.with_value(|manifest| choices_first_value(manifest) == value && manifest.years.len() == 1);
                     selection.set_periods(if is_default { &[] } else { &periods });
                 }>
                 {choices.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}

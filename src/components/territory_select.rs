@@ -43,7 +43,7 @@ fn groups(manifest: &Manifest, query: &str) -> Vec<(String, Vec<TerritoryEntry>)
     let regions: Vec<&TerritoryEntry> = manifest
         .territories
         .iter()
-        .filter(|e| matches!(e.territory, Territory::Region(_)))
+        .filter(|entry| matches!(entry.territory, Territory::Region(_)))
         .collect();
     let mut groups = Vec::new();
     for region in &regions {
@@ -53,7 +53,7 @@ fn groups(manifest: &Manifest, query: &str) -> Vec<(String, Vec<TerritoryEntry>)
             .filter(|e| {
                 matches!(e.territory, Territory::Departement(_)) && e.region == region.region
             })
-            .filter(|e| matches(e, query))
+            .filter(|entry| matches(entry, query))
             .cloned()
             .collect();
         if !departements.is_empty() {
@@ -62,7 +62,7 @@ fn groups(manifest: &Manifest, query: &str) -> Vec<(String, Vec<TerritoryEntry>)
     }
     let region_entries: Vec<TerritoryEntry> = regions
         .into_iter()
-        .filter(|e| matches(e, query))
+        .filter(|entry| matches(entry, query))
         .cloned()
         .collect();
     if !region_entries.is_empty() {
@@ -71,7 +71,7 @@ fn groups(manifest: &Manifest, query: &str) -> Vec<(String, Vec<TerritoryEntry>)
     let france: Vec<TerritoryEntry> = manifest
         .territories
         .iter()
-        .filter(|e| e.territory == Territory::France && matches(e, query))
+        .filter(|entry| entry.territory == Territory::France && matches(entry, query))
         .cloned()
         .collect();
     if !france.is_empty() {
@@ -100,7 +100,7 @@ pub fn TerritorySelect(
         let text = event_target_value(&event);
         set_query.set(text.clone());
         let found: Vec<TerritoryEntry> = manifest
-            .with_value(|m| groups(m, &text))
+            .with_value(|manifest| groups(manifest, &text))
             .into_iter()
             .flat_map(|(_, e)| e)
             .collect();

@@ -92,9 +92,9 @@ pub fn ViewBlock(
     let words = move |pick: fn(&Heading) -> String| {
         Signal::derive(move || heading.with(|h| h.as_ref().map(pick).unwrap_or_default()))
     };
-    let title = words(|h| h.title.clone());
-    let source = words(|h| h.source.clone());
-    let file_stem = words(|h| h.file_stem.clone());
+    let title = words(|heading| heading.title.clone());
+    let source = words(|heading| heading.source.clone());
+    let file_stem = words(|heading| heading.file_stem.clone());
     let reading_key = block.reading_key();
     let rule = block.rule();
     // The chart stays mounted while the next data load (so it is updated, not rebuilt).

@@ -47,7 +47,7 @@ pub fn option(goods: &Goods, narrow: bool) -> ChartSpec {
     let (level, tiles) = goods.tiles();
     let data: Vec<Value> = tiles
         .iter()
-        .map(|n| item(n, level, labelled_share))
+        .map(|node| item(node, level, labelled_share))
         .collect();
     let chart = frame().series(Treemap::new());
     let mut option = with_series_data(&chart, &[(0, "data", json!(data))]);

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 pub fn option(partners: &Partners, narrow: bool) -> ChartSpec {
     // The largest partner on top.
     let rows: Vec<_> = partners.rows.iter().rev().collect();
-    let countries: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
+    let countries: Vec<String> = rows.iter().map(|row| row.label.clone()).collect();
     let detail = |r: &comex_core::views::partners::PartnerRow| {
         tip(
             &r.label,
@@ -36,8 +36,14 @@ pub fn option(partners: &Partners, narrow: bool) -> ChartSpec {
                 "pick": format!("country:{}", row.code),
             })
         };
-    let imports: Vec<Value> = rows.iter().map(|r| bar(-r.imports, r.imports, r)).collect();
-    let exports: Vec<Value> = rows.iter().map(|r| bar(r.exports, r.exports, r)).collect();
+    let imports: Vec<Value> = rows
+        .iter()
+        .map(|row| bar(-row.imports, row.imports, row))
+        .collect();
+    let exports: Vec<Value> = rows
+        .iter()
+        .map(|row| bar(row.exports, row.exports, row))
+        .collect();
     let balances: Vec<Value> = rows
         .iter()
         .map(|r| {
@@ -60,7 +66,7 @@ pub fn option(partners: &Partners, narrow: bool) -> ChartSpec {
     // Symmetric axis with room for the value labels at both ends.
     let widest = rows
         .iter()
-        .map(|r| r.imports.max(r.exports))
+        .map(|row| row.imports.max(row.exports))
         .max()
         .unwrap_or(0) as f64
         / 1e6;

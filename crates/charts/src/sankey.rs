@@ -23,7 +23,10 @@ fn node_key(side: &str, node: &SankeyNode) -> String {
 /// The labels of one side, shortened to `length`; two that the cut makes equal (« Produits de la
 /// construction a… » twice) say their code instead of their last letters.
 pub fn node_texts(nodes: &[SankeyNode], length: usize) -> Vec<String> {
-    let short: Vec<String> = nodes.iter().map(|n| shorten(&n.label, length)).collect();
+    let short: Vec<String> = nodes
+        .iter()
+        .map(|node| shorten(&node.label, length))
+        .collect();
     nodes
         .iter()
         .zip(&short)

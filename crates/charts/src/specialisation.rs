@@ -35,14 +35,17 @@ pub fn option(specialisation: &Specialisation) -> ChartSpec {
         .y_axis(
             Axis::new().type_(AxisType::Category).data(
                 rows.iter()
-                    .map(|r| shorten(&r.label, 34))
+                    .map(|row| shorten(&row.label, 34))
                     .collect::<Vec<_>>(),
             ),
         )
         .series(Bar::new().name("Territoire"))
         .series(Bar::new().name("France"));
-    let territory: Vec<Value> = rows.iter().map(|r| item(r.territory_share, r)).collect();
-    let france: Vec<Value> = rows.iter().map(|r| item(r.france_share, r)).collect();
+    let territory: Vec<Value> = rows
+        .iter()
+        .map(|row| item(row.territory_share, row))
+        .collect();
+    let france: Vec<Value> = rows.iter().map(|row| item(row.france_share, row)).collect();
     let mut option = with_series_data(
         &chart,
         &[(0, "data", json!(territory)), (1, "data", json!(france))],

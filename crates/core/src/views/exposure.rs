@@ -151,7 +151,7 @@ pub fn exposure_with_ranking(
         Territory::Departement(code) => ranking
             .iter()
             .position(|d| &d.departement == code)
-            .map(|i| i + 1),
+            .map(|index| index + 1),
         _ => None,
     };
     Exposure {

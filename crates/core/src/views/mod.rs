@@ -55,7 +55,7 @@ impl ViewName {
             .into_iter()
             .find(|view| view.name() == text)
             .ok_or_else(|| {
-                let names: Vec<&str> = ViewName::ALL.iter().map(|v| v.name()).collect();
+                let names: Vec<&str> = ViewName::ALL.iter().map(|value| value.name()).collect();
                 CoreError::UnknownView(text.to_string(), names.join(", "))
             })
     }

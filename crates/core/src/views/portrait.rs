@@ -113,12 +113,14 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
         ViewName::Totals => {
             // The territory's own sums are not shared: a région is its own région, but its own sums
             // are then found among the shared ones anyway.
-            let region = data.region.map(|r| (r, table_sums(data, r, request)));
+            let region = data
+                .region
+                .map(|region| (region, table_sums(data, region, request)));
             let own = filtered_totals(territory, catalog, filter);
             ViewModel::Totals(totals_from_sums(
                 territory,
                 region,
-                france.map(|f| table_sums(data, f, request)),
+                france.map(|france| table_sums(data, france, request)),
                 own,
             ))
         }
@@ -328,10 +330,10 @@ impl ViewModel {
                         let source = s.left.get(link.source);
                         let target = s.right.get(link.target);
                         vec![
-                            text(source.map(|n| n.code.as_str()).unwrap_or("")),
-                            text(source.map(|n| n.label.as_str()).unwrap_or("")),
-                            text(target.map(|n| n.code.as_str()).unwrap_or("")),
-                            text(target.map(|n| n.label.as_str()).unwrap_or("")),
+                            text(source.map(|node| node.code.as_str()).unwrap_or("")),
+                            text(source.map(|node| node.label.as_str()).unwrap_or("")),
+                            text(target.map(|node| node.code.as_str()).unwrap_or("")),
+                            text(target.map(|node| node.label.as_str()).unwrap_or("")),
                             Cell::Euros(link.value),
                             text(if link.flagged { "oui" } else { "non" }),
                         ]
@@ -378,7 +380,7 @@ impl ViewModel {
                 let name = manifest.label(&e.territory);
                 let rank = e
                     .rank
-                    .map(|r| format!(" ; rang {r} sur {}", e.ranking.len()))
+                    .map(|rank| format!(" ; rang {rank} sur {}", e.ranking.len()))
                     .unwrap_or_default();
                 let share = Cell::share(e.share).text();
                 ViewTable {

@@ -172,7 +172,7 @@ pub fn sankey(
     let country_code = |key: usize| {
         catalog
             .country(key as u16)
-            .map(|c| c.code.clone())
+            .map(|country| country.code.clone())
             .unwrap_or_default()
     };
     let products = Side::new(
@@ -232,8 +232,12 @@ pub fn sankey(
                 _ => {
                     let country = catalog.country(key as u16);
                     SankeyNode {
-                        code: country.map(|c| c.code.clone()).unwrap_or_default(),
-                        label: country.map(|c| c.label.clone()).unwrap_or_default(),
+                        code: country
+                            .map(|country| country.code.clone())
+                            .unwrap_or_default(),
+                        label: country
+                            .map(|country| country.label.clone())
+                            .unwrap_or_default(),
                         kind: NodeKind::Country,
                         value,
                     }
@@ -280,11 +284,11 @@ pub fn sankey(
     let link_code = |link: &SankeyLink| {
         (
             left.get(link.source)
-                .map(|n| n.code.clone())
+                .map(|node| node.code.clone())
                 .unwrap_or_default(),
             right
                 .get(link.target)
-                .map(|n| n.code.clone())
+                .map(|node| node.code.clone())
                 .unwrap_or_default(),
         )
     };
@@ -294,7 +298,9 @@ pub fn sankey(
             .then_with(|| link_code(a).cmp(&link_code(b)))
     });
     let is_named = |nodes: &[SankeyNode], index: usize| {
-        nodes.get(index).is_some_and(|n| n.kind != NodeKind::Others)
+        nodes
+            .get(index)
+            .is_some_and(|node| node.kind != NodeKind::Others)
     };
     for link in links
         .iter_mut()

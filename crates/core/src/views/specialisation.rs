@@ -52,7 +52,7 @@ pub fn specialisation_from(local: &Goods, national: &Goods) -> Specialisation {
     let national_share: HashMap<&str, f64> = national
         .nodes
         .iter()
-        .map(|n| (n.code.as_str(), n.share))
+        .map(|node| (node.code.as_str(), node.share))
         .collect();
     let rows = local
         .nodes

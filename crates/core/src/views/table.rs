@@ -29,10 +29,10 @@ impl Cell {
             Cell::Text(text) => text.clone(),
             Cell::Euros(value) => value.to_string(),
             Cell::Share { value, .. } => value
-                .map(|v| format!("{v:.6}").replace('.', ","))
+                .map(|value| format!("{value:.6}").replace('.', ","))
                 .unwrap_or_default(),
             Cell::Ratio(value) => value
-                .map(|v| format!("{v:.3}").replace('.', ","))
+                .map(|value| format!("{value:.3}").replace('.', ","))
                 .unwrap_or_default(),
             Cell::Count(count) => count.to_string(),
         }
@@ -44,10 +44,10 @@ impl Cell {
             Cell::Text(text) => text.clone(),
             Cell::Euros(value) => format::million_euros(*value),
             Cell::Share { value, decimals } => value
-                .map(|v| format::percent(v, *decimals))
+                .map(|value| format::percent(value, *decimals))
                 .unwrap_or_else(|| "–".into()),
             Cell::Ratio(value) => value
-                .map(|v| format::decimal(v, 2))
+                .map(|value| format::decimal(value, 2))
                 .unwrap_or_else(|| "–".into()),
             Cell::Count(count) => format::decimal(*count as f64, 0),
         }

@@ -63,7 +63,7 @@ pub fn totals(
     let sums = |table: &TradeTable| filtered_totals(table, catalog, filter);
     totals_from_sums(
         territory,
-        region.map(|r| (r, sums(r))),
+        region.map(|region| (region, sums(region))),
         france.map(sums),
         sums(territory),
     )
