@@ -394,10 +394,10 @@ async function main() {
     manifestText,
     products: await fetchBytes('codes/produits.arrow'),
     countries: await fetchBytes('codes/pays.arrow'),
-    departement: await fetchBytes(`dep/${DEPARTEMENT}.arrow`),
-    region: await fetchBytes(`reg/${entry.region}.arrow`),
-    france: await fetchBytes('fr.arrow'),
-    departements: await fetchBytes('fr-departements-pays.arrow'),
+    departement: await fetchBytes(`dep/${DEPARTEMENT}/2024.arrow`),
+    region: await fetchBytes(`reg/${entry.region}/2024.arrow`),
+    france: await fetchBytes('fr/2024.arrow'),
+    departements: await fetchBytes('fr-departements-pays/2024.arrow'),
   };
   const engines = [];
   const loads = {};

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 
 const BLOCKS = [
-  'partners', 'goods-import', 'goods-export', 'export-sankey', 'totals-exportations', 'export-sankey-region',
+  'partners', 'evolution', 'change-partners', 'change-goods', 'goods-import', 'goods-export', 'export-sankey', 'totals-exportations', 'export-sankey-region',
   'export-sankey-france', 'import-sankey', 'totals-importations', 'import-sankey-region', 'import-sankey-france',
   'specialisation', 'exposure',
 ];

@@ -30,7 +30,7 @@ test('the first screen fetches only the territory file, served gzip, within the 
   await openFirstScreen(page);
   const fetched = await transfers(page);
   const data = fetched.filter((t) => t.path.includes('/data/')).map((t) => t.path.replace(/.*\/data\/v1\//, '')).sort();
-  expect(data).toEqual(['codes/pays.arrow', 'codes/produits.arrow', 'dep/60.arrow', 'manifest.json']);
+  expect(data).toEqual(['codes/pays.arrow', 'codes/produits.arrow', 'dep/60/2024.arrow', 'manifest.json']);
   // Every asset came compressed (the build writes .gz copies; `serve` sends them).
   for (const t of fetched.filter((t) => /\.(wasm|js|arrow|json)$/.test(t.path))) {
     expect(t.gzip, `${t.path} is sent compressed`).toBeLessThan(t.raw);
@@ -45,14 +45,14 @@ test('the first screen fetches only the territory file, served gzip, within the 
 test('blocks further down fetch their files when scrolled to, and draw them', async ({ page, consoleErrors }) => {
   await openFirstScreen(page);
   const before = (await transfers(page)).map((t) => t.path);
-  expect(before.some((p) => p.endsWith('fr-departements-pays.arrow'))).toBe(false);
+  expect(before.some((p) => p.endsWith('fr-departements-pays/2024.arrow'))).toBe(false);
   await expect(page.locator('#exposure')).toHaveAttribute('aria-busy', 'true');
 
   await page.locator('#exposure').scrollIntoViewIfNeeded();
   await expect(page.locator('#exposure .export-csv')).toBeEnabled({ timeout: 20_000 });
   await expect(page.locator('#exposure .summary')).toContainText('%');
   const after = (await transfers(page)).map((t) => t.path);
-  expect(after.some((p) => p.endsWith('fr-departements-pays.arrow'))).toBe(true);
+  expect(after.some((p) => p.endsWith('fr-departements-pays/2024.arrow'))).toBe(true);
 });
 
 test('printing loads every block before the dialog opens', async ({ page, consoleErrors }) => {
@@ -95,10 +95,10 @@ test('a territory picked in the selector is fetched at once, and only once', asy
   await expect(page.locator('.subtitle')).toContainText('Bouches-du-Rhône');
   await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
   const { fetchedAt, addressChangedAt } = await page.evaluate(() => ({
-    fetchedAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dep/13.arrow'))?.startTime,
+    fetchedAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dep/13/2024.arrow'))?.startTime,
     addressChangedAt: (window as any).addressChangedAt as number | undefined,
   }));
-  expect(fetchedAt, 'dep/13.arrow was fetched').toBeDefined();
+  expect(fetchedAt, 'dep/13/2024.arrow was fetched').toBeDefined();
   expect(addressChangedAt, 'the address changed').toBeDefined();
   expect(fetchedAt!).toBeLessThan(addressChangedAt!);
 
@@ -108,6 +108,6 @@ test('a territory picked in the selector is fetched at once, and only once', asy
   await page.selectOption('#territory', 'dep:13');
   await expect(page.locator('.subtitle')).toContainText('Bouches-du-Rhône');
   await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
-  const fetches = (await transfers(page)).filter((t) => /\/dep\/(13|60)\.arrow$/.test(t.path)).map((t) => t.path);
-  expect(fetches.sort()).toEqual(['/data/v1/dep/13.arrow', '/data/v1/dep/60.arrow']);
+  const fetches = (await transfers(page)).filter((t) => /\/dep\/(13|60)\/2024\.arrow$/.test(t.path)).map((t) => t.path);
+  expect(fetches.sort()).toEqual(['/data/v1/dep/13/2024.arrow', '/data/v1/dep/60/2024.arrow']);
 });

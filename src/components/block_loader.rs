@@ -81,10 +81,9 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     let reads_only_the_territory = move || {
         files.with(|files| {
             files.as_ref().ok().flatten().is_some_and(|files| {
-                files.all()
-                    == [selection
-                        .with(|selection| selection.territory.file_path())
-                        .as_str()]
+                files.subject == selection.with(|selection| selection.territory.clone())
+                    && files.all().len() == files.subject_files.len()
+                    && block != Block::Evolution
             })
         })
     };

@@ -1,5 +1,6 @@
-//! The portrait of one territory, in the seed's order: partner countries, goods, exports (with the
-//! région and France for comparison), imports (likewise), then specialisation and exposure. This
+//! The portrait of one territory, in the seed's order: partner countries, what changed over time,
+//! goods, exports (with the région and France for comparison), imports (likewise), then
+//! specialisation and exposure. This
 //! file only lays the blocks out: each block's files and model come from `block_loader`, whose
 //! numbers all come from the core.
 
@@ -112,8 +113,21 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
             })}
             <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| {
                 perf::mark(perf::TERRITORY_SELECTED);
-                if manifest.with_value(|m| m.territory(&t).is_ok()) {
-                    portrait.dataset.with_value(|dataset| dataset.prefetch(&t.file_path()));
+                // The territory's files for the period shown, fetched now (the blocks ask a frame later).
+                let paths: Vec<String> = manifest.with_value(|manifest| {
+                    if manifest.territory(&t).is_err() {
+                        return Vec::new();
+                    }
+                    let mut years: Vec<u16> = manifest
+                        .effective_periods(&selection.periods())
+                        .iter()
+                        .map(|period| period.year)
+                        .collect();
+                    years.dedup();
+                    years.iter().map(|&year| t.file_path(year)).collect()
+                });
+                for path in paths {
+                    portrait.dataset.with_value(|dataset| dataset.prefetch(&path));
                 }
                 selection.set_territory(&t);
             })/>
@@ -134,6 +148,14 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
             <section class="chapter">
                 <h2>"Balance commerciale territoriale"</h2>
                 {block(Block::Partners)}
+            </section>
+            <section class="chapter">
+                <h2>"Évolution"</h2>
+                {block(Block::Evolution)}
+                <div class="pair">
+                    {block(Block::ChangePartners)}
+                    {block(Block::ChangeGoods)}
+                </div>
             </section>
             <section class="chapter">
                 <h2>"Principales activités"</h2>

@@ -17,6 +17,8 @@ pub fn cell_text(cell: &Cell) -> String {
             .map(|value| intl::decimal(value, 2))
             .unwrap_or_else(|| "–".into()),
         Cell::Count(count) => intl::decimal(*count as f64, 0),
+        // Indices and signed changes: the core's French format (the same as Intl's, a wasm test checks).
+        Cell::Index(_) | Cell::SignedShare(_) | Cell::Points(_) => cell.text(),
     }
 }
 

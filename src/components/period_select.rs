@@ -1,34 +1,22 @@
-//! The period: a whole year of the data or one quarter.
+//! The period: a complete year, the latest four quarters, or one quarter (the core's choices).
 
 use crate::state::Selection;
+use comex_core::blocks::text::period_choices;
 use comex_core::codes::Period;
 use comex_core::manifest::Manifest;
 use leptos::prelude::*;
 
-/// (value in the URL, text) for every choice: each year, then each quarter.
+/// (value in the URL, text) for every choice the core offers.
 fn choices(manifest: &Manifest) -> Vec<(String, String)> {
-    let mut choices = Vec::new();
-    for year in &manifest.years {
-        let quarters: Vec<&Period> = manifest
-            .periods
-            .iter()
-            .filter(|p| p.year == *year)
-            .collect();
-        let value: Vec<String> = quarters.iter().map(|p| p.to_string()).collect();
-        let text = if quarters.len() == 4 {
-            format!("Année {year}")
-        } else {
-            format!("{year} ({} trimestres)", quarters.len())
-        };
-        choices.push((value.join(","), text));
-    }
-    choices.extend(
-        manifest
-            .periods
-            .iter()
-            .map(|p| (p.to_string(), p.label_fr())),
-    );
-    choices
+    period_choices(manifest)
+        .into_iter()
+        .map(|(quarters, text)| (url_value(&quarters), text))
+        .collect()
+}
+
+fn url_value(periods: &[Period]) -> String {
+    let texts: Vec<String> = periods.iter().map(Period::to_string).collect();
+    texts.join(",")
 }
 
 #[component]
@@ -37,14 +25,17 @@ pub fn PeriodSelect(
     selection: Selection,
 ) -> impl IntoView {
     let choices = manifest.with_value(choices);
-    let current = move || {
-        let periods: Vec<String> = selection.periods().iter().map(Period::to_string).collect();
-        let value = periods.join(",");
-        // No period in the URL: the first year.
-        if value.is_empty() {
-            manifest.with_value(choices_first_value)
-        } else {
-            value
+    let default_value = manifest.with_value(|manifest| url_value(&manifest.default_periods()));
+    let current = {
+        let default_value = default_value.clone();
+        move || {
+            let value = url_value(&selection.periods());
+            // No period in the URL: the default one (the latest complete year).
+            if value.is_empty() {
+                default_value.clone()
+            } else {
+                value
+            }
         }
     };
     view! {
@@ -54,20 +45,11 @@ pub fn PeriodSelect(
                 on:change=move |event| {
                     let value = event_target_value(&event);
                     let periods: Vec<Period> = value.split(',').filter_map(|period| period.parse::<Period>().ok()).collect();
-                    // A whole single year is the default: keep the URL short.
-                    let is_default = manifest.with_value(|manifest| choices_first_value(manifest) == value && manifest.years.len() == 1);
-                    selection.set_periods(if is_default { &[] } else { &periods });
+                    // The default period keeps the URL short.
+                    selection.set_periods(if value == default_value { &[] } else { &periods });
                 }>
                 {choices.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
             </select>
         </div>
     }
-}
-
-fn choices_first_value(manifest: &Manifest) -> String {
-    choices(manifest)
-        .into_iter()
-        .next()
-        .map(|(value, _)| value)
-        .unwrap_or_default()
 }

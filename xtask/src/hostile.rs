@@ -52,7 +52,7 @@ pub fn build(root: &Path) -> Result<PathBuf> {
             .replace("{departement}", HOSTILE_DEPARTEMENT);
         std::fs::write(&path, text.replace(published, &hostile))?;
     }
-    let input = root.join("target/hostile-input/REGIONAL_CPF4PAYSE.txt");
+    let input = root.join("target/hostile-input/hostile-lines.txt");
     std::fs::create_dir_all(input.parent().unwrap_or(root))?;
     std::fs::write(&input, INPUT)?;
     let out = root.join("target/hostile-data");

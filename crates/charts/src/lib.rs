@@ -7,6 +7,8 @@
 //! chart draws against its model (snapshots and value tests), the app renders them, and
 //! `comex-data view --format echarts` prints them.
 
+pub mod change;
+pub mod evolution;
 pub mod exposure;
 pub mod goods;
 pub mod partners;
@@ -56,6 +58,8 @@ pub fn option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<
                 manifest.label(&comex_core::codes::Territory::Departement(code.to_string()))
             })
         }),
+        ViewModel::Evolution(evolution) => Some(evolution::option(evolution, layout.narrow)),
+        ViewModel::Change(change) => Some(change::option(change, layout.narrow)),
         ViewModel::Totals(_) => None,
     }
 }

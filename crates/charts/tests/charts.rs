@@ -37,6 +37,7 @@ fn manifest() -> Manifest {
         ],
         files: vec![],
         totals: vec![],
+        quarters: vec![],
     }
 }
 

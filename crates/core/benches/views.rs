@@ -8,7 +8,7 @@ use comex_core::arrow_io;
 use comex_core::codes::{ProductLevel, Territory};
 use comex_core::filter::Filter;
 use comex_core::manifest::{
-    Manifest, COUNTRIES_FILE, DEPARTEMENTS_BY_COUNTRY_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+    departements_by_country_file, Manifest, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
 };
 use comex_core::views::portrait::{compute, PortraitData, SharedResults, ViewRequest};
 use comex_core::views::ViewName;
@@ -34,12 +34,13 @@ fn views(c: &mut Criterion) {
         (COUNTRIES_FILE, &read(COUNTRIES_FILE)),
     )
     .unwrap();
-    let table = |t: &Territory| arrow_io::read_trade("t", &read(&t.file_path()), &catalog).unwrap();
+    let table =
+        |t: &Territory| arrow_io::read_trade("t", &read(&t.file_path(2024)), &catalog).unwrap();
     let oise = table(&Territory::Departement("60".into()));
     let region = table(&Territory::Region("01".into()));
     let france = table(&Territory::France);
     let departements =
-        arrow_io::read_trade("d", &read(DEPARTEMENTS_BY_COUNTRY_FILE), &catalog).unwrap();
+        arrow_io::read_trade("d", &read(&departements_by_country_file(2024)), &catalog).unwrap();
     let request = |view| ViewRequest {
         view,
         filter: Filter::default(),

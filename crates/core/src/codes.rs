@@ -38,12 +38,13 @@ impl FromStr for Territory {
 }
 
 impl Territory {
-    /// The data file of this territory, relative to the data version folder.
-    pub fn file_path(&self) -> String {
+    /// The data file of this territory for one year, relative to the data version folder: one file
+    /// per territory and year, so that a page fetches only the years it shows.
+    pub fn file_path(&self, year: u16) -> String {
         match self {
-            Territory::Departement(code) => format!("dep/{code}.arrow"),
-            Territory::Region(code) => format!("reg/{code}.arrow"),
-            Territory::France => "fr.arrow".to_string(),
+            Territory::Departement(code) => format!("dep/{code}/{year}.arrow"),
+            Territory::Region(code) => format!("reg/{code}/{year}.arrow"),
+            Territory::France => format!("fr/{year}.arrow"),
         }
     }
 }
@@ -211,8 +212,8 @@ mod tests {
             assert_eq!(text.parse::<Territory>().unwrap().to_string(), written);
         }
         assert_eq!(
-            "dep:60".parse::<Territory>().unwrap().file_path(),
-            "dep/60.arrow"
+            "dep:60".parse::<Territory>().unwrap().file_path(2024),
+            "dep/60/2024.arrow"
         );
     }
 

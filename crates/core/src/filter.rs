@@ -170,6 +170,7 @@ impl RowFilter {
                     .is_none_or(|mask| flag(mask, country));
             if kept {
                 visit(Row {
+                    period,
                     flow,
                     product,
                     country,
@@ -187,6 +188,8 @@ const NO_PRODUCT: u16 = u16::MAX;
 /// One row kept by a filter: what the views aggregate.
 #[derive(Debug, Clone, Copy)]
 pub struct Row {
+    /// Index into the table's `periods`.
+    pub period: u8,
     pub flow: crate::codes::Flow,
     /// Catalog product index (`u16::MAX` in a file summed over products).
     pub product: u16,

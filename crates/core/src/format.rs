@@ -38,6 +38,28 @@ pub fn percent(share: f64, decimals: usize) -> String {
     format!("{}{BEFORE_UNIT}%", decimal(share * 100.0, decimals))
 }
 
+/// A change as a share, with its sign: `+4,2 %`, `-3,0 %`, `0,0 %`.
+pub fn signed_percent(share: f64) -> String {
+    let text = percent(share, 1);
+    if text.starts_with('-') || !text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// A contribution in percentage points (a share × 100): `+1,3 pt`.
+pub fn signed_points(share: f64) -> String {
+    let number = decimal(share * 100.0, 1);
+    let sign = if number.starts_with('-') || !number.chars().any(|c| c.is_ascii_digit() && c != '0')
+    {
+        ""
+    } else {
+        "+"
+    };
+    format!("{sign}{number}{BEFORE_UNIT}pt")
+}
+
 /// Replaces the typographic spaces by plain ones (for comparisons in tests and scripts).
 pub fn plain_spaces(text: &str) -> String {
     text.replace([THOUSANDS, BEFORE_UNIT], " ")

@@ -8,8 +8,11 @@ use sha2::{Digest, Sha256};
 pub const MANIFEST_FILE: &str = "manifest.json";
 pub const PRODUCTS_FILE: &str = "codes/produits.arrow";
 pub const COUNTRIES_FILE: &str = "codes/pays.arrow";
-/// All départements by partner country, summed over products: the exposure ranking reads it.
-pub const DEPARTEMENTS_BY_COUNTRY_FILE: &str = "fr-departements-pays.arrow";
+/// All départements by partner country for one year, summed over products: the exposure ranking
+/// reads it.
+pub fn departements_by_country_file(year: u16) -> String {
+    format!("fr-departements-pays/{year}.arrow")
+}
 
 /// A file's SHA-256 as the manifest writes it: 64 lower-case hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -65,6 +68,7 @@ pub struct OutputFile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TerritoryTotal {
     pub territory: Territory,
+    pub year: u16,
     pub flow: Flow,
     /// Euros.
     pub value: i64,
@@ -79,6 +83,26 @@ pub struct Manifest {
     pub territories: Vec<TerritoryEntry>,
     pub files: Vec<OutputFile>,
     pub totals: Vec<TerritoryTotal>,
+    /// For every quarter and flow, the input file its lines come from (and the ones it replaced).
+    #[serde(default)]
+    pub quarters: Vec<QuarterEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuarterEntry {
+    pub flow: Flow,
+    pub period: Period,
+    pub file: String,
+    pub lines: u64,
+    /// Earlier inputs that held the same quarter: a later input wins for the whole quarter.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaced: Vec<ReplacedFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplacedFile {
+    pub file: String,
+    pub lines: u64,
 }
 
 impl Manifest {
@@ -93,6 +117,56 @@ impl Manifest {
             )));
         }
         Ok(manifest)
+    }
+
+    /// The years the data hold all four quarters of.
+    pub fn complete_years(&self) -> Vec<u16> {
+        self.years
+            .iter()
+            .copied()
+            .filter(|&year| self.periods.iter().filter(|p| p.year == year).count() == 4)
+            .collect()
+    }
+
+    /// The last four quarters of the data (fewer when the data hold fewer).
+    pub fn latest_four_quarters(&self) -> Vec<Period> {
+        let start = self.periods.len().saturating_sub(4);
+        self.periods.get(start..).unwrap_or(&[]).to_vec()
+    }
+
+    /// The period shown when none is chosen: the latest complete year; when no year is complete, the
+    /// latest four quarters.
+    pub fn default_periods(&self) -> Vec<Period> {
+        match self.complete_years().last() {
+            Some(&year) => self
+                .periods
+                .iter()
+                .copied()
+                .filter(|p| p.year == year)
+                .collect(),
+            None => self.latest_four_quarters(),
+        }
+    }
+
+    /// The quarters a selection covers: the chosen ones, or the default period.
+    pub fn effective_periods(&self, chosen: &[Period]) -> Vec<Period> {
+        if chosen.is_empty() {
+            self.default_periods()
+        } else {
+            chosen.to_vec()
+        }
+    }
+
+    /// The same quarters a year earlier, when the data hold every one of them.
+    pub fn year_earlier(&self, periods: &[Period]) -> Option<Vec<Period>> {
+        let earlier: Vec<Period> = periods
+            .iter()
+            .map(|p| Period {
+                year: p.year.saturating_sub(1),
+                quarter: p.quarter,
+            })
+            .collect();
+        (!earlier.is_empty() && earlier.iter().all(|p| self.periods.contains(p))).then_some(earlier)
     }
 
     pub fn is_demo(&self) -> bool {

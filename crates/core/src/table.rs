@@ -4,6 +4,7 @@
 //! filters become lookups in small boolean masks and aggregations index plain vectors.
 
 use crate::codes::{Flow, Period, Territory};
+use crate::CoreError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TradeTable {
@@ -61,5 +62,47 @@ impl TradeTable {
             .filter(|(row_flow, _)| **row_flow == flow)
             .map(|(_, value)| value)
             .sum()
+    }
+
+    /// Several years' tables of one territory as one: quarters merged, rows appended. The tables
+    /// must describe the same territory and list the same départements.
+    pub fn concat(tables: &[&TradeTable]) -> Result<TradeTable, CoreError> {
+        let Some(first) = tables.first() else {
+            return Err(CoreError::Manifest("no table to put together".into()));
+        };
+        let mut merged = TradeTable::empty(first.territory.clone());
+        merged.departements = first.departements.clone();
+        let mut periods: Vec<Period> = tables.iter().flat_map(|t| t.periods.clone()).collect();
+        periods.sort_unstable();
+        periods.dedup();
+        for table in tables {
+            if table.territory != first.territory || table.departements != first.departements {
+                return Err(CoreError::Manifest(format!(
+                    "the years of {} do not describe the same territory",
+                    first.territory
+                )));
+            }
+            let remap: Vec<u8> = table
+                .periods
+                .iter()
+                .map(|period| {
+                    let index = periods.iter().position(|p| p == period).unwrap_or(0);
+                    u8::try_from(index).unwrap_or(u8::MAX)
+                })
+                .collect();
+            merged.period.extend(
+                table
+                    .period
+                    .iter()
+                    .map(|&index| remap.get(usize::from(index)).copied().unwrap_or(u8::MAX)),
+            );
+            merged.flow.extend_from_slice(&table.flow);
+            merged.product.extend_from_slice(&table.product);
+            merged.country.extend_from_slice(&table.country);
+            merged.departement.extend_from_slice(&table.departement);
+            merged.value.extend_from_slice(&table.value);
+        }
+        merged.periods = periods;
+        Ok(merged)
     }
 }

@@ -55,6 +55,7 @@ fn manifest() -> Manifest {
         ],
         files: vec![],
         totals: vec![],
+        quarters: vec![],
     }
 }
 
@@ -119,13 +120,16 @@ fn the_specialisation_waits_for_france_and_never_compares_the_territory_with_its
     let context = context(&manifest, &catalog, Some(&shared));
     let oise = selection(dep("60"));
     // France's file not there yet: not ready, not computed against another table.
-    let only_oise = tables(&[("dep/60.arrow", &data.oise)]);
+    let only_oise = tables(&[("dep/60/2024.arrow", &data.oise)]);
     assert_eq!(
         compute(Block::Specialisation, context, &oise, &only_oise),
-        Err(BlockError::NotReady("fr.arrow".into()))
+        Err(BlockError::NotReady("fr/2024.arrow".into()))
     );
     // Once it is, the national shares are France's (and nothing kept from the first try).
-    let both = tables(&[("dep/60.arrow", &data.oise), ("fr.arrow", &data.france)]);
+    let both = tables(&[
+        ("dep/60/2024.arrow", &data.oise),
+        ("fr/2024.arrow", &data.france),
+    ]);
     let model = compute(Block::Specialisation, context, &oise, &both).unwrap();
     let ViewModel::Specialisation(specialisation) = &model.model else {
         panic!("not a specialisation: {model:?}");
@@ -161,24 +165,26 @@ fn france_and_a_region_are_never_compared_with_themselves() {
         assert!(block.applies(&manifest, &region), "{block} for a région");
     }
     let oise = selection(dep("60"));
-    assert!(Block::ALL
-        .iter()
-        .all(|block| block.applies(&manifest, &oise)));
+    // With no year before the data's, nothing to compare with: the change blocks are left out.
+    for block in Block::ALL {
+        let change = matches!(block, Block::ChangePartners | Block::ChangeGoods);
+        assert_eq!(block.applies(&manifest, &oise), !change, "{block}");
+    }
     let files = Block::TotalsExportations
         .files(&manifest, &region)
         .unwrap()
         .unwrap();
-    assert_eq!(files.all(), ["reg/01.arrow", "fr.arrow"]);
+    assert_eq!(files.all(), ["reg/01/2024.arrow", "fr/2024.arrow"]);
     let files = Block::TotalsImportations
         .files(&manifest, &france)
         .unwrap()
         .unwrap();
-    assert_eq!(files.all(), ["fr.arrow"]);
+    assert_eq!(files.all(), ["fr/2024.arrow"]);
     let files = Block::ImportSankeyRegion
         .files(&manifest, &oise)
         .unwrap()
         .unwrap();
-    assert_eq!(files.all(), ["reg/01.arrow", "dep/60.arrow"]);
+    assert_eq!(files.all(), ["reg/01/2024.arrow", "dep/60/2024.arrow"]);
 }
 
 #[test]
@@ -188,9 +194,9 @@ fn totals_say_only_the_comparisons_that_exist() {
     let data = data();
     let context = context(&manifest, &catalog, None);
     let all = tables(&[
-        ("dep/60.arrow", &data.oise),
-        ("reg/01.arrow", &data.region),
-        ("fr.arrow", &data.france),
+        ("dep/60/2024.arrow", &data.oise),
+        ("reg/01/2024.arrow", &data.region),
+        ("fr/2024.arrow", &data.france),
     ]);
     let oise = compute(
         Block::TotalsExportations,
@@ -245,7 +251,10 @@ fn file_names_keep_the_territory_and_the_period() {
         .heading(&manifest, &idf)
         .unwrap()
         .unwrap();
-    assert_eq!(heading.file_stem, "export-sankey-ile-de-france-2024");
+    assert_eq!(
+        heading.file_stem,
+        "export-sankey-ile-de-france-t1-2024-t2-2024"
+    );
     idf.filter.periods = vec![Q1];
     let heading = Block::ExportSankeyFrance
         .heading(&manifest, &idf)
@@ -272,12 +281,15 @@ fn a_comparison_diagram_is_aligned_on_the_territory_in_the_core() {
     let data = data();
     let context = context(&manifest, &catalog, None);
     let oise = selection(dep("60"));
-    let only_region = tables(&[("reg/01.arrow", &data.region)]);
+    let only_region = tables(&[("reg/01/2024.arrow", &data.region)]);
     assert_eq!(
         compute(Block::ExportSankeyRegion, context, &oise, &only_region),
-        Err(BlockError::NotReady("dep/60.arrow".into()))
+        Err(BlockError::NotReady("dep/60/2024.arrow".into()))
     );
-    let both = tables(&[("reg/01.arrow", &data.region), ("dep/60.arrow", &data.oise)]);
+    let both = tables(&[
+        ("reg/01/2024.arrow", &data.region),
+        ("dep/60/2024.arrow", &data.oise),
+    ]);
     let model = compute(Block::ExportSankeyRegion, context, &oise, &both).unwrap();
     let ViewModel::Sankey(sankey) = &model.model else {
         panic!("not a Sankey");
@@ -287,4 +299,224 @@ fn a_comparison_diagram_is_aligned_on_the_territory_in_the_core() {
     assert_eq!(left, ["0100", "0200"]);
     assert_eq!(model.heading.subject_label, "Hauts-de-France");
     assert_eq!(model.table.title, model.heading.title);
+}
+
+/// A table of one year: rows (quarter, flow, product index, country index, value).
+fn year_table(territory: Territory, year: u16, rows: &[(u8, Flow, u16, u16, i64)]) -> TradeTable {
+    let mut table = TradeTable::empty(territory);
+    table.periods = (1..=4)
+        .map(|quarter| comex_core::codes::Period { year, quarter })
+        .collect();
+    for &(quarter, flow, product, country, value) in rows {
+        table.period.push(quarter - 1);
+        table.flow.push(flow);
+        table.product.push(product);
+        table.country.push(country);
+        table.value.push(value);
+    }
+    table
+}
+
+fn two_year_manifest() -> Manifest {
+    let mut manifest = manifest();
+    manifest.years = vec![2023, 2024, 2025];
+    manifest.periods = [2023_u16, 2024]
+        .iter()
+        .flat_map(|&year| (1..=4).map(move |quarter| comex_core::codes::Period { year, quarter }))
+        .chain([comex_core::codes::Period {
+            year: 2025,
+            quarter: 1,
+        }])
+        .collect();
+    manifest
+}
+
+#[test]
+fn the_default_period_is_the_latest_complete_year_then_the_latest_four_quarters() {
+    let manifest = two_year_manifest();
+    let text = |periods: &[comex_core::codes::Period]| {
+        comex_core::blocks::text::period_text(&manifest, periods)
+    };
+    assert_eq!(text(&[]), "2024");
+    assert_eq!(
+        manifest
+            .year_earlier(&manifest.default_periods())
+            .map(|p| p.len()),
+        Some(4)
+    );
+    // Five quarters, 2024T1 to 2025T1, and no complete year: the latest four, named so.
+    let mut five = manifest.clone();
+    five.years = vec![2024, 2025];
+    five.periods.retain(|p| p.year >= 2024);
+    five.periods.remove(0);
+    five.periods.push(comex_core::codes::Period {
+        year: 2025,
+        quarter: 2,
+    });
+    assert!(five.complete_years().is_empty());
+    let default = five.default_periods();
+    assert_eq!(default.len(), 4);
+    assert_eq!(
+        comex_core::blocks::text::period_text(&five, &[]),
+        "T3 2024 – T2 2025"
+    );
+    let choices = comex_core::blocks::text::period_choices(&manifest);
+    let texts: Vec<&str> = choices.iter().map(|(_, text)| text.as_str()).collect();
+    assert_eq!(
+        texts[..4],
+        [
+            "Année 2024",
+            "Année 2023",
+            "4 derniers trimestres (T2 2024 – T1 2025)",
+            "T1 2025"
+        ]
+    );
+}
+
+#[test]
+fn evolution_change_and_totals_against_sums_made_in_the_test() {
+    let catalog = catalog(4, 3);
+    let manifest = two_year_manifest();
+    let oise_2023 = year_table(
+        dep("60"),
+        2023,
+        &[(1, E, 0, 0, 100), (2, E, 1, 1, 50), (1, I, 2, 0, 80)],
+    );
+    let oise_2024 = year_table(
+        dep("60"),
+        2024,
+        &[(1, E, 0, 0, 150), (3, E, 1, 1, 20), (4, I, 2, 0, 40)],
+    );
+    let oise_2025 = {
+        let mut table = year_table(dep("60"), 2025, &[(1, E, 0, 0, 30)]);
+        table.periods.truncate(1);
+        table
+    };
+    let france: Vec<TradeTable> = [2023_u16, 2024, 2025]
+        .iter()
+        .map(|&year| {
+            let mut table = year_table(
+                Territory::France,
+                year,
+                &[(1, E, 0, 0, 1000), (2, E, 1, 1, 500)],
+            );
+            if year == 2025 {
+                table.periods.truncate(1);
+                table.value = vec![1000];
+                table.period.truncate(1);
+                table.flow.truncate(1);
+                table.product.truncate(1);
+                table.country.truncate(1);
+            }
+            table
+        })
+        .collect();
+    let region: Vec<TradeTable> = [2023_u16, 2024, 2025]
+        .iter()
+        .map(|&year| {
+            let mut table = year_table(Territory::Region("01".into()), year, &[(1, E, 0, 0, 400)]);
+            table.periods.truncate(if year == 2025 { 1 } else { 4 });
+            table
+        })
+        .collect();
+    let paths: Vec<(String, &TradeTable)> = [
+        ("dep/60/2023.arrow", &oise_2023),
+        ("dep/60/2024.arrow", &oise_2024),
+        ("dep/60/2025.arrow", &oise_2025),
+    ]
+    .into_iter()
+    .map(|(path, table)| (path.to_string(), table))
+    .chain(
+        france
+            .iter()
+            .map(|t| (format!("fr/{}.arrow", t.periods[0].year), t)),
+    )
+    .chain(
+        region
+            .iter()
+            .map(|t| (format!("reg/01/{}.arrow", t.periods[0].year), t)),
+    )
+    .collect();
+    let mut tables = Tables::new();
+    for (path, table) in &paths {
+        tables.insert(path, table);
+    }
+    let context = context(&manifest, &catalog, None);
+    let oise = selection(dep("60"));
+
+    let evolution = compute(Block::Evolution, context, &oise, &tables).unwrap();
+    let ViewModel::Evolution(evolution) = &evolution.model else {
+        panic!("not an evolution");
+    };
+    // Nine quarters, 2023T1 to 2025T1; the Oise's exports of 2023T1 are the base.
+    assert_eq!(evolution.points.len(), 9);
+    let exports: Vec<i64> = evolution.points.iter().map(|p| p.exports).collect();
+    assert_eq!(exports, [100, 50, 0, 0, 150, 0, 20, 0, 30]);
+    let balance_2024t4 = &evolution.points[7];
+    assert_eq!((balance_2024t4.imports, balance_2024t4.balance), (40, -40));
+    assert_eq!(evolution.points[4].exports_index, Some(150.0));
+    assert_eq!(evolution.points[4].france_exports_index, Some(100.0));
+    assert_eq!(evolution.points[1].france_exports_index, Some(50.0));
+    assert_eq!(evolution.points[8].region_exports_index, Some(100.0));
+    assert_eq!(evolution.points[1].region_exports_index, Some(0.0));
+
+    let change = compute(Block::ChangePartners, context, &oise, &tables).unwrap();
+    let ViewModel::Change(change) = &change.model else {
+        panic!("not a change");
+    };
+    let exports = &change.flows[0];
+    // 2024 against 2023: 170 against 150; country 0 +50, country 1 -30.
+    assert_eq!((exports.total, exports.earlier_total), (170, 150));
+    assert_eq!(exports.gains[0].code, "AA");
+    assert_eq!(exports.gains[0].change, 50);
+    assert_eq!(exports.gains[0].contribution, Some(50.0 / 150.0));
+    assert_eq!(exports.losses[0].change, -30);
+    assert_eq!(exports.losses[0].relative, Some(-30.0 / 50.0));
+    let contributions: f64 = exports
+        .gains
+        .iter()
+        .chain(&exports.losses)
+        .filter_map(|row| row.contribution)
+        .sum();
+    assert!(
+        (contributions - 20.0 / 150.0).abs() < 1e-12,
+        "the contributions add up to the change"
+    );
+
+    let totals = compute(Block::TotalsExportations, context, &oise, &tables).unwrap();
+    let plain: Vec<String> = totals
+        .sentences
+        .iter()
+        .map(|s| comex_core::format::plain_spaces(s))
+        .collect();
+    assert_eq!(
+        plain.last().map(String::as_str),
+        Some("soit +13,3 % par rapport à 2023")
+    );
+    // The Oise's imports fell from 80 to 40.
+    let imports = compute(Block::TotalsImportations, context, &oise, &tables).unwrap();
+    assert!(imports
+        .sentences
+        .iter()
+        .any(|s| comex_core::format::plain_spaces(s) == "soit -50,0 % par rapport à 2023"));
+    // 2025T1 alone against 2024T1: 30 against 150.
+    let mut first_quarter = selection(dep("60"));
+    first_quarter.filter.periods = vec![comex_core::codes::Period {
+        year: 2025,
+        quarter: 1,
+    }];
+    let totals = compute(Block::TotalsExportations, context, &first_quarter, &tables).unwrap();
+    assert_eq!(
+        totals
+            .sentences
+            .last()
+            .map(|s| comex_core::format::plain_spaces(s)),
+        Some("soit -80,0 % par rapport à T1 2024".to_string())
+    );
+    // 2023 has no year before it in the data: no change to say, and no change blocks.
+    let mut first_year = selection(dep("60"));
+    first_year.filter.periods = manifest.periods[..4].to_vec();
+    let totals = compute(Block::TotalsExportations, context, &first_year, &tables).unwrap();
+    assert!(totals.sentences.iter().all(|s| !s.contains("par rapport")));
+    assert!(!Block::ChangeGoods.applies(&manifest, &first_year));
 }

@@ -344,6 +344,7 @@ fn demo_manifest(periods: Vec<comex_core::codes::Period>) -> comex_core::manifes
         territories: vec![],
         files: vec![],
         totals: vec![],
+        quarters: vec![],
     }
 }
 

@@ -1,5 +1,6 @@
-//! Demo data: synthetic files in the exact DGDDI layout for 2024, because the real 2024 file with
-//! partner countries cannot be downloaded on the build machines. They are always labelled as demo data.
+//! Demo data: synthetic files in the exact DGDDI layouts for 2022, 2023, 2024 and 2025T1–T3 (what
+//! users hold in 2026), because the real files with partner countries cannot be downloaded on the
+//! build machines. They are always labelled as demo data.
 //!
 //! How they are made (deterministic, no random generator state: every draw is a hash of its keys):
 //! - each département's product mix is its real 2019 mix (`data/demo/util_export_import_dep.csv`,
@@ -9,7 +10,15 @@
 //! - each product's yearly value is spread over four quarters (±8 %) and over partner countries: a
 //!   documented base distribution of France's partners (large partners first, a long tail), reweighted
 //!   per product, with more partners for larger flows;
-//! - mass follows a price per kg drawn per A129 product (0,5 to 60 €/kg).
+//! - mass follows a price per kg drawn per A129 product (0,5 to 60 €/kg);
+//! - the other years are 2024 moved by documented factors (`year_factor`, `partner_factor`): a
+//!   trend per year and flow, ±12 % per good (A129) and year, energy imports ×1,5 in 2022, and the
+//!   partner mix of each flow ±10 % per country and year, the United States' share of exports ×0,85
+//!   in 2025. 2024 itself is unchanged (calibrated on the published totals).
+//!
+//! Files: `Region_2022_Export.txt` … `Region_2024_Import.txt` (annual layout), then the five-quarter
+//! « dernière publication » `REGIONAL_CPF4PAYSE.txt` / `…I.txt` (2024T3–2025T3), read last: its 2024
+//! quarters replace the annual file's (the same values here), as a real later publication would.
 //!
 //! Every split is done in whole euros by largest remainder, so sums are exact to the euro.
 
@@ -20,7 +29,10 @@ use comex_core::codes::Flow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The calibrated year.
 pub const YEAR: u16 = 2024;
+/// Every year of the demo, with the quarters it holds.
+pub const YEARS: [(u16, u8); 4] = [(2022, 4), (2023, 4), (2024, 4), (2025, 3)];
 pub const SEED: u64 = 0x0c0e_2024;
 pub const MIX_FILE: &str = "demo/util_export_import_dep.csv";
 /// The year of the real product mix used.
@@ -268,7 +280,54 @@ fn partners(
     weighted
 }
 
-/// Writes `REGIONAL_CPF4PAYSE.txt` and `REGIONAL_CPF4PAYSI.txt` for 2024 into `dir`, with a notice file.
+/// A good's value in `year` against 2024: the year's trend for the flow, ±12 % per A129 good and
+/// year, energy imports (crude oil and gas, refined products, electricity) ×1,5 in 2022.
+fn year_factor(year: u16, flow: Flow, a129: &str) -> f64 {
+    if year == YEAR {
+        return 1.0;
+    }
+    let trend = match (year, flow) {
+        (2022, Flow::Export) => 0.96,
+        (2022, Flow::Import) => 1.06,
+        (2023, Flow::Export) => 0.99,
+        (2023, Flow::Import) => 1.01,
+        (_, Flow::Export) => 1.01,
+        (_, Flow::Import) => 0.99,
+    };
+    let energy = matches!(a129, "B06Z" | "C19Z" | "D35Z");
+    let shock = if year == 2022 && flow == Flow::Import && energy {
+        1.5
+    } else {
+        1.0
+    };
+    trend * shock * (0.25 * (draw(&["year", &year.to_string(), flow.code(), a129]) - 0.5)).exp()
+}
+
+/// A partner's weight in `year` against 2024: ±10 % per country and year; the United States'
+/// exports ×0,85 in 2025.
+fn partner_factor(year: u16, flow: Flow, country: &str) -> f64 {
+    if year == YEAR {
+        return 1.0;
+    }
+    let tariffs = if year == 2025 && flow == Flow::Export && country == "US" {
+        0.85
+    } else {
+        1.0
+    };
+    tariffs * (0.2 * (draw(&["partner", &year.to_string(), flow.code(), country]) - 0.5)).exp()
+}
+
+/// The file a demo year and flow is written to: the annual layout, or the five-quarter one.
+fn file_name(year: u16, flow: Flow) -> String {
+    match (year, flow) {
+        (2025, Flow::Export) => "REGIONAL_CPF4PAYSE.txt".into(),
+        (2025, Flow::Import) => "REGIONAL_CPF4PAYSI.txt".into(),
+        (_, Flow::Export) => format!("Region_{year}_Export.txt"),
+        (_, Flow::Import) => format!("Region_{year}_Import.txt"),
+    }
+}
+
+/// Writes the demo files into `dir`, in the order they are to be read, with a notice file.
 pub fn generate(
     code_lists_dir: &Path,
     lists: &CodeLists,
@@ -278,12 +337,70 @@ pub fn generate(
     let mix = read_mix(code_lists_dir, lists)?;
     let totals = calibrated_totals(&mix, lists);
     std::fs::create_dir_all(dir).map_err(InputError::io(dir.display().to_string()))?;
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    for (year, quarters) in YEARS {
+        for flow in Flow::BOTH {
+            let text = generate_year(&catalog, lists, &mix, &totals, year, quarters, flow);
+            texts
+                .entry(file_name(year, flow))
+                .or_default()
+                .push_str(&text);
+            // The five-quarter file also holds the last two quarters of 2024, as published.
+            if year == YEAR {
+                let last_two: String = text
+                    .lines()
+                    .filter(|line| line.split(';').nth(1).is_some_and(|q| q == "3" || q == "4"))
+                    .flat_map(|line| [line, "\n"])
+                    .collect();
+                texts
+                    .entry(file_name(2025, flow))
+                    .or_default()
+                    .push_str(&last_two);
+            }
+        }
+    }
     let mut paths = Vec::new();
-    for flow in Flow::BOTH {
+    for (year, _) in YEARS {
+        for flow in Flow::BOTH {
+            let name = file_name(year, flow);
+            let path = dir.join(&name);
+            if let Some(text) = texts.remove(&name) {
+                std::fs::write(&path, text).map_err(InputError::io(path.display().to_string()))?;
+                paths.push(path);
+            }
+        }
+    }
+    let notice = dir.join("LISEZ-MOI-DEMO.txt");
+    std::fs::write(
+        &notice,
+        "DONNÉES DE DÉMONSTRATION — synthétiques, au format exact des fichiers DGDDI.\n\
+         Elles ne sont pas les statistiques des douanes : voir crates/data/src/demo.rs.\n",
+    )
+    .map_err(InputError::io(notice.display().to_string()))?;
+    Ok(paths)
+}
+
+/// One year's lines of one flow. 2024's are the calibrated ones, draw for draw.
+fn generate_year(
+    catalog: &Catalog,
+    lists: &CodeLists,
+    mix: &Mix,
+    totals: &BTreeMap<(String, Flow), i64>,
+    year: u16,
+    quarters: u8,
+    flow: Flow,
+) -> String {
+    {
         let mut text = String::new();
-        let eligible = eligible_partners(&catalog, lists, flow);
+        let eligible: Vec<(String, f64)> = eligible_partners(catalog, lists, flow)
+            .into_iter()
+            .map(|(code, weight)| {
+                let factor = partner_factor(year, flow, &code);
+                (code, weight * factor)
+            })
+            .collect();
         let mut by_departement: BTreeMap<&str, Vec<(&str, i64)>> = BTreeMap::new();
-        for ((departement, cpf4), (exports, imports)) in &mix {
+        for ((departement, cpf4), (exports, imports)) in mix {
             let weight = if flow == Flow::Export {
                 *exports
             } else {
@@ -304,32 +421,43 @@ pub fn generate(
                 .unwrap_or(0);
             let weights: Vec<f64> = products.iter().map(|(_, w)| *w as f64).collect();
             for ((cpf4, _), product_value) in products.iter().zip(split(total, &weights)) {
-                if product_value <= 0 {
-                    continue;
-                }
                 let Some(product) = catalog.product_id(cpf4).and_then(|id| catalog.product(id))
                 else {
                     continue;
                 };
+                // A year of four quarters at the year's level; 2025's three quarters at 2024's pace.
+                let product_value = (product_value as f64
+                    * year_factor(year, flow, &product.a129)
+                    * f64::from(quarters)
+                    / 4.0)
+                    .round() as i64;
+                if product_value <= 0 {
+                    continue;
+                }
                 let count = (2.0 + 5.0 * (product_value as f64 / 1e5).max(1.0).log10())
                     .round()
                     .clamp(1.0, 45.0) as usize;
                 let partners = partners(&eligible, flow, cpf4, departement, count);
                 let price_per_kg = 0.5 + 59.5 * draw(&["price", &product.a129]).powi(2);
-                let quarter_weights: Vec<f64> = (1..=4)
+                let year_key = if year == YEAR {
+                    String::new()
+                } else {
+                    year.to_string()
+                };
+                let quarter_weights: Vec<f64> = (1..=quarters)
                     .map(|q| {
-                        1.0 + 0.16 * (draw(&[flow.code(), departement, cpf4, &q.to_string()]) - 0.5)
+                        let quarter_key = format!("{q}{year_key}");
+                        1.0 + 0.16 * (draw(&[flow.code(), departement, cpf4, &quarter_key]) - 0.5)
                     })
                     .collect();
-                for (quarter, quarter_value) in (1..=4).zip(split(product_value, &quarter_weights))
+                for (quarter, quarter_value) in
+                    (1..=quarters).zip(split(product_value, &quarter_weights))
                 {
+                    let quarter_key = format!("{quarter}{year_key}");
                     let weights: Vec<f64> = partners
                         .iter()
                         .map(|(code, w)| {
-                            w * (1.0
-                                + 0.3
-                                    * (draw(&[&quarter.to_string(), cpf4, departement, code])
-                                        - 0.5))
+                            w * (1.0 + 0.3 * (draw(&[&quarter_key, cpf4, departement, code]) - 0.5))
                         })
                         .collect();
                     for ((country, _), value) in partners.iter().zip(split(quarter_value, &weights))
@@ -339,7 +467,7 @@ pub fn generate(
                         }
                         let mass = (value as f64 / price_per_kg).round() as i64;
                         text.push_str(&format!(
-                            "{};{quarter};{YEAR};{departement};{};{};{cpf4};{country};{value};{mass}\n",
+                            "{};{quarter};{year};{departement};{};{};{cpf4};{country};{value};{mass}\n",
                             flow.code(),
                             entry.region,
                             product.a129,
@@ -348,23 +476,8 @@ pub fn generate(
                 }
             }
         }
-        let name = if flow == Flow::Export {
-            "REGIONAL_CPF4PAYSE.txt"
-        } else {
-            "REGIONAL_CPF4PAYSI.txt"
-        };
-        let path = dir.join(name);
-        std::fs::write(&path, text).map_err(InputError::io(path.display().to_string()))?;
-        paths.push(path);
+        text
     }
-    let notice = dir.join("LISEZ-MOI-DEMO.txt");
-    std::fs::write(
-        &notice,
-        "DONNÉES DE DÉMONSTRATION — synthétiques, au format exact des fichiers DGDDI.\n\
-         Elles ne sont pas les statistiques des douanes : voir crates/data/src/demo.rs.\n",
-    )
-    .map_err(InputError::io(notice.display().to_string()))?;
-    Ok(paths)
 }
 
 #[cfg(test)]

@@ -37,6 +37,21 @@ pub struct Record {
     pub country: u16,
     pub value: i64,
     pub mass: i64,
+    /// Which `--input` the line came from (the entries of one ZIP share it): for a quarter present in
+    /// two inputs, the later one wins.
+    pub input: u16,
+}
+
+/// Where one quarter of one flow came from, and what it replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarterSource {
+    pub flow: Flow,
+    pub period: Period,
+    /// The file (`archive.zip!entry.txt` inside a ZIP) whose lines were kept.
+    pub file: String,
+    pub lines: u64,
+    /// Files whose lines for the same quarter were replaced, with their line counts.
+    pub replaced: Vec<(String, u64)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +68,13 @@ pub struct Ingested {
     pub rejections: Vec<Rejection>,
     pub sources: Vec<SourceFileInfo>,
     pub lines_read: u64,
-    /// Sum of Valeur of the accepted lines per (département index, flow).
+    /// Lines of a quarter that a later input gave again: counted, reported, not kept.
+    pub lines_replaced: u64,
+    /// Per quarter and flow, the file kept and the ones it replaced.
+    pub quarters: Vec<QuarterSource>,
+    /// While reading: the source file index of each record (to name the files of a quarter).
+    record_files: Vec<usize>,
+    /// Sum of Valeur of the kept lines per (département index, flow).
     pub value_in: BTreeMap<(u16, Flow), i64>,
 }
 
@@ -76,8 +97,53 @@ pub fn is_trade_file_name(name: &str) -> bool {
 
 pub use comex_core::manifest::sha256_hex;
 
-/// (flow, period, département, product, country): what identifies a line.
-type RowKey = (Flow, Period, u16, u16, u16);
+/// (input, flow, period, département, product, country): what identifies a line within an input.
+type RowKey = (u16, Flow, Period, u16, u16, u16);
+
+/// The first year the regional files are read for (CPF rév. 2.1 since 2015).
+pub const FIRST_YEAR: u16 = 2015;
+
+/// The current calendar year (UTC), from the system clock: no file can hold a later one.
+pub fn current_year() -> u16 {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() / 86_400)
+        .unwrap_or(0);
+    // Civil year from days since 1970-01-01 (Howard Hinnant's algorithm, years only).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let year = year_of_era + era * 400 + i64::from(month_index >= 10);
+    u16::try_from(year).unwrap_or(u16::MAX)
+}
+
+/// What a file's name says it holds: one flow (`…PAYSE.txt`, `…_Export.txt`), and for the annual
+/// layout one year (`Region_2024_…`). A line of another flow or year mixes layouts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct NamedContent {
+    flow: Option<Flow>,
+    year: Option<u16>,
+}
+
+fn named_content(file: &str) -> NamedContent {
+    let base = file.rsplit(['/', '!']).next().unwrap_or(file);
+    let flow = if base.ends_with("PAYSE.txt") || base.ends_with("_Export.txt") {
+        Some(Flow::Export)
+    } else if base.ends_with("PAYSI.txt") || base.ends_with("_Import.txt") {
+        Some(Flow::Import)
+    } else {
+        None
+    };
+    let year = base
+        .strip_prefix("Region_")
+        .and_then(|rest| rest.get(..4))
+        .and_then(|year| year.parse().ok());
+    NamedContent { flow, year }
+}
 
 /// Reads every input (ZIPs and text files), validating each line.
 pub struct Reader<'a> {
@@ -89,6 +155,10 @@ pub struct Reader<'a> {
     seen: HashMap<RowKey, (usize, usize)>,
     departement_index: HashMap<&'a str, u16>,
     rejected_count: usize,
+    /// The `--input` being read (0 before the first).
+    input: u16,
+    /// Years after this one are refused (the current year, or a test's).
+    last_year: u16,
 }
 
 impl<'a> Reader<'a> {
@@ -107,7 +177,15 @@ impl<'a> Reader<'a> {
             seen: HashMap::new(),
             departement_index,
             rejected_count: 0,
+            input: 0,
+            last_year: current_year(),
         }
+    }
+
+    /// Refuses years after `year` instead of the current one (for tests).
+    pub fn with_last_year(mut self, year: u16) -> Self {
+        self.last_year = year;
+        self
     }
 
     /// A ZIP as published (its trade entries) or a text file.
@@ -116,6 +194,7 @@ impl<'a> Reader<'a> {
         path: &Path,
         on_progress: &mut dyn FnMut(u64),
     ) -> Result<(), InputError> {
+        self.input += 1;
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(InputError::io(&name))?;
         let is_zip =
@@ -166,14 +245,18 @@ impl<'a> Reader<'a> {
             });
         }
         let file_index = self.ingested.sources.len();
+        let named = named_content(file);
         let mut lines = 0_u64;
         for (number, line) in numbered_lines(text) {
             if line.is_empty() {
                 continue; // the final newline, or blank lines: no data in them
             }
             lines += 1;
-            match self.parse_line(file, file_index, number, line) {
-                Ok(record) => self.accept(record),
+            match self.parse_line(file, file_index, named, number, line) {
+                Ok(record) => {
+                    self.ingested.record_files.push(file_index);
+                    self.accept(record)
+                }
                 Err(rejection) => self.reject(rejection)?,
             }
             if lines.is_multiple_of(65_536) {
@@ -191,11 +274,6 @@ impl<'a> Reader<'a> {
     }
 
     fn accept(&mut self, record: Record) {
-        *self
-            .ingested
-            .value_in
-            .entry((record.departement, record.flow))
-            .or_insert(0) += record.value;
         self.ingested.records.push(record);
     }
 
@@ -220,14 +298,68 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The lines kept: for each quarter of each flow, those of the last input that has it (the
+    /// others are counted as replaced and reported); their sums for the reconciliation.
     pub fn finish(self) -> Ingested {
-        self.ingested
+        let mut ingested = self.ingested;
+        // (flow, period) → input → (lines, a file of that input holding the quarter).
+        let mut holders: BTreeMap<(Flow, Period), BTreeMap<u16, (u64, usize)>> = BTreeMap::new();
+        for (index, record) in ingested.records.iter().enumerate() {
+            let entry = holders
+                .entry((record.flow, record.period))
+                .or_default()
+                .entry(record.input)
+                .or_insert((0, index));
+            entry.0 += 1;
+        }
+        let source_of = |ingested: &Ingested, index: usize| -> String {
+            ingested
+                .record_files
+                .get(index)
+                .and_then(|&file| ingested.sources.get(file))
+                .map(|s| s.name.clone())
+                .unwrap_or_default()
+        };
+        let mut kept_input: BTreeMap<(Flow, Period), u16> = BTreeMap::new();
+        let mut quarters = Vec::new();
+        for (&(flow, period), inputs) in &holders {
+            let Some((&last, &(lines, first_record))) = inputs.iter().next_back() else {
+                continue;
+            };
+            kept_input.insert((flow, period), last);
+            let replaced: Vec<(String, u64)> = inputs
+                .iter()
+                .filter(|(input, _)| **input != last)
+                .map(|(_, &(count, record))| (source_of(&ingested, record), count))
+                .collect();
+            ingested.lines_replaced += replaced.iter().map(|(_, count)| count).sum::<u64>();
+            quarters.push(QuarterSource {
+                flow,
+                period,
+                file: source_of(&ingested, first_record),
+                lines,
+                replaced,
+            });
+        }
+        ingested.quarters = quarters;
+        ingested
+            .records
+            .retain(|r| kept_input.get(&(r.flow, r.period)) == Some(&r.input));
+        ingested.record_files.clear();
+        for record in &ingested.records {
+            *ingested
+                .value_in
+                .entry((record.departement, record.flow))
+                .or_insert(0) += record.value;
+        }
+        ingested
     }
 
     fn parse_line(
         &mut self,
         file: &str,
         file_index: usize,
+        named: NamedContent,
         line: usize,
         text: &str,
     ) -> Result<Record, Rejection> {
@@ -252,16 +384,37 @@ impl<'a> Reader<'a> {
         };
         let flow = Flow::from_code(flux)
             .ok_or_else(|| reject("Flux", format!("`{flux}`, expected E or I")))?;
+        if let Some(named_flow) = named.flow.filter(|named_flow| *named_flow != flow) {
+            return Err(reject(
+                "Flux",
+                format!(
+                    "`{flux}` in a file of {} (its name says so): layouts mixed in one file",
+                    named_flow.label_fr()
+                ),
+            ));
+        }
         let quarter: u8 = quarter
             .parse()
             .ok()
             .filter(|q| (1..=4).contains(q))
             .ok_or_else(|| reject("Trimestre", format!("`{quarter}`, expected 1 to 4")))?;
+        let last_year = self.last_year;
         let year: u16 = year
             .parse()
             .ok()
-            .filter(|y| (1990..=2100).contains(y))
-            .ok_or_else(|| reject("Année", format!("`{year}`, expected a year such as 2024")))?;
+            .filter(|y| (FIRST_YEAR..=last_year).contains(y))
+            .ok_or_else(|| {
+                reject(
+                    "Année",
+                    format!("`{year}`, expected a year from {FIRST_YEAR} to {last_year}"),
+                )
+            })?;
+        if let Some(named_year) = named.year.filter(|named_year| *named_year != year) {
+            return Err(reject(
+                "Année",
+                format!("{year} in the annual file of {named_year}: layouts mixed in one file"),
+            ));
+        }
         let departement_id = *self.departement_index.get(departement).ok_or_else(|| {
             reject(
                 "Code département",
@@ -320,7 +473,14 @@ impl<'a> Reader<'a> {
         let mass = amount("Masse", mass)?;
         let period = Period { year, quarter };
         if let Some((first_file, first_line)) = self.seen.insert(
-            (flow, period, departement_id, product, country_id),
+            (
+                self.input,
+                flow,
+                period,
+                departement_id,
+                product,
+                country_id,
+            ),
             (file_index, line),
         ) {
             let where_first = if first_file == file_index {
@@ -344,6 +504,7 @@ impl<'a> Reader<'a> {
             country: country_id,
             value,
             mass,
+            input: self.input,
         })
     }
 }

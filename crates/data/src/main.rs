@@ -130,13 +130,12 @@ fn build(
     let lists = CodeLists::load(code_lists)?;
     let (paths, kind, description) = if inputs.is_empty() {
         eprintln!(
-            "demo: generating DGDDI-format files for {} in {}",
-            demo::YEAR,
+            "demo: generating DGDDI-format files for 2022 to 2025T3 in {}",
             demo_dir.display()
         );
         let paths = demo::generate(code_lists, &lists, demo_dir)?;
         let description = format!(
-            "Données de démonstration (synthétiques, {}), calibrées sur les totaux publiés ; pas les statistiques des douanes",
+            "Données de démonstration (synthétiques, 2022 à 2025T3 ; {} calibrée sur les totaux publiés) ; pas les statistiques des douanes",
             demo::YEAR
         );
         (paths, SourceKind::Demo, description)
@@ -162,6 +161,18 @@ fn build(
     }
     progress.finish_and_clear();
     let ingested = reader.finish();
+    // A quarter given by two inputs: the later one wins for the whole quarter, and the build says so.
+    for quarter in &ingested.quarters {
+        for (file, lines) in &quarter.replaced {
+            eprintln!(
+                "{} {}: {} ({} lines) replaces {file} ({lines} lines)",
+                quarter.period,
+                quarter.flow.label_fr(),
+                quarter.file,
+                quarter.lines
+            );
+        }
+    }
     let written = output::write(&ingested, &lists, kind, &description, out).map_err(report)?;
     eprintln!(
         "{}: {} lines read, {} rejected, {} files, {:.1} MB, reconciled (rows and euros) in {:.1} s, peak memory {}",

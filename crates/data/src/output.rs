@@ -2,18 +2,19 @@
 //! then reading every file back to reconcile it with the input, to the row and to the euro.
 
 use crate::code_lists::CodeLists;
-use crate::dgddi::{sha256_hex, Ingested};
-use crate::partition::{partition, Partitioned};
+use crate::dgddi::{sha256_hex, Ingested, Record};
+use crate::partition::partition;
 use crate::InputError;
 use comex_core::arrow_io::{self, SCHEMA_VERSION};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Territory};
 use comex_core::manifest::{
-    Manifest, OutputFile, Source, SourceFile, SourceKind, TerritoryEntry, TerritoryTotal,
-    COUNTRIES_FILE, DEPARTEMENTS_BY_COUNTRY_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+    departements_by_country_file, Manifest, OutputFile, QuarterEntry, ReplacedFile, Source,
+    SourceFile, SourceKind, TerritoryEntry, TerritoryTotal, COUNTRIES_FILE, MANIFEST_FILE,
+    PRODUCTS_FILE,
 };
 use comex_core::table::TradeTable;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 pub const VERSION_DIR: &str = "v1";
@@ -71,7 +72,6 @@ pub fn write(
         years
     };
     let catalog = lists.catalog_for(years.last().copied().unwrap_or(2024))?;
-    let parts = partition(&ingested.records, lists);
 
     let final_dir = out.join(VERSION_DIR);
     let dir = out.join(format!("{VERSION_DIR}.tmp"));
@@ -80,26 +80,45 @@ pub fn write(
     }
     std::fs::create_dir_all(&dir).map_err(InputError::io(dir.display().to_string()))?;
 
+    // One file per territory and year: a page fetches only the years it shows.
     let mut files = Vec::new();
-    let all_tables = parts
-        .departements
-        .iter()
-        .chain(&parts.regions)
-        .chain(std::iter::once(&parts.france));
-    for table in all_tables.clone() {
+    let mut totals = Vec::new();
+    let mut present: BTreeSet<Territory> = BTreeSet::new();
+    for &year in &years {
+        let of_year: Vec<Record> = ingested
+            .records
+            .iter()
+            .filter(|record| record.period.year == year)
+            .copied()
+            .collect();
+        let parts = partition(&of_year, lists);
+        let tables = parts
+            .departements
+            .iter()
+            .chain(&parts.regions)
+            .chain(std::iter::once(&parts.france));
+        for table in tables {
+            files.push(write_table(
+                &dir,
+                &table.territory.file_path(year),
+                table,
+                &catalog,
+            )?);
+            totals.extend(Flow::BOTH.map(|flow| TerritoryTotal {
+                territory: table.territory.clone(),
+                year,
+                flow,
+                value: table.total(flow),
+            }));
+            present.insert(table.territory.clone());
+        }
         files.push(write_table(
             &dir,
-            &table.territory.file_path(),
-            table,
+            &departements_by_country_file(year),
+            &parts.departements_by_country,
             &catalog,
         )?);
     }
-    files.push(write_table(
-        &dir,
-        DEPARTEMENTS_BY_COUNTRY_FILE,
-        &parts.departements_by_country,
-        &catalog,
-    )?);
     let products = arrow_io::write_products(PRODUCTS_FILE, &catalog.products)?;
     files.push(OutputFile {
         rows: catalog.products.len() as u64,
@@ -119,15 +138,6 @@ pub fn write(
         });
     }
 
-    let totals = all_tables
-        .flat_map(|table| {
-            Flow::BOTH.map(|flow| TerritoryTotal {
-                territory: table.territory.clone(),
-                flow,
-                value: table.total(flow),
-            })
-        })
-        .collect();
     let mut periods: Vec<_> = ingested.records.iter().map(|r| r.period).collect();
     periods.sort_unstable();
     periods.dedup();
@@ -148,9 +158,27 @@ pub fn write(
         },
         years,
         periods,
-        territories: territories(&parts, lists),
+        territories: territories(&present, lists),
         files,
         totals,
+        quarters: ingested
+            .quarters
+            .iter()
+            .map(|quarter| QuarterEntry {
+                flow: quarter.flow,
+                period: quarter.period,
+                file: quarter.file.clone(),
+                lines: quarter.lines,
+                replaced: quarter
+                    .replaced
+                    .iter()
+                    .map(|(file, lines)| ReplacedFile {
+                        file: file.clone(),
+                        lines: *lines,
+                    })
+                    .collect(),
+            })
+            .collect(),
     };
     let manifest_text = serde_json::to_string_pretty(&manifest)
         .map_err(|e| InputError::Reconciliation(format!("manifest: {e}")))?;
@@ -174,13 +202,13 @@ pub fn write(
 }
 
 /// The départements with data, their régions, then France.
-fn territories(parts: &Partitioned, lists: &CodeLists) -> Vec<TerritoryEntry> {
+fn territories(present: &BTreeSet<Territory>, lists: &CodeLists) -> Vec<TerritoryEntry> {
     let mut entries = Vec::new();
-    for table in &parts.departements {
-        if let Territory::Departement(code) = &table.territory {
+    for territory in present {
+        if let Territory::Departement(code) = territory {
             if let Some(d) = lists.departement(code) {
                 entries.push(TerritoryEntry {
-                    territory: table.territory.clone(),
+                    territory: territory.clone(),
                     slug: slug_of(&d.label),
                     label: d.label.clone(),
                     region: Some(d.region.clone()),
@@ -188,8 +216,8 @@ fn territories(parts: &Partitioned, lists: &CodeLists) -> Vec<TerritoryEntry> {
             }
         }
     }
-    for table in &parts.regions {
-        if let Territory::Region(code) = &table.territory {
+    for territory in present {
+        if let Territory::Region(code) = territory {
             let label = lists
                 .departements
                 .iter()
@@ -197,7 +225,7 @@ fn territories(parts: &Partitioned, lists: &CodeLists) -> Vec<TerritoryEntry> {
                 .map(|d| d.region_label.clone())
                 .unwrap_or_default();
             entries.push(TerritoryEntry {
-                territory: table.territory.clone(),
+                territory: territory.clone(),
                 slug: slug_of(&label),
                 label,
                 region: Some(code.clone()),
@@ -248,9 +276,10 @@ pub fn reconcile(
     let fail = |message: String| Err(InputError::Reconciliation(message));
     let accepted = ingested.records.len() as u64;
     let rejected = ingested.rejections.len() as u64;
-    if ingested.lines_read != accepted + rejected {
+    let replaced = ingested.lines_replaced;
+    if ingested.lines_read != accepted + rejected + replaced {
         return fail(format!(
-            "{} lines read, but {accepted} accepted + {rejected} rejected",
+            "{} lines read, but {accepted} kept + {rejected} rejected + {replaced} replaced by a later input",
             ingested.lines_read
         ));
     }
@@ -271,15 +300,28 @@ pub fn reconcile(
     let mut departement_rows = 0_u64;
     let mut seen = 0;
     for entry in &manifest.territories {
-        let path = entry.territory.file_path();
-        let bytes = std::fs::read(dir.join(&path)).map_err(InputError::io(path.clone()))?;
-        let table = arrow_io::read_trade(&path, &bytes, catalog)?;
-        if matches!(entry.territory, Territory::Departement(_)) {
-            departement_rows += table.len() as u64;
+        let mut found = [0_i64; 2];
+        for &year in &manifest.years {
+            let path = entry.territory.file_path(year);
+            if manifest.file(&path).is_none() {
+                continue; // no data for this territory that year
+            }
+            let bytes = std::fs::read(dir.join(&path)).map_err(InputError::io(path.clone()))?;
+            let table = arrow_io::read_trade(&path, &bytes, catalog)?;
+            if matches!(entry.territory, Territory::Departement(_)) {
+                departement_rows += table.len() as u64;
+            }
+            found[0] += table.total(Flow::Export);
+            found[1] += table.total(Flow::Import);
         }
+        let path = entry.territory.to_string();
         for flow in Flow::BOTH {
             let wanted = expected.get(&(entry.territory.clone(), flow));
-            let found = table.total(flow);
+            let found = if flow == Flow::Export {
+                found[0]
+            } else {
+                found[1]
+            };
             if wanted.copied().unwrap_or(0) != found {
                 let wanted = wanted.copied().unwrap_or(0);
                 return fail(format!(

@@ -40,7 +40,7 @@ fn the_demo_comes_out_exactly_on_the_published_totals_and_says_it_is_demo() {
             .manifest
             .totals
             .iter()
-            .find(|t| t.territory == territory && t.flow == flow)
+            .find(|t| t.territory == territory && t.flow == flow && t.year == demo::YEAR)
             .map(|t| t.value)
             .unwrap()
     };
@@ -56,7 +56,7 @@ fn the_demo_comes_out_exactly_on_the_published_totals_and_says_it_is_demo() {
             "{territory} imports"
         );
     }
-    // Every département of the DGDDI list has data, four quarters of 2024.
+    // Every département of the DGDDI list has data: 2022 to 2024 and three quarters of 2025.
     let departements = written
         .manifest
         .territories
@@ -64,7 +64,42 @@ fn the_demo_comes_out_exactly_on_the_published_totals_and_says_it_is_demo() {
         .filter(|t| matches!(t.territory, Territory::Departement(_)))
         .count();
     assert_eq!(departements, 101);
-    assert_eq!(written.manifest.periods.len(), 4);
+    assert_eq!(written.manifest.periods.len(), 15);
+    assert_eq!(written.manifest.complete_years(), [2022, 2023, 2024]);
+    assert_eq!(
+        written.manifest.default_periods(),
+        (1..=4)
+            .map(|quarter| comex_core::codes::Period {
+                year: 2024,
+                quarter
+            })
+            .collect::<Vec<_>>()
+    );
+    // The five-quarter file, read last, gives 2024T3 and 2024T4 again: it wins, the build says so.
+    let replaced: Vec<String> = written
+        .manifest
+        .quarters
+        .iter()
+        .filter(|q| !q.replaced.is_empty())
+        .map(|q| {
+            format!(
+                "{} {:?} {}",
+                q.period,
+                q.flow,
+                q.file.rsplit('/').next().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        replaced,
+        [
+            "2024T3 Export REGIONAL_CPF4PAYSE.txt",
+            "2024T4 Export REGIONAL_CPF4PAYSE.txt",
+            "2024T3 Import REGIONAL_CPF4PAYSI.txt",
+            "2024T4 Import REGIONAL_CPF4PAYSI.txt",
+        ]
+    );
+    assert!(ingested.lines_replaced > 0);
 
     // Generating again gives the same files, byte for byte.
     let again = demo::generate(&data, &lists, &work.path().join("again")).unwrap();

@@ -24,7 +24,8 @@ const SPEC_ROWS: &str =
 
 fn read(files: &[(&str, &[u8])], max_errors: Option<usize>) -> Result<Ingested, InputError> {
     let catalog = lists().catalog_for(2024).unwrap();
-    let mut reader = Reader::new(lists(), &catalog, max_errors);
+    // The current year is fixed for the tests' messages.
+    let mut reader = Reader::new(lists(), &catalog, max_errors).with_last_year(2026);
     for (name, bytes) in files {
         reader.read_text(name, bytes, &mut |_| {})?;
     }
@@ -74,7 +75,11 @@ fn each_bad_line_names_file_line_field_and_reason() {
         ("E;3;2018;01;18;A01Z;0111;BE;406473\n", "line 2, field (ligne): 9 fields, expected 10 (Flux;Trimestre;Année;Code département;Code région;Code A129;Code CPF4;Code pays;Valeur;Masse)"),
         ("X;3;2018;01;18;A01Z;0111;BE;1;1\n", "line 2, field Flux: `X`, expected E or I"),
         ("E;5;2018;01;18;A01Z;0111;BE;1;1\n", "line 2, field Trimestre: `5`, expected 1 to 4"),
-        ("E;3;18;01;18;A01Z;0111;BE;1;1\n", "line 2, field Année: `18`, expected a year such as 2024"),
+        ("E;3;18;01;18;A01Z;0111;BE;1;1\n", "line 2, field Année: `18`, expected a year from 2015 to 2026"),
+        ("E;3;2014;01;18;A01Z;0111;BE;1;1\n", "line 2, field Année: `2014`, expected a year from 2015 to 2026"),
+        ("E;3;2027;01;18;A01Z;0111;BE;1;1\n", "line 2, field Année: `2027`, expected a year from 2015 to 2026"),
+        ("E;0;2018;01;18;A01Z;0111;BE;1;1\n", "line 2, field Trimestre: `0`, expected 1 to 4"),
+        ("I;3;2018;01;18;A01Z;0111;BE;1;1\n", "line 2, field Flux: `I` in a file of exportations (its name says so): layouts mixed in one file"),
         ("E;3;2018;00;18;A01Z;0111;BE;1;1\n", "line 2, field Code département: unknown département code `00`"),
         ("E;3;2018;01;01;A01Z;0111;BE;1;1\n", "line 2, field Code région: `01`, but département 01 is in DGDDI région 18"),
         ("E;3;2018;01;18;A01Z;9990;BE;1;1\n", "line 2, field Code CPF4: unknown CPF4 code `9990`"),
@@ -218,8 +223,91 @@ fn output_reconciles_and_is_deterministic_and_a_dropped_row_is_caught() {
         .to_string();
     assert!(
         error.starts_with(
-            "reconciliation failed: dep/60.arrow: exportations sum to 1500 €, the input to 1501 €"
+            "reconciliation failed: dep:60: exportations sum to 1500 €, the input to 1501 €"
         ),
         "{error}"
     );
+}
+
+#[test]
+fn an_annual_file_holds_its_own_year_only() {
+    let message = read(
+        &[(
+            "Region_2023_Export.txt",
+            b"E;3;2023;01;18;A01Z;0111;BE;1;1\nE;1;2024;01;18;A01Z;0111;BE;1;1\n",
+        )],
+        None,
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        message,
+        "Region_2023_Export.txt, line 2, field Année: 2024 in the annual file of 2023: layouts mixed in one file"
+    );
+}
+
+#[test]
+fn a_quarter_given_by_two_inputs_comes_from_the_later_one_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, content: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        path
+    };
+    // The annual file has 2024T3 (two lines) and 2024T4; the later file revises 2024T3 (one line).
+    let annual = write(
+        "Region_2024_Export.txt",
+        "E;3;2024;60;01;C20B;2042;US;1000;10\nE;3;2024;60;01;C20B;2042;DE;300;3\nE;4;2024;60;01;C20B;2042;US;50;1\n",
+    );
+    let later = write(
+        "REGIONAL_CPF4PAYSE.txt",
+        "E;3;2024;60;01;C20B;2042;US;1200;12\nE;1;2025;60;01;C20B;2042;US;7;1\n",
+    );
+    let catalog = lists().catalog_for(2024).unwrap();
+    let mut reader = Reader::new(lists(), &catalog, None).with_last_year(2026);
+    for path in [&annual, &later] {
+        reader.read_path(path, &mut |_| {}).unwrap();
+    }
+    let ingested = reader.finish();
+    let kept: Vec<(String, i64)> = ingested
+        .records
+        .iter()
+        .map(|r| (r.period.to_string(), r.value))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("2024T4".to_string(), 50),
+            ("2024T3".to_string(), 1200),
+            ("2025T1".to_string(), 7)
+        ]
+    );
+    assert_eq!(ingested.lines_read, 5);
+    assert_eq!(
+        ingested.lines_replaced, 2,
+        "both of the annual file's 2024T3 lines"
+    );
+    let third = ingested
+        .quarters
+        .iter()
+        .find(|q| q.period.to_string() == "2024T3")
+        .unwrap();
+    assert!(third.file.ends_with("REGIONAL_CPF4PAYSE.txt"), "{third:?}");
+    assert_eq!(third.replaced.len(), 1);
+    assert!(third.replaced[0].0.ends_with("Region_2024_Export.txt"));
+    assert_eq!(third.replaced[0].1, 2);
+    // The output reconciles with the lines kept, and the manifest says where each quarter came from.
+    let out = tempfile::tempdir().unwrap();
+    let written = output::write(&ingested, lists(), SourceKind::Real, "test", out.path()).unwrap();
+    let exports_2024: i64 = written
+        .manifest
+        .totals
+        .iter()
+        .filter(|t| t.territory.to_string() == "dep:60" && t.year == 2024)
+        .map(|t| t.value)
+        .sum();
+    assert_eq!(exports_2024, 1250);
+    assert!(written.dir.join("dep/60/2024.arrow").exists());
+    assert!(written.dir.join("dep/60/2025.arrow").exists());
+    assert_eq!(written.manifest.quarters.len(), 3);
 }

@@ -6,37 +6,44 @@
 //! compared with itself: a région's comparison does not apply to a région or to France, France's
 //! does not apply to France.
 
+use super::model::BlockError;
 use super::name::{Block, Subject};
 use super::Selection;
 use crate::codes::Territory;
-use crate::manifest::{Manifest, DEPARTEMENTS_BY_COUNTRY_FILE};
+use crate::manifest::{departements_by_country_file, Manifest};
 use crate::table::TradeTable;
 use crate::CoreError;
+use std::borrow::Cow;
 
-/// The files a block reads, by role (paths relative to the data version folder).
+/// The files a block reads, by role (paths relative to the data version folder), one per year: an
+/// empty list is a role the block does not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockFiles {
     /// The territory the block describes (the région or France for a comparison diagram).
     pub subject: Territory,
-    pub subject_file: String,
-    /// The selected territory's file, when the block is a comparison (it orders the nodes).
-    pub reference_file: Option<String>,
-    /// The région a département's totals are a share of.
-    pub region_file: Option<String>,
-    /// France, for the totals' shares and the specialisation.
-    pub france_file: Option<String>,
-    pub departements_file: Option<String>,
+    pub subject_files: Vec<String>,
+    /// The selected territory's files, when the block is a comparison (they order the nodes).
+    pub reference_files: Vec<String>,
+    /// The région a département's totals are a share of (the evolution's région index).
+    pub region_files: Vec<String>,
+    /// France, for the totals' shares, the specialisation and the evolution's index.
+    pub france_files: Vec<String>,
+    pub departements_files: Vec<String>,
+    /// The subject's files a year earlier: what the change is measured against.
+    pub earlier_files: Vec<String>,
 }
 
 impl BlockFiles {
     /// Every file, each once, the subject's first.
     pub fn all(&self) -> Vec<&str> {
-        let mut paths = vec![self.subject_file.as_str()];
+        let mut paths: Vec<&str> = Vec::new();
         for path in [
-            &self.reference_file,
-            &self.region_file,
-            &self.france_file,
-            &self.departements_file,
+            &self.subject_files,
+            &self.reference_files,
+            &self.region_files,
+            &self.france_files,
+            &self.departements_files,
+            &self.earlier_files,
         ]
         .into_iter()
         .flatten()
@@ -47,6 +54,21 @@ impl BlockFiles {
         }
         paths
     }
+}
+
+/// The distinct years of some quarters, in order.
+fn years_of(periods: &[crate::codes::Period]) -> Vec<u16> {
+    let mut years: Vec<u16> = periods.iter().map(|period| period.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+fn paths(territory: &Territory, years: &[u16]) -> Vec<String> {
+    years
+        .iter()
+        .map(|&year| territory.file_path(year))
+        .collect()
 }
 
 /// The région a territory is compared with: a département's; none for a région or France.
@@ -85,30 +107,84 @@ impl Block {
             Subject::France if is_france => return Ok(None),
             Subject::France => Territory::France,
         };
-        if self == Block::Specialisation && is_france {
+        let periods = manifest.effective_periods(&selection.filter.periods);
+        let earlier = manifest.year_earlier(&periods);
+        let applies = match self {
+            Block::Specialisation => !is_france,
+            Block::ChangePartners | Block::ChangeGoods => earlier.is_some(),
+            _ => true,
+        };
+        if !applies {
             return Ok(None);
         }
-        let france = (!is_france).then(|| Territory::France.file_path());
-        let files = BlockFiles {
-            subject_file: subject.file_path(),
-            reference_file: self.is_comparison().then(|| territory.file_path()),
-            region_file: match self {
-                Block::TotalsExportations | Block::TotalsImportations => {
-                    region.as_ref().map(Territory::file_path)
-                }
-                _ => None,
+        // The evolution shows every quarter of the data; the other blocks the selected ones.
+        let years = if self == Block::Evolution {
+            manifest.years.clone()
+        } else {
+            years_of(&periods)
+        };
+        let earlier_years = earlier.as_deref().map(years_of).unwrap_or_default();
+        let none = Vec::new;
+        let france = || {
+            if is_france {
+                none()
+            } else {
+                paths(&Territory::France, &years)
+            }
+        };
+        let region_files = || {
+            region
+                .as_ref()
+                .map(|r| paths(r, &years))
+                .unwrap_or_default()
+        };
+        let files = match self {
+            Block::TotalsExportations | Block::TotalsImportations => BlockFiles {
+                region_files: region_files(),
+                france_files: france(),
+                earlier_files: paths(&subject, &earlier_years),
+                ..self.plain_files(&subject, territory, &years)
             },
-            france_file: match self {
-                Block::TotalsExportations | Block::TotalsImportations | Block::Specialisation => {
-                    france
-                }
-                _ => None,
+            Block::Evolution => BlockFiles {
+                region_files: region_files(),
+                france_files: france(),
+                ..self.plain_files(&subject, territory, &years)
             },
-            departements_file: (self == Block::Exposure)
-                .then(|| DEPARTEMENTS_BY_COUNTRY_FILE.to_string()),
-            subject,
+            Block::Specialisation => BlockFiles {
+                france_files: france(),
+                ..self.plain_files(&subject, territory, &years)
+            },
+            Block::Exposure => BlockFiles {
+                departements_files: years
+                    .iter()
+                    .map(|&year| departements_by_country_file(year))
+                    .collect(),
+                ..self.plain_files(&subject, territory, &years)
+            },
+            Block::ChangePartners | Block::ChangeGoods => BlockFiles {
+                earlier_files: paths(&subject, &earlier_years),
+                ..self.plain_files(&subject, territory, &years)
+            },
+            _ => self.plain_files(&subject, territory, &years),
         };
         Ok(Some(files))
+    }
+
+    /// The subject's files, and the territory's own for a comparison diagram.
+    fn plain_files(self, subject: &Territory, territory: &Territory, years: &[u16]) -> BlockFiles {
+        BlockFiles {
+            subject: subject.clone(),
+            subject_files: paths(subject, years),
+            reference_files: if self.is_comparison() {
+                paths(territory, years)
+            } else {
+                Vec::new()
+            },
+            region_files: Vec::new(),
+            france_files: Vec::new(),
+            departements_files: Vec::new(),
+            earlier_files: Vec::new(),
+        }
     }
 
     /// Whether the block applies to the selected territory.
@@ -140,5 +216,22 @@ impl<'a> Tables<'a> {
             .iter()
             .find(|(known, _)| *known == path)
             .map(|(_, table)| *table)
+    }
+
+    /// The table of a role: none for a role not read, the one year's table, or the years' tables
+    /// put together; `NotReady` names a file not loaded yet.
+    pub fn role(&self, paths: &[String]) -> Result<Option<Cow<'a, TradeTable>>, BlockError> {
+        let mut tables = Vec::with_capacity(paths.len());
+        for path in paths {
+            tables.push(
+                self.get(path)
+                    .ok_or_else(|| BlockError::NotReady(path.clone()))?,
+            );
+        }
+        Ok(match tables.as_slice() {
+            [] => None,
+            [one] => Some(Cow::Borrowed(*one)),
+            several => Some(Cow::Owned(TradeTable::concat(several)?)),
+        })
     }
 }

@@ -3,16 +3,20 @@
 
 use super::inputs::{BlockFiles, Tables};
 use super::name::Block;
-use super::text::{exposure_sentences, sankey_sentences, totals_sentences, Heading};
+use super::text::{exposure_sentences, period_text, sankey_sentences, totals_sentences, Heading};
 use super::Selection;
 use crate::catalog::Catalog;
+use crate::codes::Period;
+use crate::filter::Filter;
 use crate::manifest::Manifest;
-use crate::table::TradeTable;
+use crate::views::change::{change, ChangeBy};
+use crate::views::evolution::evolution;
 use crate::views::portrait::{
     compute as compute_view, totals_table, PortraitData, SharedResults, ViewModel, ViewRequest,
 };
 use crate::views::sankey;
 use crate::views::table::ViewTable;
+use crate::views::totals::filtered_totals;
 use crate::CoreError;
 use serde::Serialize;
 
@@ -61,23 +65,25 @@ impl Block {
         manifest: &Manifest,
         selection: &Selection,
     ) -> Result<Option<Heading>, CoreError> {
-        Ok(self
-            .files(manifest, selection)?
-            .map(|files| Heading::new(self, manifest, &files.subject, &selection.filter.periods)))
+        Ok(self.files(manifest, selection)?.map(|files| {
+            Heading::new(
+                self,
+                manifest,
+                &files.subject,
+                &self.periods(manifest, selection),
+            )
+        }))
     }
-}
 
-fn table<'a>(tables: &Tables<'a>, path: &str) -> Result<&'a TradeTable, BlockError> {
-    tables
-        .get(path)
-        .ok_or_else(|| BlockError::NotReady(path.to_string()))
-}
-
-fn optional<'a>(
-    tables: &Tables<'a>,
-    path: &Option<String>,
-) -> Result<Option<&'a TradeTable>, BlockError> {
-    path.as_deref().map(|path| table(tables, path)).transpose()
+    /// The quarters the block shows: every quarter of the data for the evolution, the selected ones
+    /// (or the default period) otherwise.
+    pub fn periods(self, manifest: &Manifest, selection: &Selection) -> Vec<Period> {
+        if self == Block::Evolution {
+            manifest.periods.clone()
+        } else {
+            manifest.effective_periods(&selection.filter.periods)
+        }
+    }
 }
 
 /// Computes a block from the tables loaded so far: `NotReady` names a file it reads that is not
@@ -96,25 +102,72 @@ pub fn compute(
     let files: BlockFiles = block
         .files(manifest, selection)?
         .ok_or(BlockError::NotApplicable)?;
-    let subject = table(tables, &files.subject_file)?;
-    let reference = optional(tables, &files.reference_file)?;
+    let periods = manifest.effective_periods(&selection.filter.periods);
+    let filter = Filter {
+        periods: periods.clone(),
+        ..selection.filter.clone()
+    };
+    let subject = tables
+        .role(&files.subject_files)?
+        .ok_or_else(|| BlockError::NotReady(files.subject.file_path(0)))?;
+    let reference = tables.role(&files.reference_files)?;
+    let region = tables.role(&files.region_files)?;
+    let france = tables.role(&files.france_files)?;
+    let departements = tables.role(&files.departements_files)?;
+    let earlier = tables.role(&files.earlier_files)?;
+    let earlier_filter = manifest
+        .year_earlier(&periods)
+        .map(|earlier_periods| Filter {
+            periods: earlier_periods,
+            ..selection.filter.clone()
+        });
     let data = PortraitData {
         manifest,
         catalog,
-        territory: subject,
-        region: optional(tables, &files.region_file)?,
-        france: optional(tables, &files.france_file)?,
-        departements: optional(tables, &files.departements_file)?,
+        territory: &subject,
+        region: region.as_deref(),
+        france: france.as_deref(),
+        departements: departements.as_deref(),
         shared,
     };
     let request = ViewRequest {
         view: block.view(),
-        filter: selection.filter.clone(),
+        filter: filter.clone(),
         level: selection.level,
     };
-    let mut model = compute_view(&data, &request)?;
+    let mut model = match block {
+        Block::Evolution => ViewModel::Evolution(evolution(
+            &subject,
+            region.as_deref(),
+            france.as_deref(),
+            catalog,
+            &selection.filter,
+            &manifest.periods,
+        )),
+        Block::ChangePartners | Block::ChangeGoods => {
+            let (Some(earlier), Some(earlier_filter)) = (earlier.as_deref(), &earlier_filter)
+            else {
+                return Err(BlockError::NotApplicable);
+            };
+            let by = if block == Block::ChangePartners {
+                ChangeBy::Partners
+            } else {
+                ChangeBy::Goods
+            };
+            ViewModel::Change(change(
+                &subject,
+                earlier,
+                catalog,
+                &filter,
+                earlier_filter,
+                by,
+                selection.level,
+            ))
+        }
+        _ => compute_view(&data, &request)?,
+    };
     // The région's and France's diagrams keep the territory's node order, to be compared with it.
-    if let (ViewModel::Sankey(comparison), Some(reference)) = (&mut model, reference) {
+    if let (ViewModel::Sankey(comparison), Some(reference)) = (&mut model, reference.as_deref()) {
         let own = PortraitData {
             territory: reference,
             ..data
@@ -122,6 +175,15 @@ pub fn compute(
         if let ViewModel::Sankey(reference) = compute_view(&own, &request)? {
             sankey::align_to(comparison, &reference);
         }
+    }
+    // The totals against the same quarters a year earlier, when the data hold them.
+    if let (ViewModel::Totals(totals), Some(earlier), Some(earlier_filter)) =
+        (&mut model, earlier.as_deref(), &earlier_filter)
+    {
+        let [exports, imports] = filtered_totals(earlier, catalog, earlier_filter);
+        totals.exports.set_earlier(exports);
+        totals.imports.set_earlier(imports);
+        totals.earlier_period = Some(period_text(manifest, &earlier_filter.periods));
     }
     let sentences = match (&model, block.flow()) {
         (ViewModel::Totals(totals), Some(flow)) => totals_sentences(totals, flow, manifest),
@@ -133,7 +195,12 @@ pub fn compute(
         (ViewModel::Totals(totals), Some(flow)) => totals_table(totals, &[flow]),
         _ => model.table(manifest),
     };
-    let heading = Heading::new(block, manifest, &files.subject, &selection.filter.periods);
+    let heading = Heading::new(
+        block,
+        manifest,
+        &files.subject,
+        &block.periods(manifest, selection),
+    );
     table.title = heading.title.clone();
     Ok(BlockModel {
         block: block.name(),

@@ -20,6 +20,9 @@ pub enum Subject {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Block {
     Partners,
+    Evolution,
+    ChangePartners,
+    ChangeGoods,
     GoodsImport,
     GoodsExport,
     ExportSankey,
@@ -36,8 +39,11 @@ pub enum Block {
 
 impl Block {
     /// In the portrait's order.
-    pub const ALL: [Block; 13] = [
+    pub const ALL: [Block; 16] = [
         Block::Partners,
+        Block::Evolution,
+        Block::ChangePartners,
+        Block::ChangeGoods,
         Block::GoodsImport,
         Block::GoodsExport,
         Block::ExportSankey,
@@ -55,6 +61,9 @@ impl Block {
     pub fn name(self) -> &'static str {
         match self {
             Block::Partners => "partners",
+            Block::Evolution => "evolution",
+            Block::ChangePartners => "change-partners",
+            Block::ChangeGoods => "change-goods",
             Block::GoodsImport => "goods-import",
             Block::GoodsExport => "goods-export",
             Block::ExportSankey => "export-sankey",
@@ -74,6 +83,8 @@ impl Block {
     pub fn view(self) -> ViewName {
         match self {
             Block::Partners => ViewName::Partners,
+            Block::Evolution => ViewName::Evolution,
+            Block::ChangePartners | Block::ChangeGoods => ViewName::Change,
             Block::GoodsImport => ViewName::GoodsImport,
             Block::GoodsExport => ViewName::GoodsExport,
             Block::ExportSankey | Block::ExportSankeyRegion | Block::ExportSankeyFrance => {
@@ -111,7 +122,7 @@ impl Block {
             | Block::TotalsImportations
             | Block::ImportSankeyRegion
             | Block::ImportSankeyFrance => Some(Flow::Import),
-            Block::Partners => None,
+            Block::Partners | Block::Evolution | Block::ChangePartners | Block::ChangeGoods => None,
         }
     }
 

@@ -10,29 +10,59 @@ use crate::views::exposure::Exposure;
 use crate::views::sankey::Sankey;
 use crate::views::totals::{FlowTotal, Totals};
 
-/// What the selected quarters cover, for titles: `2024`, `T1 2024, T2 2024`; every year of the data
-/// when none is selected.
-pub fn period_text(manifest: &Manifest, periods: &[Period]) -> String {
-    if periods.is_empty() {
-        let years: Vec<String> = manifest.years.iter().map(u16::to_string).collect();
-        return years.join("–");
-    }
-    let mut years: Vec<u16> = periods.iter().map(|p| p.year).collect();
+/// What the selected quarters cover, for titles: `2024`; `T4 2024 – T3 2025` for a run of quarters;
+/// `T1 2024, T3 2024` otherwise. No choice means the default period.
+pub fn period_text(manifest: &Manifest, chosen: &[Period]) -> String {
+    let mut periods = manifest.effective_periods(chosen);
+    periods.sort_unstable();
+    periods.dedup();
+    let mut years: Vec<u16> = periods.iter().map(|period| period.year).collect();
     years.dedup();
     let quarters_of = |year: u16| manifest.periods.iter().filter(move |p| p.year == year);
     let whole_years = years.iter().all(|&year| {
-        quarters_of(year).next().is_some() && quarters_of(year).all(|p| periods.contains(p))
-    }) && periods.len()
-        == years
-            .iter()
-            .map(|&year| quarters_of(year).count())
-            .sum::<usize>();
+        quarters_of(year).count() == 4 && quarters_of(year).all(|p| periods.contains(p))
+    }) && periods.len() == years.len() * 4;
     if whole_years {
         let years: Vec<String> = years.iter().map(u16::to_string).collect();
         return years.join(", ");
     }
-    let labels: Vec<String> = periods.iter().map(Period::label_fr).collect();
-    labels.join(", ")
+    let index = |period: &Period| u32::from(period.year) * 4 + u32::from(period.quarter);
+    let consecutive = periods
+        .windows(2)
+        .all(|pair| matches!(pair, [a, b] if index(b) == index(a) + 1));
+    match (periods.first(), periods.last()) {
+        (Some(first), Some(last)) if consecutive && periods.len() > 1 => {
+            format!("{} – {}", first.label_fr(), last.label_fr())
+        }
+        _ => {
+            let labels: Vec<String> = periods.iter().map(Period::label_fr).collect();
+            labels.join(", ")
+        }
+    }
+}
+
+/// What the period selector offers, latest first: each complete year, the latest four quarters
+/// (when they are not one year), each quarter. (quarters, text)
+pub fn period_choices(manifest: &Manifest) -> Vec<(Vec<Period>, String)> {
+    let mut choices: Vec<(Vec<Period>, String)> = Vec::new();
+    for year in manifest.complete_years().into_iter().rev() {
+        let quarters: Vec<Period> = manifest
+            .periods
+            .iter()
+            .copied()
+            .filter(|period| period.year == year)
+            .collect();
+        choices.push((quarters, format!("Année {year}")));
+    }
+    let latest = manifest.latest_four_quarters();
+    if latest.len() == 4 && !choices.iter().any(|(quarters, _)| *quarters == latest) {
+        let text = format!("4 derniers trimestres ({})", period_text(manifest, &latest));
+        choices.push((latest, text));
+    }
+    for period in manifest.periods.iter().rev() {
+        choices.push((vec![*period], period.label_fr()));
+    }
+    choices
 }
 
 impl Block {
@@ -40,6 +70,9 @@ impl Block {
     fn title_words(self) -> &'static str {
         match self {
             Block::Partners => "Principaux pays à l'import et à l'export",
+            Block::Evolution => "Exportations, importations et solde par trimestre",
+            Block::ChangePartners => "Ce qui a changé : les pays partenaires",
+            Block::ChangeGoods => "Ce qui a changé : les biens",
             Block::GoodsImport => "Biens importés",
             Block::GoodsExport => "Biens exportés",
             Block::ExportSankey => "Flux à l'export par produit et par pays",
@@ -57,6 +90,9 @@ impl Block {
     pub fn reading_key(self) -> &'static str {
         match self {
             Block::Partners => "Pour chaque pays, à gauche les importations, à droite les exportations ; le losange marque le solde.",
+            Block::Evolution => "Les barres donnent les valeurs du territoire par trimestre, la ligne le solde ; le tableau donne aussi les indices de la région et de la France (base 100 au premier trimestre).",
+            Block::ChangePartners => "Les pays dont les échanges ont le plus augmenté ou baissé par rapport aux mêmes trimestres un an plus tôt, et leur contribution à l'évolution du total.",
+            Block::ChangeGoods => "Les biens dont les échanges ont le plus augmenté ou baissé par rapport aux mêmes trimestres un an plus tôt, et leur contribution à l'évolution du total.",
             Block::GoodsImport => "Figurent en bleu les biens importés dans le territoire ; un clic sur un bien montre les produits qu'il regroupe.",
             Block::GoodsExport => "Figurent en violet les biens exportés depuis le territoire ; un clic sur un bien montre les produits qu'il regroupe.",
             Block::ExportSankey => "À gauche les principaux biens exportés, à droite les pays de destination.",
@@ -71,9 +107,13 @@ impl Block {
 
     /// The rule the block's numbers follow.
     pub fn rule(self) -> String {
-        use crate::views::{exposure, goods, partners, sankey, specialisation, totals};
+        use crate::views::{
+            change, evolution, exposure, goods, partners, sankey, specialisation, totals,
+        };
         match self {
             Block::Partners => partners::RULE.to_string(),
+            Block::Evolution => evolution::RULE.to_string(),
+            Block::ChangePartners | Block::ChangeGoods => change::RULE.to_string(),
             Block::GoodsImport | Block::GoodsExport => goods::RULE.to_string(),
             Block::TotalsExportations | Block::TotalsImportations => totals::RULE.to_string(),
             Block::Specialisation => specialisation::RULE.to_string(),
@@ -169,6 +209,12 @@ pub fn totals_sentences(totals: &Totals, flow: Flow, manifest: &Manifest) -> Vec
             format::percent(share, 2)
         ));
     }
+    if let (Some(change), Some(earlier)) = (flow_total.change, &totals.earlier_period) {
+        lines.push(format!(
+            "soit {} par rapport à {earlier}",
+            format::signed_percent(change)
+        ));
+    }
     lines
 }
 
@@ -179,11 +225,11 @@ pub fn sankey_sentences(sankey: &Sankey) -> Vec<String> {
 pub fn exposure_sentences(exposure: &Exposure) -> Vec<String> {
     let share = exposure
         .share
-        .map(|s| format::percent(s, 1))
+        .map(|share| format::percent(share, 1))
         .unwrap_or_else(|| "–".into());
     let rank = exposure
         .rank
-        .map(|r| format!(", rang {r} sur {} départements", exposure.ranking.len()))
+        .map(|rank| format!(", rang {rank} sur {} départements", exposure.ranking.len()))
         .unwrap_or_default();
     vec![format!(
         "{share} des exportations vont vers : {}{rank}",
@@ -197,7 +243,7 @@ mod tests {
 
     #[test]
     fn slugs_keep_letters_and_digits() {
-        assert_eq!(slug("T1 2024, T2 2024"), "t1-2024-t2-2024");
+        assert_eq!(slug("T1 2024 – T2 2024"), "t1-2024-t2-2024");
         assert_eq!(slug("dep:60"), "dep-60");
         assert_eq!(slug("ile-de-france"), "ile-de-france");
     }

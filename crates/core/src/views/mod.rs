@@ -1,6 +1,8 @@
 //! One view model per block of the portrait. Each is a plain struct, the single source of truth for
 //! its chart, its data table, its CSV export and the `view` command line. Each states its rules.
 
+pub mod change;
+pub mod evolution;
 pub mod exposure;
 pub mod goods;
 pub mod partners;
@@ -23,9 +25,12 @@ pub enum ViewName {
     ImportSankey,
     Specialisation,
     Exposure,
+    Evolution,
+    Change,
 }
 
 impl ViewName {
+    /// The views computed from one period's tables (the evolution and the change read others).
     pub const ALL: [ViewName; 8] = [
         ViewName::Totals,
         ViewName::Partners,
@@ -47,6 +52,8 @@ impl ViewName {
             ViewName::ImportSankey => "import-sankey",
             ViewName::Specialisation => "specialisation",
             ViewName::Exposure => "exposure",
+            ViewName::Evolution => "evolution",
+            ViewName::Change => "change",
         }
     }
 

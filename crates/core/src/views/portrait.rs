@@ -1,5 +1,7 @@
 //! Computing any view by name from a territory's data, and its tabular form.
 
+use super::change::{Change, ChangeRow};
+use super::evolution::Evolution;
 use super::exposure::{departement_ranking, exposure_with_ranking, DepartementExposure, Exposure};
 use super::goods::{goods, Goods};
 use super::partners::{partners, Partners, DEFAULT_TOP};
@@ -98,6 +100,8 @@ pub enum ViewModel {
     Sankey(Sankey),
     Specialisation(Specialisation),
     Exposure(Exposure),
+    Evolution(Evolution),
+    Change(Change),
 }
 
 pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, CoreError> {
@@ -160,10 +164,16 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
             };
             ViewModel::Specialisation(specialisation)
         }
+        ViewName::Evolution | ViewName::Change => {
+            return Err(CoreError::NeedsFile {
+                view: request.view.name(),
+                file: "several years (computed by the blocks)",
+            })
+        }
         ViewName::Exposure => {
             let departements = data.departements.ok_or(CoreError::NeedsFile {
                 view: "exposure",
-                file: crate::manifest::DEPARTEMENTS_BY_COUNTRY_FILE,
+                file: "fr-departements-pays",
             })?;
             let partner = filter
                 .country
@@ -203,6 +213,11 @@ pub fn totals_table(totals: &Totals, flows: &[Flow]) -> ViewTable {
     if with_france {
         columns.push("Part de la France".into());
     }
+    let with_earlier = totals.exports.earlier_value.is_some();
+    if with_earlier {
+        columns.push("Un an plus tôt (€)".into());
+        columns.push("Évolution".into());
+    }
     let rows = flows
         .iter()
         .map(|&flow| {
@@ -229,11 +244,127 @@ pub fn totals_table(totals: &Totals, flows: &[Flow]) -> ViewTable {
                     decimals: 2,
                 });
             }
+            if with_earlier {
+                row.push(Cell::Euros(total.earlier_value.unwrap_or(0)));
+                row.push(Cell::SignedShare(total.change));
+            }
             row
         })
         .collect();
     ViewTable {
         title: "Totaux".to_string(),
+        columns,
+        rows,
+        total: None,
+    }
+}
+
+/// The evolution as a table: a row per quarter, euros and indices.
+fn evolution_table(evolution: &Evolution) -> ViewTable {
+    let mut columns: Vec<String> = [
+        "Trimestre",
+        "Exportations (€)",
+        "Importations (€)",
+        "Solde (€)",
+        "Indice des exportations",
+        "Indice des importations",
+    ]
+    .map(String::from)
+    .to_vec();
+    if evolution.with_region {
+        columns.push("Indice des exportations de la région".into());
+        columns.push("Indice des importations de la région".into());
+    }
+    if evolution.with_france {
+        columns.push("Indice des exportations de la France".into());
+        columns.push("Indice des importations de la France".into());
+    }
+    let rows = evolution
+        .points
+        .iter()
+        .map(|point| {
+            let mut row = vec![
+                Cell::Text(point.period.label_fr()),
+                Cell::Euros(point.exports),
+                Cell::Euros(point.imports),
+                Cell::Euros(point.balance),
+                Cell::Index(point.exports_index),
+                Cell::Index(point.imports_index),
+            ];
+            if evolution.with_region {
+                row.push(Cell::Index(point.region_exports_index));
+                row.push(Cell::Index(point.region_imports_index));
+            }
+            if evolution.with_france {
+                row.push(Cell::Index(point.france_exports_index));
+                row.push(Cell::Index(point.france_imports_index));
+            }
+            row
+        })
+        .collect();
+    ViewTable {
+        title: "Évolution par trimestre".to_string(),
+        columns,
+        rows,
+        total: None,
+    }
+}
+
+/// The change as a table: per flow, the gains then the losses.
+fn change_table(change: &Change) -> ViewTable {
+    let name = match change.by {
+        super::change::ChangeBy::Partners => "Pays",
+        super::change::ChangeBy::Goods => "Bien",
+    };
+    let columns = [
+        "Flux",
+        "Sens",
+        "Code",
+        name,
+        "Valeur (€)",
+        "Un an plus tôt (€)",
+        "Écart (€)",
+        "Écart (%)",
+        "Contribution (points)",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut rows = Vec::new();
+    for flow_change in &change.flows {
+        let flow = if flow_change.flow == Flow::Export {
+            "Exportations"
+        } else {
+            "Importations"
+        };
+        let line = |direction: &str, row: &ChangeRow| {
+            vec![
+                Cell::Text(flow.to_string()),
+                Cell::Text(direction.to_string()),
+                Cell::Text(row.code.clone()),
+                Cell::Text(row.label.clone()),
+                Cell::Euros(row.value),
+                Cell::Euros(row.earlier),
+                Cell::Euros(row.change),
+                Cell::SignedShare(row.relative),
+                Cell::Points(row.contribution),
+            ]
+        };
+        rows.extend(flow_change.gains.iter().map(|row| line("hausse", row)));
+        rows.extend(flow_change.losses.iter().map(|row| line("baisse", row)));
+        rows.push(vec![
+            Cell::Text(flow.to_string()),
+            Cell::Text("total".to_string()),
+            Cell::Text(String::new()),
+            Cell::Text("Total du flux".to_string()),
+            Cell::Euros(flow_change.total),
+            Cell::Euros(flow_change.earlier_total),
+            Cell::Euros(flow_change.total - flow_change.earlier_total),
+            Cell::SignedShare(flow_change.relative),
+            Cell::Points(flow_change.relative),
+        ]);
+    }
+    ViewTable {
+        title: "Ce qui a changé".to_string(),
         columns,
         rows,
         total: None,
@@ -246,6 +377,8 @@ impl ViewModel {
         let text = |s: &str| Cell::Text(s.to_string());
         match self {
             ViewModel::Totals(t) => totals_table(t, &Flow::BOTH),
+            ViewModel::Evolution(evolution) => evolution_table(evolution),
+            ViewModel::Change(change) => change_table(change),
             ViewModel::Partners(p) => ViewTable {
                 title: "Principaux pays partenaires".to_string(),
                 columns: [

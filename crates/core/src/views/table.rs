@@ -16,6 +16,12 @@ pub enum Cell {
     /// A ratio such as the specialisation index; empty when undefined.
     Ratio(Option<f64>),
     Count(usize),
+    /// An index (base 100): one decimal; empty when undefined.
+    Index(Option<f64>),
+    /// A change as a share, with its sign (`+4,2 %`); empty when undefined.
+    SignedShare(Option<f64>),
+    /// A contribution in percentage points (a share × 100, signed: `+1,3 pt`); empty when undefined.
+    Points(Option<f64>),
 }
 
 impl Cell {
@@ -35,6 +41,12 @@ impl Cell {
                 .map(|value| format!("{value:.3}").replace('.', ","))
                 .unwrap_or_default(),
             Cell::Count(count) => count.to_string(),
+            Cell::Index(value) => value
+                .map(|v| format!("{v:.1}").replace('.', ","))
+                .unwrap_or_default(),
+            Cell::SignedShare(value) | Cell::Points(value) => value
+                .map(|v| format!("{v:.6}").replace('.', ","))
+                .unwrap_or_default(),
         }
     }
 
@@ -50,6 +62,15 @@ impl Cell {
                 .map(|value| format::decimal(value, 2))
                 .unwrap_or_else(|| "–".into()),
             Cell::Count(count) => format::decimal(*count as f64, 0),
+            Cell::Index(value) => value
+                .map(|v| format::decimal(v, 1))
+                .unwrap_or_else(|| "–".into()),
+            Cell::SignedShare(value) => value
+                .map(format::signed_percent)
+                .unwrap_or_else(|| "–".into()),
+            Cell::Points(value) => value
+                .map(format::signed_points)
+                .unwrap_or_else(|| "–".into()),
         }
     }
 }

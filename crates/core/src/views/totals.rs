@@ -23,6 +23,17 @@ pub struct FlowTotal {
     pub france_value: Option<i64>,
     pub share_of_region: Option<f64>,
     pub share_of_france: Option<f64>,
+    /// The same flow over the same quarters a year earlier, when the data hold them.
+    pub earlier_value: Option<i64>,
+    /// (value − earlier) / earlier.
+    pub change: Option<f64>,
+}
+
+impl FlowTotal {
+    pub fn set_earlier(&mut self, earlier: i64) {
+        self.earlier_value = Some(earlier);
+        self.change = share(self.value - earlier, earlier);
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,6 +42,8 @@ pub struct Totals {
     pub region: Option<Territory>,
     pub exports: FlowTotal,
     pub imports: FlowTotal,
+    /// The quarters a year earlier, for people (`2023`), when the change is given.
+    pub earlier_period: Option<String>,
 }
 
 /// Sums of the filtered values, exports and imports, in one pass.
@@ -96,6 +109,8 @@ pub fn totals_from_sums(
             france_value,
             share_of_region: region_value.and_then(|whole| share(value, whole)),
             share_of_france: france_value.and_then(|whole| share(value, whole)),
+            earlier_value: None,
+            change: None,
         }
     };
     Totals {
@@ -103,5 +118,6 @@ pub fn totals_from_sums(
         region: region.map(|(table, _)| table.territory.clone()),
         exports: flow_total(Flow::Export),
         imports: flow_total(Flow::Import),
+        earlier_period: None,
     }
 }
