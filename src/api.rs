@@ -4,10 +4,13 @@
 
 use comex_core::arrow_io;
 use comex_core::catalog::Catalog;
-use comex_core::manifest::{Manifest, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE};
+use comex_core::manifest::{
+    verify_file, year_index_path, year_of_file, Manifest, OutputFile, COUNTRIES_FILE,
+    MANIFEST_FILE, PRODUCTS_FILE,
+};
 use comex_core::table::TradeTable;
 use comex_core::CoreError;
-use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
+use futures_util::future::{join, FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -125,12 +128,17 @@ async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
 /// A table on its way or loaded: shared by every block that reads the file, and by a prefetch.
 pub type TableLoad = Shared<LocalBoxFuture<'static, Result<Rc<TradeTable>, LoadError>>>;
 
+/// One year's file index (`files/2024.json`: size and SHA-256 of every file of that year).
+type IndexLoad = Shared<LocalBoxFuture<'static, Result<Rc<Vec<OutputFile>>, LoadError>>>;
+
 /// The manifest and the code lists: what every view needs first.
 pub struct Dataset {
     pub manifest: Manifest,
     pub catalog: Catalog,
     /// Loaded tables are kept for the session; failed ones are dropped, so that a retry fetches again.
     tables: RefCell<HashMap<String, TableLoad>>,
+    /// The year indexes, fetched with the first file of their year; kept like the tables.
+    indexes: RefCell<HashMap<u16, IndexLoad>>,
 }
 
 pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
@@ -145,6 +153,7 @@ pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
         manifest,
         catalog,
         tables: RefCell::new(HashMap::new()),
+        indexes: RefCell::new(HashMap::new()),
     }))
 }
 
@@ -157,7 +166,7 @@ impl Dataset {
         let dataset = Rc::clone(self);
         let owned_path = path.to_string();
         let load = async move {
-            let result = dataset.fetch_table(&owned_path).await;
+            let result = Rc::clone(&dataset).fetch_table(&owned_path).await;
             if result.is_err() {
                 dataset.tables.borrow_mut().remove(&owned_path);
             }
@@ -182,9 +191,48 @@ impl Dataset {
         });
     }
 
-    async fn fetch_table(&self, path: &str) -> Result<Rc<TradeTable>, LoadError> {
-        let bytes = fetch_bytes(path).await?;
-        self.manifest.verify(path, &bytes)?;
+    /// A year's file index, from the cache, on its way, or fetched now.
+    fn index(self: &Rc<Self>, year: u16) -> IndexLoad {
+        if let Some(load) = self.indexes.borrow().get(&year) {
+            return load.clone();
+        }
+        let dataset = Rc::clone(self);
+        let load = async move {
+            let path = year_index_path(year);
+            let result = fetch_bytes(&path).await.and_then(|bytes| {
+                serde_json::from_slice::<Vec<OutputFile>>(&bytes)
+                    .map(Rc::new)
+                    .map_err(|error| {
+                        LoadError::Data(CoreError::Manifest(format!("{path}: {error}")))
+                    })
+            });
+            if result.is_err() {
+                dataset.indexes.borrow_mut().remove(&year);
+            }
+            result
+        }
+        .boxed_local()
+        .shared();
+        self.indexes.borrow_mut().insert(year, load.clone());
+        load
+    }
+
+    /// Fetches a file and, for a year file, its year's index at the same time; checks the one
+    /// against the other, then decodes.
+    async fn fetch_table(self: Rc<Self>, path: &str) -> Result<Rc<TradeTable>, LoadError> {
+        let bytes = match year_of_file(path) {
+            Some(year) => {
+                let (bytes, index) = join(fetch_bytes(path), self.index(year)).await;
+                let (bytes, index) = (bytes?, index?);
+                verify_file(index.iter().find(|file| file.path == path), path, &bytes)?;
+                bytes
+            }
+            None => {
+                let bytes = fetch_bytes(path).await?;
+                self.manifest.verify(path, &bytes)?;
+                bytes
+            }
+        };
         let table = arrow_io::read_trade(path, &bytes, &self.catalog)?;
         Ok(Rc::new(table))
     }

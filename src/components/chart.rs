@@ -5,7 +5,7 @@
 //! option needs JavaScript code: tooltips show the data item's `tip` (HTML escaped when it was built),
 //! labels its `text`. A click on an item with a `pick` (`product:C20B`, `country:BE`) is reported.
 
-use crate::components::near_screen::near_screen;
+use crate::components::near_screen::{near_screen, NEAR_SCREEN_MARGIN};
 use crate::echarts::{self, ECharts};
 use crate::perf;
 use leptos::prelude::*;
@@ -109,7 +109,7 @@ pub fn EChart(
         StoredValue::new_local(Vec::new());
 
     // Charts off screen are drawn when scrolled to: a territory switch redraws what can be seen.
-    let near = near_screen(node);
+    let near = near_screen(node, NEAR_SCREEN_MARGIN);
     let drawn_spec: StoredValue<Option<ChartSpec>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let spec = spec.get();

@@ -9,15 +9,18 @@ use leptos_use_intersection_observer::{
 };
 
 /// How far below (or above) the screen an element counts as near: it is ready when scrolled to.
-const NEAR_SCREEN_MARGIN: &str = "300px 0px";
+pub const NEAR_SCREEN_MARGIN: &str = "300px 0px";
+/// For the blocks that read several years of several territories (about 1 MB): only once on screen,
+/// so that the first view does not fetch them for a reader who does not scroll.
+pub const ON_SCREEN: &str = "0px";
 
 /// Everything counts as on screen while this is set: printing draws every chart.
 #[derive(Clone, Copy)]
 pub struct DrawEverything(pub RwSignal<bool>);
 
-/// True while `element` is within `NEAR_SCREEN_MARGIN` of the screen (always true where
-/// IntersectionObserver is missing, and while `DrawEverything` is set).
-pub fn near_screen<Element, Marker>(element: Element) -> Signal<bool>
+/// True while `element` is within `margin` of the screen (always true where IntersectionObserver is
+/// missing, and while `DrawEverything` is set).
+pub fn near_screen<Element, Marker>(element: Element, margin: &'static str) -> Signal<bool>
 where
     Element: IntoElementsMaybeSignal<web_sys::Element, Marker>,
 {
@@ -33,7 +36,7 @@ where
                 near.set(entry.is_intersecting());
             }
         },
-        UseIntersectionObserverOptions::default().root_margin(NEAR_SCREEN_MARGIN),
+        UseIntersectionObserverOptions::default().root_margin(margin),
     );
     let everything = use_context::<DrawEverything>();
     Signal::derive(move || near.get() || !supported || everything.is_some_and(|e| e.0.get()))

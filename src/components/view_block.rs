@@ -6,7 +6,7 @@ use crate::components::chart::{ChartSpec, EChart, Pick};
 use crate::components::data_table::DataTable;
 use crate::components::export::ExportButtons;
 use crate::components::message::ErrorMessage;
-use crate::components::near_screen::near_screen;
+use crate::components::near_screen::{near_screen, NEAR_SCREEN_MARGIN, ON_SCREEN};
 use crate::state::selection_parameters;
 use comex_charts::Layout;
 use comex_core::blocks::text::Heading;
@@ -83,7 +83,13 @@ pub fn ViewBlock(
         return ().into_any();
     }
     let section = NodeRef::<leptos::html::Section>::new();
-    let near = near_screen(section);
+    // The blocks that read every year ask for their files once on screen only.
+    let margin = if block.reads_every_year() {
+        ON_SCREEN
+    } else {
+        NEAR_SCREEN_MARGIN
+    };
+    let near = near_screen(section, margin);
     Effect::new(move |_| {
         if near.get() {
             on_near_screen.run(());

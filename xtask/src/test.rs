@@ -173,12 +173,15 @@ fn release_build(root: &Path) -> Result<()> {
     build::trunk_build(root)
 }
 
-/// The first view's size budget, gzip bytes as transferred (end2end/tests/performance.spec.ts). The
-/// issue's target is 600 KB; this is a ratchet at today's size plus 1 %, lowered as the view shrinks
-/// (README, « Performances »): a change that makes the first view heavier fails the tests. Raised once
-/// from 765 000 when every block's composition moved into the core (issue 13: +12.6 KB of WASM gzip,
-/// the blocks' words and sentences compiled with the engine at opt-level 3).
-const FIRST_VIEW_BUDGET: u64 = 780_000;
+/// The first view's size budgets (end2end/tests/performance.spec.ts), ratchets at today's size plus
+/// about 1 %, lowered as the view shrinks: a change that makes the first view heavier fails the tests.
+/// As the browser gets it (the build writes brotli copies, `serve` sends them to the browsers that
+/// accept brotli): 683 655 bytes when set.
+const FIRST_VIEW_BUDGET: u64 = 690_000;
+/// To a client that accepts gzip only: 816 733 bytes when set. Raised from 780 000 for the time
+/// views (évolution, changes, several years: +37 KB of WASM gzip); the data of the first view did not
+/// grow (one file per territory and year, one file index per year: 9.3 KB instead of 10.6).
+const FIRST_VIEW_GZIP_BUDGET: u64 = 825_000;
 
 /// The sub-path the end-to-end tests also serve the site under.
 const SUBPATH: &str = "/intranet/commerce-exterieur/";
@@ -213,6 +216,7 @@ fn end_to_end(root: &Path) -> Result<()> {
             .env("COMEX_DATA_BIN", root.join("target/pipeline/comex-data"))
             .env("COMEX_DATA_DIR", root.join(build::DATA_DIR))
             .env("FIRST_VIEW_BUDGET", FIRST_VIEW_BUDGET.to_string())
+            .env("FIRST_VIEW_GZIP_BUDGET", FIRST_VIEW_GZIP_BUDGET.to_string())
             .current_dir(root),
     )
 }

@@ -1,69 +1,123 @@
 //! « Ce qui a changé »: each flow's largest gains (green) and losses (red) against the same quarters
 //! a year earlier, as horizontal bars of their contribution to the change of the total, in points;
-//! exports above, imports below.
+//! exports above, imports below. The frame is a JSON template; the data are the model's.
 
-use super::{frame, shorten, tip, DEFICIT_RED, SURPLUS_GREEN};
+use super::{shorten, tip, DEFICIT_RED, SURPLUS_GREEN};
 use crate::ChartSpec;
 use comex_core::codes::Flow;
 use comex_core::format::{million_euros, signed_percent, signed_points};
-use comex_core::views::change::{Change, ChangeRow, FlowChange};
-use serde_json::{json, Value};
+use comex_core::views::change::{Change, ChangeBy, ChangeRow, FlowChange};
+use serde_json::{Map, Value};
+
+const TEMPLATE: &str = r##"{
+  "animation": false,
+  "tooltip": { "trigger": "item", "formatter": "tip", "confine": true },
+  "title": [], "grid": [], "xAxis": [], "yAxis": [], "series": []
+}"##;
+const GRID: &str = r##"{ "left": 8, "right": 24, "containLabel": true }"##;
+const X_AXIS: &str =
+    r##"{ "type": "value", "axisLabel": { "formatter": "{value} pt", "fontSize": 11 } }"##;
+const Y_AXIS: &str = r##"{ "type": "category", "axisLabel": { "fontSize": 11 } }"##;
+const TITLE: &str = r##"{ "left": 8, "textStyle": { "fontSize": 13 } }"##;
+const SERIES: &str = r##"{ "type": "bar", "barMaxWidth": 18 }"##;
 
 /// The rows a flow's grid draws, top to bottom: the gains, largest first, then the losses.
 fn rows(flow: &FlowChange) -> Vec<&ChangeRow> {
     flow.gains.iter().chain(flow.losses.iter().rev()).collect()
 }
 
+fn parsed(template: &str) -> Value {
+    serde_json::from_str(template).unwrap_or(Value::Null)
+}
+
+fn bar(row: &ChangeRow, pick: &str) -> Value {
+    let color = if row.change < 0 {
+        DEFICIT_RED
+    } else {
+        SURPLUS_GREEN
+    };
+    let lines = [
+        format!(
+            "{} contre {}",
+            million_euros(row.value),
+            million_euros(row.earlier)
+        ),
+        format!(
+            "Écart : {} ({})",
+            million_euros(row.change),
+            row.relative
+                .map(signed_percent)
+                .unwrap_or_else(|| "–".into())
+        ),
+        format!(
+            "Contribution : {}",
+            row.contribution
+                .map(signed_points)
+                .unwrap_or_else(|| "–".into())
+        ),
+    ];
+    let mut item = Map::new();
+    item.insert(
+        "value".into(),
+        row.contribution
+            .map(|c| Value::from(c * 100.0))
+            .unwrap_or(Value::Null),
+    );
+    item.insert("tip".into(), Value::from(tip(&row.label, &lines)));
+    item.insert("pick".into(), Value::from(format!("{pick}:{}", row.code)));
+    let mut style = Map::new();
+    style.insert("color".into(), Value::from(color));
+    item.insert("itemStyle".into(), Value::Object(style));
+    Value::Object(item)
+}
+
 pub fn option(change: &Change, narrow: bool) -> ChartSpec {
     let label_length = if narrow { 18 } else { 34 };
     let pick = match change.by {
-        comex_core::views::change::ChangeBy::Partners => "country",
-        comex_core::views::change::ChangeBy::Goods => "product",
+        ChangeBy::Partners => "country",
+        ChangeBy::Goods => "product",
     };
-    let mut grids = Vec::new();
-    let mut x_axes = Vec::new();
-    let mut y_axes = Vec::new();
-    let mut series = Vec::new();
-    let mut titles = Vec::new();
+    let mut option = parsed(TEMPLATE);
     let count = change.flows.len().max(1) as f64;
     for (index, flow) in change.flows.iter().enumerate() {
-        // Bottom to top in ECharts' category axis: reversed.
+        // ECharts' category axis runs bottom to top: reversed.
         let drawn: Vec<&ChangeRow> = rows(flow).into_iter().rev().collect();
         let top = 100.0 * index as f64 / count;
-        grids.push(json!({ "left": 8, "right": 24, "top": format!("{}%", top + 7.0), "height": format!("{}%", 100.0 / count - 11.0), "containLabel": true }));
-        titles.push(json!({
-            "text": if flow.flow == Flow::Export { "Exportations" } else { "Importations" },
-            "top": format!("{top}%"), "left": 8, "textStyle": { "fontSize": 13 },
-        }));
-        x_axes.push(json!({ "type": "value", "gridIndex": index, "axisLabel": { "formatter": "{value} pt", "fontSize": 11 } }));
-        y_axes.push(json!({ "type": "category", "gridIndex": index, "axisLabel": { "fontSize": 11 },
-            "data": drawn.iter().map(|row| shorten(&row.label, label_length)).collect::<Vec<_>>() }));
-        let data: Vec<Value> = drawn
+        let mut grid = parsed(GRID);
+        grid["top"] = Value::from(format!("{}%", top + 7.0));
+        grid["height"] = Value::from(format!("{}%", 100.0 / count - 11.0));
+        let mut title = parsed(TITLE);
+        title["text"] = Value::from(if flow.flow == Flow::Export {
+            "Exportations"
+        } else {
+            "Importations"
+        });
+        title["top"] = Value::from(format!("{top}%"));
+        let mut x_axis = parsed(X_AXIS);
+        x_axis["gridIndex"] = Value::from(index);
+        let mut y_axis = parsed(Y_AXIS);
+        y_axis["gridIndex"] = Value::from(index);
+        y_axis["data"] = drawn
             .iter()
-            .map(|row| {
-                let color = if row.change < 0 { DEFICIT_RED } else { SURPLUS_GREEN };
-                json!({
-                    "value": row.contribution.map(|c| c * 100.0),
-                    "tip": tip(&row.label, &[
-                        format!("{} contre {}", million_euros(row.value), million_euros(row.earlier)),
-                        format!("Écart : {} ({})", million_euros(row.change), row.relative.map(signed_percent).unwrap_or_else(|| "–".into())),
-                        format!("Contribution : {}", row.contribution.map(signed_points).unwrap_or_else(|| "–".into())),
-                    ]),
-                    "pick": format!("{pick}:{}", row.code),
-                    "itemStyle": { "color": color },
-                })
-            })
+            .map(|row| Value::from(shorten(&row.label, label_length)))
             .collect();
-        series.push(json!({ "type": "bar", "xAxisIndex": index, "yAxisIndex": index, "data": data, "barMaxWidth": 18 }));
+        let mut series = parsed(SERIES);
+        series["xAxisIndex"] = Value::from(index);
+        series["yAxisIndex"] = Value::from(index);
+        series["data"] = drawn.iter().map(|row| bar(row, pick)).collect();
+        for (key, value) in [
+            ("grid", grid),
+            ("title", title),
+            ("xAxis", x_axis),
+            ("yAxis", y_axis),
+            ("series", series),
+        ] {
+            if let Some(list) = option[key].as_array_mut() {
+                list.push(value);
+            }
+        }
     }
     let rows_drawn: usize = change.flows.iter().map(|flow| rows(flow).len()).sum();
-    let mut option = serde_json::to_value(frame()).unwrap_or_else(|_| json!({}));
-    option["tooltip"]["confine"] = json!(true);
-    option["title"] = json!(titles);
-    option["grid"] = json!(grids);
-    option["xAxis"] = json!(x_axes);
-    option["yAxis"] = json!(y_axes);
-    option["series"] = json!(series);
     ChartSpec {
         option,
         height: 120 + 26 * rows_drawn as u32,

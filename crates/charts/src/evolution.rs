@@ -1,111 +1,139 @@
 //! Évolution: above, the territory's exports (violet) and imports (blue) by quarter as bars and the
 //! balance as a diamond (green or red); below, the exports' indices (base 100 = the first quarter) of
 //! the territory, its région and France as dots. Two grids of one chart, with bar and scatter series
-//! only (the bundle has no line chart: the first view stays as it was).
+//! only (the bundle has no line chart: the first view stays as it was). The option's frame is a JSON
+//! template (less code in the WASM than building it field by field); the data are the model's.
 
-use super::{frame, tip, DEFICIT_RED, EXPORT_VIOLET, IMPORT_BLUE, NEUTRAL_GREY, SURPLUS_GREEN};
+use super::{tip, DEFICIT_RED, SURPLUS_GREEN};
 use crate::ChartSpec;
 use comex_core::format::{decimal, million_euros};
 use comex_core::views::evolution::{Evolution, QuarterPoint};
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 
-const REGION_TEAL: &str = "#2c7a7b";
+const TEMPLATE: &str = r##"{
+  "animation": false,
+  "tooltip": { "trigger": "item", "formatter": "tip", "confine": true },
+  "legend": { "top": 0, "type": "plain" },
+  "grid": [
+    { "left": 8, "right": 16, "top": 40, "height": "42%", "containLabel": true },
+    { "left": 8, "right": 16, "bottom": 8, "height": "26%", "containLabel": true }
+  ],
+  "xAxis": [
+    { "type": "category", "gridIndex": 0, "axisLabel": { "fontSize": 11, "hideOverlap": true } },
+    { "type": "category", "gridIndex": 1, "axisLabel": { "fontSize": 11, "hideOverlap": true } }
+  ],
+  "yAxis": [
+    { "type": "value", "gridIndex": 0, "name": "M€", "axisLabel": { "fontSize": 11 } },
+    { "type": "value", "gridIndex": 1, "name": "indice (base 100)", "scale": true, "axisLabel": { "fontSize": 11 } }
+  ],
+  "series": [
+    { "type": "bar", "name": "Exportations", "itemStyle": { "color": "#7b3fa0" } },
+    { "type": "bar", "name": "Importations", "itemStyle": { "color": "#2b6cb0" } },
+    { "type": "scatter", "name": "Solde", "symbol": "diamond", "symbolSize": 11, "itemStyle": { "color": "#2e7d32" } },
+    { "type": "scatter", "name": "Indice du territoire", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 9, "itemStyle": { "color": "#7b3fa0" } },
+    { "type": "scatter", "name": "Indice de la région", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 7, "symbol": "triangle", "itemStyle": { "color": "#2c7a7b" } },
+    { "type": "scatter", "name": "Indice de la France", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 7, "symbol": "rect", "itemStyle": { "color": "#9aa5b1" } }
+  ]
+}"##;
+
+/// Series of the template: which value of a quarter each draws.
+const SERIES: usize = 6;
 
 fn index_text(value: Option<f64>) -> String {
     value.map(|v| decimal(v, 1)).unwrap_or_else(|| "–".into())
 }
 
-pub fn option(evolution: &Evolution, narrow: bool) -> ChartSpec {
-    let quarters: Vec<String> = evolution
-        .points
-        .iter()
-        .map(|point| point.period.label_fr())
-        .collect();
-    let detail = |point: &QuarterPoint| {
-        let mut lines = vec![
-            format!("Exportations : {}", million_euros(point.exports)),
-            format!("Importations : {}", million_euros(point.imports)),
-            format!("Solde : {}", million_euros(point.balance)),
-            format!(
-                "Indice des exportations : {}",
-                index_text(point.exports_index)
-            ),
-        ];
-        if evolution.with_region {
-            lines.push(format!(
-                "Indice de la région : {}",
-                index_text(point.region_exports_index)
-            ));
-        }
-        if evolution.with_france {
-            lines.push(format!(
-                "Indice de la France : {}",
-                index_text(point.france_exports_index)
-            ));
-        }
-        tip(&point.period.label_fr(), &lines)
-    };
-    let euros = |value: i64, point: &QuarterPoint| json!({ "value": value as f64 / 1e6, "tip": detail(point) });
-    let bars = |pick: fn(&QuarterPoint) -> i64| -> Vec<Value> {
-        evolution
-            .points
-            .iter()
-            .map(|point| euros(pick(point), point))
-            .collect()
-    };
-    let balance: Vec<Value> = evolution
-        .points
-        .iter()
-        .map(|point| {
-            let color = if point.balance < 0 {
-                DEFICIT_RED
-            } else {
-                SURPLUS_GREEN
-            };
-            json!({ "value": point.balance as f64 / 1e6, "tip": detail(point), "itemStyle": { "color": color } })
-        })
-        .collect();
-    let index = |pick: fn(&QuarterPoint) -> Option<f64>| -> Vec<Value> {
-        evolution
-            .points
-            .iter()
-            .map(|point| json!({ "value": pick(point), "tip": detail(point) }))
-            .collect()
-    };
-    let mut series = vec![
-        json!({ "type": "bar", "name": "Exportations", "data": bars(|p| p.exports), "itemStyle": { "color": EXPORT_VIOLET } }),
-        json!({ "type": "bar", "name": "Importations", "data": bars(|p| p.imports), "itemStyle": { "color": IMPORT_BLUE } }),
-        json!({ "type": "scatter", "name": "Solde", "symbol": "diamond", "symbolSize": 11, "data": balance, "itemStyle": { "color": SURPLUS_GREEN } }),
-        json!({ "type": "scatter", "name": "Indice du territoire", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 9,
-                "data": index(|p| p.exports_index), "itemStyle": { "color": EXPORT_VIOLET } }),
+fn detail(evolution: &Evolution, point: &QuarterPoint) -> String {
+    let mut lines = vec![
+        format!("Exportations : {}", million_euros(point.exports)),
+        format!("Importations : {}", million_euros(point.imports)),
+        format!("Solde : {}", million_euros(point.balance)),
+        format!(
+            "Indice des exportations : {}",
+            index_text(point.exports_index)
+        ),
     ];
     if evolution.with_region {
-        series.push(json!({ "type": "scatter", "name": "Indice de la région", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 7,
-            "symbol": "triangle", "data": index(|p| p.region_exports_index), "itemStyle": { "color": REGION_TEAL } }));
+        lines.push(format!(
+            "Indice de la région : {}",
+            index_text(point.region_exports_index)
+        ));
     }
     if evolution.with_france {
-        series.push(json!({ "type": "scatter", "name": "Indice de la France", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 7,
-            "symbol": "rect", "data": index(|p| p.france_exports_index), "itemStyle": { "color": NEUTRAL_GREY } }));
+        lines.push(format!(
+            "Indice de la France : {}",
+            index_text(point.france_exports_index)
+        ));
     }
-    let legend: Vec<&str> = series.iter().filter_map(|s| s["name"].as_str()).collect();
-    let mut option = serde_json::to_value(frame()).unwrap_or_else(|_| json!({}));
-    option["tooltip"]["confine"] = json!(true);
-    option["legend"] = json!({ "data": legend, "top": 0, "type": "plain" });
-    let top = if narrow { 64 } else { 40 };
-    option["grid"] = json!([
-        { "left": 8, "right": 16, "top": top, "height": "42%", "containLabel": true },
-        { "left": 8, "right": 16, "bottom": 8, "height": "26%", "containLabel": true },
-    ]);
-    let axis_label = json!({ "fontSize": 11, "hideOverlap": true });
-    option["xAxis"] = json!([
-        { "type": "category", "data": quarters, "gridIndex": 0, "axisLabel": axis_label },
-        { "type": "category", "data": quarters, "gridIndex": 1, "axisLabel": axis_label },
-    ]);
-    option["yAxis"] = json!([
-        { "type": "value", "gridIndex": 0, "name": "M€", "axisLabel": { "fontSize": 11 } },
-        { "type": "value", "gridIndex": 1, "name": "indice (base 100)", "scale": true, "axisLabel": { "fontSize": 11 } },
-    ]);
-    option["series"] = json!(series);
+    tip(&point.period.label_fr(), &lines)
+}
+
+/// One data item: its value (none for a missing index), its tooltip, its colour if its own.
+fn item(value: Option<f64>, tip: &str, color: Option<&str>) -> Value {
+    let mut item = Map::new();
+    item.insert(
+        "value".into(),
+        value.map(Value::from).unwrap_or(Value::Null),
+    );
+    item.insert("tip".into(), Value::from(tip));
+    if let Some(color) = color {
+        let mut style = Map::new();
+        style.insert("color".into(), Value::from(color));
+        item.insert("itemStyle".into(), Value::Object(style));
+    }
+    Value::Object(item)
+}
+
+pub fn option(evolution: &Evolution, narrow: bool) -> ChartSpec {
+    let mut option: Value = serde_json::from_str(TEMPLATE).unwrap_or(Value::Null);
+    let quarters: Vec<Value> = evolution
+        .points
+        .iter()
+        .map(|point| Value::from(point.period.label_fr()))
+        .collect();
+    for axis in 0..2 {
+        option["xAxis"][axis]["data"] = Value::Array(quarters.clone());
+    }
+    let mut data: Vec<Vec<Value>> = vec![Vec::new(); SERIES];
+    for point in &evolution.points {
+        let tip = detail(evolution, point);
+        let millions = |euros: i64| Some(euros as f64 / 1e6);
+        let balance_color = if point.balance < 0 {
+            DEFICIT_RED
+        } else {
+            SURPLUS_GREEN
+        };
+        let values = [
+            (millions(point.exports), None),
+            (millions(point.imports), None),
+            (millions(point.balance), Some(balance_color)),
+            (point.exports_index, None),
+            (point.region_exports_index, None),
+            (point.france_exports_index, None),
+        ];
+        for (series, (value, color)) in data.iter_mut().zip(values) {
+            series.push(item(value, &tip, color));
+        }
+    }
+    let mut series: Vec<Value> = Vec::new();
+    let template_series = option["series"].as_array().cloned().unwrap_or_default();
+    for (index, (mut entry, items)) in template_series.into_iter().zip(data).enumerate() {
+        let shown = match index {
+            4 => evolution.with_region,
+            5 => evolution.with_france,
+            _ => true,
+        };
+        if shown {
+            entry["data"] = Value::Array(items);
+            series.push(entry);
+        }
+    }
+    let legend: Vec<Value> = series.iter().map(|s| s["name"].clone()).collect();
+    option["legend"]["data"] = Value::Array(legend);
+    option["series"] = Value::Array(series);
+    if narrow {
+        option["grid"][0]["top"] = Value::from(64);
+    }
     ChartSpec {
         option,
         height: if narrow { 520 } else { 460 },

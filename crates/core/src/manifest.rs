@@ -82,6 +82,8 @@ pub struct Manifest {
     pub periods: Vec<Period>,
     pub territories: Vec<TerritoryEntry>,
     pub files: Vec<OutputFile>,
+    /// Per territory, year and flow (written to `totals.json`, not read by the app).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub totals: Vec<TerritoryTotal>,
     /// For every quarter and flow, the input file its lines come from (and the ones it replaced).
     #[serde(default)]
@@ -186,13 +188,59 @@ impl Manifest {
 
     /// Checks a downloaded file against the manifest: listed, same size, same SHA-256.
     pub fn verify(&self, path: &str, bytes: &[u8]) -> Result<(), CoreError> {
+        verify_file(self.file(path), path, bytes)
+    }
+
+    /// What is written to `manifest.json`: everything but the year files, which go to one index per
+    /// year (`files/2024.json`, see `year_indexes`), and the totals (`totals.json`): a page fetches the
+    /// index of the years it shows only.
+    pub fn without_year_files(&self) -> Manifest {
+        Manifest {
+            files: self
+                .files
+                .iter()
+                .filter(|file| year_of_file(&file.path).is_none())
+                .cloned()
+                .collect(),
+            totals: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The year files by year, for the per-year indexes.
+    pub fn year_indexes(&self) -> std::collections::BTreeMap<u16, Vec<OutputFile>> {
+        let mut indexes: std::collections::BTreeMap<u16, Vec<OutputFile>> = Default::default();
+        for file in &self.files {
+            if let Some(year) = year_of_file(&file.path) {
+                indexes.entry(year).or_default().push(file.clone());
+            }
+        }
+        indexes
+    }
+}
+
+/// The index of one year's files (path, size, SHA-256 of every territory's file of that year).
+pub fn year_index_path(year: u16) -> String {
+    format!("files/{year}.json")
+}
+
+/// The year of a year file: `dep/60/2024.arrow` → 2024; none for the code lists.
+pub fn year_of_file(path: &str) -> Option<u16> {
+    path.strip_suffix(".arrow")?
+        .rsplit('/')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Checks a downloaded file against its entry: listed, same size, same SHA-256.
+pub fn verify_file(entry: Option<&OutputFile>, path: &str, bytes: &[u8]) -> Result<(), CoreError> {
+    {
         let integrity = |reason: String| CoreError::Integrity {
             file: path.to_string(),
             reason,
         };
-        let entry = self
-            .file(path)
-            .ok_or_else(|| integrity("not listed in the manifest".into()))?;
+        let entry = entry.ok_or_else(|| integrity("not listed in the manifest".into()))?;
         if entry.bytes != bytes.len() as u64 {
             return Err(integrity(format!(
                 "{} bytes received, {} expected",
@@ -205,7 +253,9 @@ impl Manifest {
         }
         Ok(())
     }
+}
 
+impl Manifest {
     pub fn label(&self, territory: &Territory) -> String {
         self.territory(territory)
             .map(|entry| entry.label.clone())

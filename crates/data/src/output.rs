@@ -9,9 +9,9 @@ use comex_core::arrow_io::{self, SCHEMA_VERSION};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Territory};
 use comex_core::manifest::{
-    departements_by_country_file, Manifest, OutputFile, QuarterEntry, ReplacedFile, Source,
-    SourceFile, SourceKind, TerritoryEntry, TerritoryTotal, COUNTRIES_FILE, MANIFEST_FILE,
-    PRODUCTS_FILE,
+    departements_by_country_file, year_index_path, Manifest, OutputFile, QuarterEntry,
+    ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry, TerritoryTotal, COUNTRIES_FILE,
+    MANIFEST_FILE, PRODUCTS_FILE,
 };
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,7 +19,16 @@ use std::path::{Path, PathBuf};
 
 pub const VERSION_DIR: &str = "v1";
 pub const REJECTIONS_FILE: &str = "rejets.csv";
+/// Every territory's totals per year and flow, for people and scripts (the app does not read it).
+pub const TOTALS_FILE: &str = "totals.json";
 
+/// Compact JSON with a final newline, for the files the pipeline writes.
+fn json_bytes<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, InputError> {
+    let mut text =
+        serde_json::to_vec(value).map_err(|e| InputError::Reconciliation(format!("JSON: {e}")))?;
+    text.push(b'\n');
+    Ok(text)
+}
 /// What was written, for the closing report.
 #[derive(Debug)]
 pub struct Written {
@@ -180,9 +189,17 @@ pub fn write(
             })
             .collect(),
     };
-    let manifest_text = serde_json::to_string_pretty(&manifest)
-        .map_err(|e| InputError::Reconciliation(format!("manifest: {e}")))?;
-    write_file(&dir, MANIFEST_FILE, format!("{manifest_text}\n").as_bytes())?;
+    // The manifest without the year files, one index per year, the totals apart: a page reads the
+    // manifest and the index of the years it shows.
+    write_file(
+        &dir,
+        MANIFEST_FILE,
+        &json_bytes(&manifest.without_year_files())?,
+    )?;
+    for (year, index) in manifest.year_indexes() {
+        write_file(&dir, &year_index_path(year), &json_bytes(&index)?)?;
+    }
+    write_file(&dir, TOTALS_FILE, &json_bytes(&manifest.totals)?)?;
 
     reconcile(ingested, lists, &dir, &manifest, &catalog)?;
 

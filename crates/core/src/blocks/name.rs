@@ -131,6 +131,15 @@ impl Block {
         self.subject() != Subject::Territory
     }
 
+    /// Whether the block reads more than the selected period's files: the evolution (every year of
+    /// the territory, its région and France) and the changes (a year earlier).
+    pub fn reads_every_year(self) -> bool {
+        matches!(
+            self,
+            Block::Evolution | Block::ChangePartners | Block::ChangeGoods
+        )
+    }
+
     fn names() -> String {
         Block::ALL.map(Block::name).join(", ")
     }
