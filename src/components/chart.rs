@@ -3,7 +3,7 @@
 //!
 //! Options come from `comex_charts` as JSON. Two generic formatters are attached here, so that no
 //! option needs JavaScript code: tooltips show the data item's `tip` (HTML escaped when it was built),
-//! labels its `text`. A click on an item with a `pick` (`product:C20B`, `country:BE`) is reported.
+//! labels its `text`, axes marked `number` French numbers. A click on an item with a `pick` (`product:C20B`, `country:BE`) is reported.
 
 use crate::components::near_screen::{near_screen, NEAR_SCREEN_MARGIN};
 use crate::echarts::{self, ECharts};
@@ -49,6 +49,10 @@ thread_local! {
     static TOOLTIP: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|params: JsValue| {
         JsValue::from_str(&data_field(&params, "tip").unwrap_or_default())
     });
+    /// Axis values written the French way (`4 000`), through `Intl`.
+    static NUMBER: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|value: JsValue| {
+        JsValue::from_str(&crate::intl::decimal(value.as_f64().unwrap_or(0.0), 0))
+    });
     static LABEL: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|params: JsValue| {
         let name = js_sys::Reflect::get(&params, &JsValue::from_str("name")).ok().and_then(|name| name.as_string());
         JsValue::from_str(&data_field(&params, "text").or(name).unwrap_or_default())
@@ -84,6 +88,7 @@ fn attach_formatters(value: &JsValue) {
     match formatter.as_string().as_deref() {
         Some("tip") => TOOLTIP.with(|f| set(value, "formatter", f.as_ref())),
         Some("text") => LABEL.with(|f| set(value, "formatter", f.as_ref())),
+        Some("number") => NUMBER.with(|f| set(value, "formatter", f.as_ref())),
         _ => {}
     }
     for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {

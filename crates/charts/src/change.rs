@@ -12,13 +12,12 @@ use serde_json::{Map, Value};
 const TEMPLATE: &str = r##"{
   "animation": false,
   "tooltip": { "trigger": "item", "formatter": "tip", "confine": true },
-  "title": [], "grid": [], "xAxis": [], "yAxis": [], "series": []
+  "grid": [], "xAxis": [], "yAxis": [], "series": []
 }"##;
 const GRID: &str = r##"{ "left": 8, "right": 24, "containLabel": true }"##;
 const X_AXIS: &str =
     r##"{ "type": "value", "axisLabel": { "formatter": "{value} pt", "fontSize": 11 } }"##;
-const Y_AXIS: &str = r##"{ "type": "category", "axisLabel": { "fontSize": 11 } }"##;
-const TITLE: &str = r##"{ "left": 8, "textStyle": { "fontSize": 13 } }"##;
+const Y_AXIS: &str = r##"{ "type": "category", "axisLabel": { "fontSize": 11 }, "nameLocation": "end", "nameTextStyle": { "fontSize": 13, "fontWeight": "bold", "align": "left" } }"##;
 const SERIES: &str = r##"{ "type": "bar", "barMaxWidth": 18 }"##;
 
 /// The rows a flow's grid draws, top to bottom: the gains, largest first, then the losses.
@@ -86,17 +85,16 @@ pub fn option(change: &Change, narrow: bool) -> ChartSpec {
         let mut grid = parsed(GRID);
         grid["top"] = Value::from(format!("{}%", top + 7.0));
         grid["height"] = Value::from(format!("{}%", 100.0 / count - 11.0));
-        let mut title = parsed(TITLE);
-        title["text"] = Value::from(if flow.flow == Flow::Export {
-            "Exportations"
-        } else {
-            "Importations"
-        });
-        title["top"] = Value::from(format!("{top}%"));
         let mut x_axis = parsed(X_AXIS);
         x_axis["gridIndex"] = Value::from(index);
         let mut y_axis = parsed(Y_AXIS);
         y_axis["gridIndex"] = Value::from(index);
+        // The flow's name above its bars (the bundle has no title component).
+        y_axis["name"] = Value::from(if flow.flow == Flow::Export {
+            "Exportations"
+        } else {
+            "Importations"
+        });
         y_axis["data"] = drawn
             .iter()
             .map(|row| Value::from(shorten(&row.label, label_length)))
@@ -107,7 +105,6 @@ pub fn option(change: &Change, narrow: bool) -> ChartSpec {
         series["data"] = drawn.iter().map(|row| bar(row, pick)).collect();
         for (key, value) in [
             ("grid", grid),
-            ("title", title),
             ("xAxis", x_axis),
             ("yAxis", y_axis),
             ("series", series),

@@ -23,8 +23,8 @@ const TEMPLATE: &str = r##"{
     { "type": "category", "gridIndex": 1, "axisLabel": { "fontSize": 11, "hideOverlap": true } }
   ],
   "yAxis": [
-    { "type": "value", "gridIndex": 0, "name": "M€", "axisLabel": { "fontSize": 11 } },
-    { "type": "value", "gridIndex": 1, "name": "indice (base 100)", "scale": true, "axisLabel": { "fontSize": 11 } }
+    { "type": "value", "gridIndex": 0, "name": "M€", "nameTextStyle": { "align": "left" }, "axisLabel": { "fontSize": 11, "formatter": "number" } },
+    { "type": "value", "gridIndex": 1, "name": "Indice des exportations (base 100)", "nameTextStyle": { "align": "left" }, "scale": true, "axisLabel": { "fontSize": 11, "formatter": "number" } }
   ],
   "series": [
     { "type": "bar", "name": "Exportations", "itemStyle": { "color": "#7b3fa0" } },

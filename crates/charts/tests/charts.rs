@@ -38,6 +38,7 @@ fn manifest() -> Manifest {
         files: vec![],
         totals: vec![],
         quarters: vec![],
+        unknown_codes: vec![],
     }
 }
 

@@ -88,6 +88,17 @@ pub struct Manifest {
     /// For every quarter and flow, the input file its lines come from (and the ones it replaced).
     #[serde(default)]
     pub quarters: Vec<QuarterEntry>,
+    /// Codes that no code list knows: kept, labelled with their code, counted here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown_codes: Vec<UnknownCodeEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnknownCodeEntry {
+    /// `Code CPF4` or `Code pays`.
+    pub field: String,
+    pub code: String,
+    pub lines: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

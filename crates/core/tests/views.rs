@@ -345,6 +345,7 @@ fn demo_manifest(periods: Vec<comex_core::codes::Period>) -> comex_core::manifes
         files: vec![],
         totals: vec![],
         quarters: vec![],
+        unknown_codes: vec![],
     }
 }
 

@@ -8,7 +8,7 @@
 use crate::code_lists::CodeLists;
 use crate::text::numbered_lines;
 use crate::{InputError, Rejection};
-use comex_core::catalog::Catalog;
+use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
 use comex_core::codes::{Flow, Period};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
@@ -42,6 +42,93 @@ pub struct Record {
     pub input: u16,
 }
 
+/// A code that neither the published file's code lists nor the shipped ones know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode {
+    pub field: &'static str,
+    pub code: String,
+    pub lines: u64,
+}
+
+/// How a code no code list knows is labelled: « Code 2899 — libellé absent des nomenclatures ».
+pub fn absent_label(code: &str) -> String {
+    format!("Code {code} — libellé absent des nomenclatures")
+}
+
+/// The labels of a published ZIP's code lists (`Libelle_CPF4*.txt`, `Libelle_A129.txt`,
+/// `Libelle_PAYS.txt`), by code; a country's current label (end date 999912) wins.
+#[derive(Debug, Default)]
+struct ZipLabels {
+    cpf4: HashMap<String, String>,
+    a129: HashMap<String, String>,
+    countries: HashMap<String, String>,
+}
+
+impl ZipLabels {
+    fn is_empty(&self) -> bool {
+        self.cpf4.is_empty() && self.a129.is_empty() && self.countries.is_empty()
+    }
+
+    /// The ZIP's label of a code, or the code itself with « libellé absent des nomenclatures ».
+    fn label(&self, labels: &HashMap<String, String>, code: &str) -> String {
+        labels
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| absent_label(code))
+    }
+}
+
+/// Reads the code lists a ZIP holds, in their encodings (the CPF4 list is Windows-1252 in the 2025
+/// files, UTF-8 in older ones).
+fn zip_labels(
+    archive: &mut zip::ZipArchive<std::io::Cursor<&Vec<u8>>>,
+    names: &[String],
+) -> Result<ZipLabels, String> {
+    let mut labels = ZipLabels::default();
+    for name in names {
+        let base = name.rsplit('/').next().unwrap_or(name);
+        let target = if base.starts_with("Libelle_CPF4") {
+            &mut labels.cpf4
+        } else if base == "Libelle_A129.txt" {
+            &mut labels.a129
+        } else if base == "Libelle_PAYS.txt" {
+            &mut labels.countries
+        } else {
+            continue;
+        };
+        let mut bytes = Vec::new();
+        archive
+            .by_name(name)
+            .map_err(|e| format!("{name}: {e}"))?
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("{name}: {e}"))?;
+        let text = match crate::text::from_utf8(&bytes) {
+            Some(text) => text.to_string(),
+            None => crate::text::from_windows_1252(&bytes),
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for record in reader.records().filter_map(Result::ok) {
+            let (Some(code), Some(label)) = (record.get(0), record.get(1)) else {
+                continue;
+            };
+            let current = record.get(3).is_none_or(|end| end.trim() == "999912");
+            let (code, label) = (code.trim().to_string(), label.trim().replace('|', ";"));
+            if !code.is_empty() && !label.is_empty() && (current || !target.contains_key(&code)) {
+                target.insert(code, label);
+            }
+        }
+    }
+    Ok(labels)
+}
+
+/// The A38 and A17 of a good whose A129 no code list knows either.
+const UNCLASSIFIED: &str = "NC";
+const UNCLASSIFIED_LABEL: &str = "Non classé (libellé absent des nomenclatures)";
+
 /// Where one quarter of one flow came from, and what it replaced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuarterSource {
@@ -74,6 +161,11 @@ pub struct Ingested {
     pub quarters: Vec<QuarterSource>,
     /// While reading: the source file index of each record (to name the files of a quarter).
     record_files: Vec<usize>,
+    /// The catalog the records' product and country indices refer to: the code lists', with the
+    /// unknown codes added.
+    pub catalog: Catalog,
+    /// Codes no code list knows, kept with their code as label, and their line counts.
+    pub unknown_codes: Vec<UnknownCode>,
     /// Sum of Valeur of the kept lines per (département index, flow).
     pub value_in: BTreeMap<(u16, Flow), i64>,
 }
@@ -148,7 +240,12 @@ fn named_content(file: &str) -> NamedContent {
 /// Reads every input (ZIPs and text files), validating each line.
 pub struct Reader<'a> {
     lists: &'a CodeLists,
-    catalog: &'a Catalog,
+    /// The code lists' catalog, extended with the codes they do not know (kept, never rejected).
+    catalog: Catalog,
+    /// Lines per code no code list knows, by field.
+    unknown: BTreeMap<(&'static str, String), u64>,
+    /// Labels of the published ZIPs' own code lists.
+    zip_labels: ZipLabels,
     max_errors: Option<usize>,
     ingested: Ingested,
     /// Where each key was first read: duplicates are rejected.
@@ -162,7 +259,7 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(lists: &'a CodeLists, catalog: &'a Catalog, max_errors: Option<usize>) -> Self {
+    pub fn new(lists: &'a CodeLists, catalog: &Catalog, max_errors: Option<usize>) -> Self {
         let departement_index = lists
             .departements
             .iter()
@@ -171,7 +268,9 @@ impl<'a> Reader<'a> {
             .collect();
         Reader {
             lists,
-            catalog,
+            catalog: catalog.clone(),
+            unknown: BTreeMap::new(),
+            zip_labels: ZipLabels::default(),
             max_errors,
             ingested: Ingested::default(),
             seen: HashMap::new(),
@@ -219,6 +318,9 @@ impl<'a> Reader<'a> {
                 found: if names.is_empty() { "none".to_string() } else { names.join(", ") },
             });
         }
+        // The published ZIP's own code lists match its file: their labels win over the shipped ones.
+        let labels = zip_labels(&mut archive, &names).map_err(bad_zip)?;
+        self.apply_labels(labels);
         for entry in entries {
             let mut content = Vec::new();
             archive
@@ -298,10 +400,123 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Labels from a published ZIP's code lists, over the shipped ones (products, A129, countries);
+    /// kept for the codes the shipped lists lack.
+    fn apply_labels(&mut self, labels: ZipLabels) {
+        if labels.is_empty() {
+            return;
+        }
+        let mut products = self.catalog.products.clone();
+        for product in &mut products {
+            if let Some(label) = labels.cpf4.get(&product.cpf4) {
+                product.cpf4_label = label.clone();
+            }
+            if let Some(label) = labels.a129.get(&product.a129) {
+                product.a129_label = label.clone();
+            }
+        }
+        let mut countries = self.catalog.countries.clone();
+        for country in &mut countries {
+            if let Some(label) = labels.countries.get(&country.code) {
+                country.label = label.clone();
+            }
+        }
+        // The catalog built from the code lists is valid: rebuilding it with other labels cannot fail.
+        if let Ok(catalog) = Catalog::new(products, countries) {
+            self.catalog = catalog;
+        }
+        self.zip_labels.cpf4.extend(labels.cpf4);
+        self.zip_labels.a129.extend(labels.a129);
+        self.zip_labels.countries.extend(labels.countries);
+    }
+
+    /// Adds a CPF4 code no code list knows, under its A129 (whose labels and levels it takes when the
+    /// A129 is known): kept and labelled with its code, never a rejected line.
+    fn keep_unknown_product(&mut self, cpf4: &str, a129: &str) -> Result<u16, String> {
+        let well_formed = |code: &str, length: usize| {
+            code.len() == length && code.chars().all(|c| c.is_ascii_alphanumeric())
+        };
+        if !well_formed(cpf4, 4) || !well_formed(a129, 4) {
+            return Err(format!(
+                "`{cpf4}` under A129 `{a129}`, expected a 4-character CPF4 code under a 4-character A129 code"
+            ));
+        }
+        let sibling = self
+            .catalog
+            .products
+            .iter()
+            .find(|p| p.a129 == a129)
+            .cloned();
+        let product = match sibling {
+            Some(sibling) => Product {
+                cpf4: cpf4.to_string(),
+                cpf4_label: self.zip_labels.label(&self.zip_labels.cpf4, cpf4),
+                ..sibling
+            },
+            None => Product {
+                cpf4: cpf4.to_string(),
+                cpf4_label: self.zip_labels.label(&self.zip_labels.cpf4, cpf4),
+                a129: a129.to_string(),
+                a129_label: self.zip_labels.label(&self.zip_labels.a129, a129),
+                a38: UNCLASSIFIED.to_string(),
+                a38_label: UNCLASSIFIED_LABEL.to_string(),
+                a17: UNCLASSIFIED.to_string(),
+                a17_label: UNCLASSIFIED_LABEL.to_string(),
+            },
+        };
+        let mut products = self.catalog.products.clone();
+        products.push(product);
+        self.rebuild_catalog(products, self.catalog.countries.clone())?;
+        self.unknown.insert(("Code CPF4", cpf4.to_string()), 0);
+        self.catalog
+            .product_id(cpf4)
+            .ok_or_else(|| format!("`{cpf4}` could not be added to the catalog"))
+    }
+
+    /// Adds a country code no code list knows: kept, labelled with its code, in no group.
+    fn keep_unknown_country(&mut self, code: &str) -> Result<u16, String> {
+        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(format!("`{code}`, expected a 2-character country code"));
+        }
+        let mut countries = self.catalog.countries.clone();
+        countries.push(Country {
+            code: code.to_string(),
+            label: self.zip_labels.label(&self.zip_labels.countries, code),
+            zone: CountryGroup::CustomsOnly,
+            eu27: false,
+            euro_area: false,
+        });
+        self.rebuild_catalog(self.catalog.products.clone(), countries)?;
+        self.unknown.insert(("Code pays", code.to_string()), 0);
+        self.catalog
+            .country_id(code)
+            .ok_or_else(|| format!("`{code}` could not be added to the catalog"))
+    }
+
+    fn rebuild_catalog(
+        &mut self,
+        products: Vec<Product>,
+        countries: Vec<Country>,
+    ) -> Result<(), String> {
+        self.catalog = Catalog::new(products, countries).map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    /// Counts a line of a code no code list knows; whether the code is one.
+    fn count_if_unknown(&mut self, field: &'static str, code: &str) -> bool {
+        match self.unknown.get_mut(&(field, code.to_string())) {
+            Some(lines) => {
+                *lines += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The lines kept: for each quarter of each flow, those of the last input that has it (the
     /// others are counted as replaced and reported); their sums for the reconciliation.
-    pub fn finish(self) -> Ingested {
-        let mut ingested = self.ingested;
+    pub fn finish(mut self) -> Ingested {
+        let mut ingested = std::mem::take(&mut self.ingested);
         // (flow, period) → input → (lines, a file of that input holding the quarter).
         let mut holders: BTreeMap<(Flow, Period), BTreeMap<u16, (u64, usize)>> = BTreeMap::new();
         for (index, record) in ingested.records.iter().enumerate() {
@@ -342,6 +557,12 @@ impl<'a> Reader<'a> {
             });
         }
         ingested.quarters = quarters;
+        ingested.unknown_codes = self
+            .unknown
+            .into_iter()
+            .map(|((field, code), lines)| UnknownCode { field, code, lines })
+            .collect();
+        ingested.catalog = self.catalog;
         ingested
             .records
             .retain(|r| kept_input.get(&(r.flow, r.period)) == Some(&r.input));
@@ -433,10 +654,13 @@ impl<'a> Reader<'a> {
                 format!("`{region}`, but département {departement} is in DGDDI région {expected_region}"),
             ));
         }
-        let product = self
-            .catalog
-            .product_id(cpf4)
-            .ok_or_else(|| reject("Code CPF4", format!("unknown CPF4 code `{cpf4}`")))?;
+        let product = match self.catalog.product_id(cpf4) {
+            Some(product) => product,
+            None => self
+                .keep_unknown_product(cpf4, a129)
+                .map_err(|reason| reject("Code CPF4", reason))?,
+        };
+        self.count_if_unknown("Code CPF4", cpf4);
         let expected_a129 = self
             .catalog
             .product(product)
@@ -448,11 +672,14 @@ impl<'a> Reader<'a> {
                 format!("`{a129}`, but CPF4 {cpf4} belongs to A129 {expected_a129}"),
             ));
         }
-        let country_id = self
-            .catalog
-            .country_id(country)
-            .ok_or_else(|| reject("Code pays", format!("unknown country code `{country}`")))?;
-        if !self.lists.country_valid_in(country, year, quarter) {
+        let country_id = match self.catalog.country_id(country) {
+            Some(country_id) => country_id,
+            None => self
+                .keep_unknown_country(country)
+                .map_err(|reason| reject("Code pays", reason))?,
+        };
+        let unknown_country = self.count_if_unknown("Code pays", country);
+        if !unknown_country && !self.lists.country_valid_in(country, year, quarter) {
             return Err(reject(
                 "Code pays",
                 format!("country code `{country}` is not valid in {year}T{quarter}"),

@@ -173,6 +173,7 @@ fn build(
             );
         }
     }
+    let ingested_unknown = ingested.unknown_codes.clone();
     let written = output::write(&ingested, &lists, kind, &description, out).map_err(report)?;
     eprintln!(
         "{}: {} lines read, {} rejected, {} files, {:.1} MB, reconciled (rows and euros) in {:.1} s, peak memory {}",
@@ -184,6 +185,18 @@ fn build(
         started.elapsed().as_secs_f64(),
         peak_memory().unwrap_or_else(|| "unknown".into())
     );
+    if !ingested_unknown.is_empty() {
+        eprintln!(
+            "{} codes unknown to the code lists were kept, labelled with their code (« Code … — libellé absent des nomenclatures »):",
+            ingested_unknown.len()
+        );
+        for unknown in &ingested_unknown {
+            eprintln!(
+                "  {} {}: {} lines",
+                unknown.field, unknown.code, unknown.lines
+            );
+        }
+    }
     if written.lines_rejected > 0 {
         eprintln!(
             "rejected lines are listed in {}",

@@ -10,8 +10,8 @@ use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Territory};
 use comex_core::manifest::{
     departements_by_country_file, year_index_path, Manifest, OutputFile, QuarterEntry,
-    ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry, TerritoryTotal, COUNTRIES_FILE,
-    MANIFEST_FILE, PRODUCTS_FILE,
+    ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry, TerritoryTotal, UnknownCodeEntry,
+    COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
 };
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
@@ -80,7 +80,8 @@ pub fn write(
         years.dedup();
         years
     };
-    let catalog = lists.catalog_for(years.last().copied().unwrap_or(2024))?;
+    // The catalog the records refer to: the code lists', with the codes they do not know.
+    let catalog = &ingested.catalog;
 
     let final_dir = out.join(VERSION_DIR);
     let dir = out.join(format!("{VERSION_DIR}.tmp"));
@@ -111,7 +112,7 @@ pub fn write(
                 &dir,
                 &table.territory.file_path(year),
                 table,
-                &catalog,
+                catalog,
             )?);
             totals.extend(Flow::BOTH.map(|flow| TerritoryTotal {
                 territory: table.territory.clone(),
@@ -125,7 +126,7 @@ pub fn write(
             &dir,
             &departements_by_country_file(year),
             &parts.departements_by_country,
-            &catalog,
+            catalog,
         )?);
     }
     let products = arrow_io::write_products(PRODUCTS_FILE, &catalog.products)?;
@@ -188,6 +189,15 @@ pub fn write(
                     .collect(),
             })
             .collect(),
+        unknown_codes: ingested
+            .unknown_codes
+            .iter()
+            .map(|unknown| UnknownCodeEntry {
+                field: unknown.field.to_string(),
+                code: unknown.code.clone(),
+                lines: unknown.lines,
+            })
+            .collect(),
     };
     // The manifest without the year files, one index per year, the totals apart: a page reads the
     // manifest and the index of the years it shows.
@@ -201,7 +211,7 @@ pub fn write(
     }
     write_file(&dir, TOTALS_FILE, &json_bytes(&manifest.totals)?)?;
 
-    reconcile(ingested, lists, &dir, &manifest, &catalog)?;
+    reconcile(ingested, lists, &dir, &manifest, catalog)?;
 
     if final_dir.exists() {
         std::fs::remove_dir_all(&final_dir)

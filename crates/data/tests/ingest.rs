@@ -82,9 +82,9 @@ fn each_bad_line_names_file_line_field_and_reason() {
         ("I;3;2018;01;18;A01Z;0111;BE;1;1\n", "line 2, field Flux: `I` in a file of exportations (its name says so): layouts mixed in one file"),
         ("E;3;2018;00;18;A01Z;0111;BE;1;1\n", "line 2, field Code département: unknown département code `00`"),
         ("E;3;2018;01;01;A01Z;0111;BE;1;1\n", "line 2, field Code région: `01`, but département 01 is in DGDDI région 18"),
-        ("E;3;2018;01;18;A01Z;9990;BE;1;1\n", "line 2, field Code CPF4: unknown CPF4 code `9990`"),
+        ("E;3;2018;01;18;A01Z;99;BE;1;1\n", "line 2, field Code CPF4: `99` under A129 `A01Z`, expected a 4-character CPF4 code under a 4-character A129 code"),
         ("E;3;2018;01;18;C10A;0111;BE;1;1\n", "line 2, field Code A129: `C10A`, but CPF4 0111 belongs to A129 A01Z"),
-        ("E;3;2018;01;18;A01Z;0111;ZZ;1;1\n", "line 2, field Code pays: unknown country code `ZZ`"),
+        ("E;3;2018;01;18;A01Z;0111;ZZZ;1;1\n", "line 2, field Code pays: `ZZZ`, expected a 2-character country code"),
         ("E;3;2018;01;18;A01Z;0111;AN;1;1\n", "line 2, field Code pays: country code `AN` is not valid in 2018T3"),
         ("E;3;2018;01;18;A01Z;0111;DE;12,5;1\n", "line 2, field Valeur: `12,5`, expected a whole number"),
         ("E;3;2018;01;18;A01Z;0111;DE;-4;1\n", "line 2, field Valeur: -4 is negative"),
@@ -310,4 +310,97 @@ fn a_quarter_given_by_two_inputs_comes_from_the_later_one_whole() {
     assert!(written.dir.join("dep/60/2024.arrow").exists());
     assert!(written.dir.join("dep/60/2025.arrow").exists());
     assert_eq!(written.manifest.quarters.len(), 3);
+}
+
+#[test]
+fn a_code_no_list_knows_is_kept_labelled_with_its_code_and_reported() {
+    let content = "E;1;2024;60;01;C20B;2048;US;1000;10\nE;2;2024;60;01;C20B;2048;QJ;500;5\nE;3;2024;60;01;Z99Z;9999;US;7;1\n";
+    let ingested = read(&[("in.txt", content.as_bytes())], None).unwrap();
+    assert!(ingested.rejections.is_empty());
+    assert_eq!(ingested.records.len(), 3, "no line lost");
+    let unknown: Vec<(String, u64)> = ingested
+        .unknown_codes
+        .iter()
+        .map(|u| (format!("{} {}", u.field, u.code), u.lines))
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            ("Code CPF4 2048".to_string(), 2),
+            ("Code CPF4 9999".to_string(), 1),
+            ("Code pays QJ".to_string(), 1)
+        ]
+    );
+    let catalog = &ingested.catalog;
+    let product = catalog
+        .product(catalog.product_id("2048").unwrap())
+        .unwrap();
+    assert_eq!(
+        product.cpf4_label,
+        "Code 2048 — libellé absent des nomenclatures"
+    );
+    assert_eq!(
+        product.a129, "C20B",
+        "under its known A129, with that A129's labels"
+    );
+    assert_ne!(product.a129_label, "");
+    let orphan = catalog
+        .product(catalog.product_id("9999").unwrap())
+        .unwrap();
+    assert_eq!(
+        orphan.a129_label,
+        "Code Z99Z — libellé absent des nomenclatures"
+    );
+    let country = catalog.country(catalog.country_id("QJ").unwrap()).unwrap();
+    assert_eq!(country.label, "Code QJ — libellé absent des nomenclatures");
+    // Written, read back with the extended code lists, reconciled; the manifest counts them.
+    let out = tempfile::tempdir().unwrap();
+    let written = output::write(&ingested, lists(), SourceKind::Real, "test", out.path()).unwrap();
+    assert_eq!(written.manifest.unknown_codes.len(), 3);
+    assert_eq!(written.manifest.unknown_codes[0].lines, 2);
+}
+
+#[test]
+fn a_published_zip_brings_its_own_labels() {
+    let (_dir, path) = zip_with(&[
+        (
+            "REGIONAL_CPF4PAYSE.txt",
+            "E;1;2024;60;01;C20B;2042;US;1000;10\nE;1;2024;60;01;C20B;2048;QJ;5;1\n",
+        ),
+        (
+            "Libelle_CPF4.txt",
+            "2042;Parfums (libellé du fichier publié);201501;999912\n2048;Produit nouveau du fichier publié;202401;999912\n",
+        ),
+        ("Libelle_PAYS.txt", "QJ;Pays du fichier publié;202401;999912\n"),
+    ]);
+    let catalog = lists().catalog_for(2024).unwrap();
+    let mut reader = Reader::new(lists(), &catalog, None).with_last_year(2026);
+    reader.read_path(&path, &mut |_| {}).unwrap();
+    let ingested = reader.finish();
+    let catalog = &ingested.catalog;
+    let label = |cpf4: &str| {
+        catalog
+            .product(catalog.product_id(cpf4).unwrap())
+            .unwrap()
+            .cpf4_label
+            .clone()
+    };
+    assert_eq!(label("2042"), "Parfums (libellé du fichier publié)");
+    // A code the shipped lists lack but the ZIP's own list has: kept with the ZIP's label.
+    assert_eq!(label("2048"), "Produit nouveau du fichier publié");
+    let country = catalog.country(catalog.country_id("QJ").unwrap()).unwrap();
+    assert_eq!(country.label, "Pays du fichier publié");
+    // Labels of the shipped lists stay where the ZIP says nothing.
+    assert_eq!(
+        catalog
+            .country(catalog.country_id("US").unwrap())
+            .unwrap()
+            .label,
+        lists()
+            .catalog_for(2024)
+            .unwrap()
+            .country(catalog.country_id("US").unwrap())
+            .unwrap()
+            .label
+    );
 }

@@ -90,7 +90,7 @@ impl Block {
     pub fn reading_key(self) -> &'static str {
         match self {
             Block::Partners => "Pour chaque pays, à gauche les importations, à droite les exportations ; le losange marque le solde.",
-            Block::Evolution => "Les barres donnent les valeurs du territoire par trimestre, la ligne le solde ; le tableau donne aussi les indices de la région et de la France (base 100 au premier trimestre).",
+            Block::Evolution => "En haut, les exportations et les importations du territoire par trimestre, le losange marque le solde ; en bas, les indices des exportations du territoire, de sa région et de la France (base 100 au premier trimestre). Le tableau donne aussi ceux des importations.",
             Block::ChangePartners => "Les pays dont les échanges ont le plus augmenté ou baissé par rapport aux mêmes trimestres un an plus tôt, et leur contribution à l'évolution du total.",
             Block::ChangeGoods => "Les biens dont les échanges ont le plus augmenté ou baissé par rapport aux mêmes trimestres un an plus tôt, et leur contribution à l'évolution du total.",
             Block::GoodsImport => "Figurent en bleu les biens importés dans le territoire ; un clic sur un bien montre les produits qu'il regroupe.",
@@ -155,8 +155,21 @@ impl Heading {
             .map(|entry| entry.slug.clone())
             .filter(|slug| !slug.is_empty())
             .unwrap_or_else(|| slug(&subject.to_string()));
+        // A change says what it is measured against.
+        let compared = match (
+            block,
+            manifest.year_earlier(&manifest.effective_periods(periods)),
+        ) {
+            (Block::ChangePartners | Block::ChangeGoods, Some(earlier)) => {
+                format!(" par rapport à {}", period_text(manifest, &earlier))
+            }
+            _ => String::new(),
+        };
         Heading {
-            title: format!("{}, {subject_label} ({period})", block.title_words()),
+            title: format!(
+                "{}, {subject_label} ({period}{compared})",
+                block.title_words()
+            ),
             source: format!("Source : DGDDI (douanes), {period}{demo}"),
             file_stem: format!("{}-{place}-{}", block.name(), slug(&period)),
             subject_label,
