@@ -16,7 +16,7 @@ pub enum Cell {
     /// A ratio such as the specialisation index; empty when undefined.
     Ratio(Option<f64>),
     Count(usize),
-    /// An index (base 100): one decimal; empty when undefined.
+    /// An index (base 100): six decimals in CSV, one in text; empty when undefined.
     Index(Option<f64>),
     /// A change as a share, with its sign (`+4,2 %`); empty when undefined.
     SignedShare(Option<f64>),
@@ -42,7 +42,7 @@ impl Cell {
                 .unwrap_or_default(),
             Cell::Count(count) => count.to_string(),
             Cell::Index(value) => value
-                .map(|v| format!("{v:.1}").replace('.', ","))
+                .map(|v| format!("{v:.6}").replace('.', ","))
                 .unwrap_or_default(),
             Cell::SignedShare(value) | Cell::Points(value) => value
                 .map(|v| format!("{v:.6}").replace('.', ","))
