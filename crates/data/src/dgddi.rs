@@ -10,6 +10,7 @@ use crate::text::numbered_lines;
 use crate::{InputError, Rejection};
 use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
 use comex_core::codes::{Flow, Period};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::Path;
@@ -240,8 +241,14 @@ fn named_content(file: &str) -> NamedContent {
 /// Reads every input (ZIPs and text files), validating each line.
 pub struct Reader<'a> {
     lists: &'a CodeLists,
-    /// The code lists' catalog, extended with the codes they do not know (kept, never rejected).
-    catalog: Catalog,
+    /// The code lists' catalog (relabelled by a published ZIP's own lists, if any).
+    catalog: Cow<'a, Catalog>,
+    /// Codes the code lists do not know, kept: their indices follow the catalog's. The extended
+    /// catalog is built once, by `finish`.
+    extra_products: Vec<Product>,
+    extra_product_ids: HashMap<String, u16>,
+    extra_countries: Vec<Country>,
+    extra_country_ids: HashMap<String, u16>,
     /// Lines per code no code list knows, by field.
     unknown: BTreeMap<(&'static str, String), u64>,
     /// Labels of the published ZIPs' own code lists.
@@ -259,7 +266,7 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(lists: &'a CodeLists, catalog: &Catalog, max_errors: Option<usize>) -> Self {
+    pub fn new(lists: &'a CodeLists, catalog: &'a Catalog, max_errors: Option<usize>) -> Self {
         let departement_index = lists
             .departements
             .iter()
@@ -268,7 +275,11 @@ impl<'a> Reader<'a> {
             .collect();
         Reader {
             lists,
-            catalog: catalog.clone(),
+            catalog: Cow::Borrowed(catalog),
+            extra_products: Vec::new(),
+            extra_product_ids: HashMap::new(),
+            extra_countries: Vec::new(),
+            extra_country_ids: HashMap::new(),
             unknown: BTreeMap::new(),
             zip_labels: ZipLabels::default(),
             max_errors,
@@ -423,7 +434,7 @@ impl<'a> Reader<'a> {
         }
         // The catalog built from the code lists is valid: rebuilding it with other labels cannot fail.
         if let Ok(catalog) = Catalog::new(products, countries) {
-            self.catalog = catalog;
+            self.catalog = Cow::Owned(catalog);
         }
         self.zip_labels.cpf4.extend(labels.cpf4);
         self.zip_labels.a129.extend(labels.a129);
@@ -464,13 +475,12 @@ impl<'a> Reader<'a> {
                 a17_label: UNCLASSIFIED_LABEL.to_string(),
             },
         };
-        let mut products = self.catalog.products.clone();
-        products.push(product);
-        self.rebuild_catalog(products, self.catalog.countries.clone())?;
+        let id = u16::try_from(self.catalog.products.len() + self.extra_products.len())
+            .map_err(|_| "more than 65 535 product codes".to_string())?;
+        self.extra_products.push(product);
+        self.extra_product_ids.insert(cpf4.to_string(), id);
         self.unknown.insert(("Code CPF4", cpf4.to_string()), 0);
-        self.catalog
-            .product_id(cpf4)
-            .ok_or_else(|| format!("`{cpf4}` could not be added to the catalog"))
+        Ok(id)
     }
 
     /// Adds a country code no code list knows: kept, labelled with its code, in no group.
@@ -478,28 +488,42 @@ impl<'a> Reader<'a> {
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(format!("`{code}`, expected a 2-character country code"));
         }
-        let mut countries = self.catalog.countries.clone();
-        countries.push(Country {
+        let id = u16::try_from(self.catalog.countries.len() + self.extra_countries.len())
+            .map_err(|_| "more than 65 535 country codes".to_string())?;
+        self.extra_countries.push(Country {
             code: code.to_string(),
             label: self.zip_labels.label(&self.zip_labels.countries, code),
             zone: CountryGroup::CustomsOnly,
             eu27: false,
             euro_area: false,
         });
-        self.rebuild_catalog(self.catalog.products.clone(), countries)?;
+        self.extra_country_ids.insert(code.to_string(), id);
         self.unknown.insert(("Code pays", code.to_string()), 0);
-        self.catalog
-            .country_id(code)
-            .ok_or_else(|| format!("`{code}` could not be added to the catalog"))
+        Ok(id)
     }
 
-    fn rebuild_catalog(
-        &mut self,
-        products: Vec<Product>,
-        countries: Vec<Country>,
-    ) -> Result<(), String> {
-        self.catalog = Catalog::new(products, countries).map_err(|e| e.to_string())?;
-        Ok(())
+    /// A product's index: known to the catalog, or kept as unknown.
+    fn product_id(&self, cpf4: &str) -> Option<u16> {
+        self.catalog
+            .product_id(cpf4)
+            .or_else(|| self.extra_product_ids.get(cpf4).copied())
+    }
+
+    fn country_id(&self, code: &str) -> Option<u16> {
+        self.catalog
+            .country_id(code)
+            .or_else(|| self.extra_country_ids.get(code).copied())
+    }
+
+    /// The A129 a product belongs to.
+    fn a129_of(&self, product: u16) -> &str {
+        let index = usize::from(product);
+        let base = self.catalog.products.len();
+        match index.checked_sub(base) {
+            Some(extra) => self.extra_products.get(extra).map(|p| p.a129.as_str()),
+            None => self.catalog.product(product).map(|p| p.a129.as_str()),
+        }
+        .unwrap_or("")
     }
 
     /// Counts a line of a code no code list knows; whether the code is one.
@@ -562,7 +586,16 @@ impl<'a> Reader<'a> {
             .into_iter()
             .map(|((field, code), lines)| UnknownCode { field, code, lines })
             .collect();
-        ingested.catalog = self.catalog;
+        ingested.catalog = if self.extra_products.is_empty() && self.extra_countries.is_empty() {
+            self.catalog.into_owned()
+        } else {
+            let mut products = self.catalog.products.clone();
+            products.extend(self.extra_products);
+            let mut countries = self.catalog.countries.clone();
+            countries.extend(self.extra_countries);
+            // Indices below 65 536 were checked as the codes were added.
+            Catalog::new(products, countries).unwrap_or_else(|_| self.catalog.into_owned())
+        };
         ingested
             .records
             .retain(|r| kept_input.get(&(r.flow, r.period)) == Some(&r.input));
@@ -654,25 +687,21 @@ impl<'a> Reader<'a> {
                 format!("`{region}`, but département {departement} is in DGDDI région {expected_region}"),
             ));
         }
-        let product = match self.catalog.product_id(cpf4) {
+        let product = match self.product_id(cpf4) {
             Some(product) => product,
             None => self
                 .keep_unknown_product(cpf4, a129)
                 .map_err(|reason| reject("Code CPF4", reason))?,
         };
         self.count_if_unknown("Code CPF4", cpf4);
-        let expected_a129 = self
-            .catalog
-            .product(product)
-            .map(|p| p.a129.as_str())
-            .unwrap_or("");
+        let expected_a129 = self.a129_of(product);
         if *a129 != expected_a129 {
             return Err(reject(
                 "Code A129",
                 format!("`{a129}`, but CPF4 {cpf4} belongs to A129 {expected_a129}"),
             ));
         }
-        let country_id = match self.catalog.country_id(country) {
+        let country_id = match self.country_id(country) {
             Some(country_id) => country_id,
             None => self
                 .keep_unknown_country(country)
