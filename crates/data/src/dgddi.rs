@@ -537,6 +537,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Lines read, accepted and rejected so far (every line is one of the two until `finish`
+    /// sets aside the quarters a later input replaces).
+    pub fn line_counts(&self) -> (u64, usize, usize) {
+        (
+            self.ingested.lines_read,
+            self.ingested.records.len(),
+            self.ingested.rejections.len(),
+        )
+    }
+
     /// The lines kept: for each quarter of each flow, those of the last input that has it (the
     /// others are counted as replaced and reported); their sums for the reconciliation.
     pub fn finish(mut self) -> Ingested {
