@@ -5,21 +5,17 @@
 //! numbers all come from the core.
 
 use crate::api::Dataset;
+use crate::components::app_header::AppHeader;
 use crate::components::block_loader::{load, Portrait};
 use crate::components::chart::Pick;
-use crate::components::filters::Filters;
 use crate::components::message::NotApplicable;
 use crate::components::near_screen::DrawEverything;
-use crate::components::period_select::PeriodSelect;
-use crate::components::print::{follow_browser_print, print_fiche};
+use crate::components::print::follow_browser_print;
 use crate::components::print_intro::PrintIntro;
-use crate::components::territory_select::TerritorySelect;
 use crate::components::view_block::{Embed, ViewBlock};
-use crate::perf;
 use crate::state::Selection;
 use comex_core::blocks::text::period_text;
 use comex_core::blocks::Block;
-use comex_core::codes::Territory;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -101,41 +97,8 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let block = move |block: Block| block_view(block, portrait, on_pick);
     view! {
         {(!embedded).then(|| view! {
-        <header class="app-header">
-            <div class="title">
-                <h1>"Commerce extérieur des territoires"</h1>
-                <p class="subtitle">{move || format!("{} — données douanières {}", territory_label.get(), period.get())}</p>
-            </div>
-            {is_demo.then(|| view! {
-                <p class="demo-badge" role="note" title="Données synthétiques au format des douanes, calibrées sur les totaux publiés pour 2024">
-                    "Données de démonstration"
-                </p>
-            })}
-            <TerritorySelect manifest=manifest selected=territory.into() on_select=Callback::new(move |t: Territory| {
-                perf::mark(perf::TERRITORY_SELECTED);
-                // The territory's files for the period shown, fetched now (the blocks ask a frame later).
-                let paths: Vec<String> = manifest.with_value(|manifest| {
-                    if manifest.territory(&t).is_err() {
-                        return Vec::new();
-                    }
-                    let mut years: Vec<u16> = manifest
-                        .effective_periods(&selection.periods())
-                        .iter()
-                        .map(|period| period.year)
-                        .collect();
-                    years.dedup();
-                    years.iter().map(|&year| t.file_path(year)).collect()
-                });
-                for path in paths {
-                    portrait.dataset.with_value(|dataset| dataset.prefetch(&path));
-                }
-                selection.set_territory(&t);
-            })/>
-            <button type="button" class="print-button" on:click=move |_| print_fiche(draw_everything)>"Imprimer la fiche"</button>
-        </header>
-        <Filters catalog=catalog selection=selection>
-            <PeriodSelect manifest=manifest selection=selection/>
-        </Filters>
+            <AppHeader manifest=manifest catalog=catalog selection=selection portrait=portrait
+                territory_label=territory_label period=period is_demo=is_demo/>
         })}
         {move || {
             let unknown = unknown();

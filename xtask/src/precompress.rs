@@ -18,8 +18,8 @@ pub fn precompress(dir: &Path) -> Result<()> {
     for file in files(dir)? {
         let compressible = file
             .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| COMPRESSED_TYPES.contains(&e));
+            .and_then(|extension| extension.to_str())
+            .is_some_and(|extension| COMPRESSED_TYPES.contains(&extension));
         let (gz, br) = (with_suffix(&file, "gz"), with_suffix(&file, "br"));
         let source_time = crate::setup::modified(&file);
         let fresh = |copy: &Path| crate::setup::modified(copy) >= source_time;

@@ -179,7 +179,10 @@ mod tests {
         .unwrap();
         let mut answer = Vec::new();
         stream.read_to_end(&mut answer).unwrap();
-        let split = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let split = answer
+            .windows(4)
+            .position(|window| window == b"\r\n\r\n")
+            .unwrap();
         let head = String::from_utf8_lossy(&answer[..split]).to_ascii_lowercase();
         (head, answer[split + 4..].to_vec())
     }

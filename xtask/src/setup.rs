@@ -158,7 +158,9 @@ pub fn chromium() -> Result<()> {
 }
 
 pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+    std::fs::metadata(path)
+        .and_then(|metadata| metadata.modified())
+        .ok()
 }
 
 /// PATH with node_modules/.bin first: binaryen's wasm-opt, not Debian's (which corrupts the module).

@@ -71,7 +71,7 @@ pub fn externalise_inline_script(dist: &Path) -> Result<()> {
     let digest: String = Sha256::digest(script.as_bytes())
         .iter()
         .take(8)
-        .map(|b| format!("{b:02x}"))
+        .map(|byte| format!("{byte:02x}"))
         .collect();
     let file_name = format!("start-{digest}.js");
     std::fs::write(dist.join(&file_name), format!("{script}\n"))?;

@@ -13,6 +13,8 @@ use comex_core::views::partners::Partners;
 use serde_json::{json, Value};
 
 /// On a narrow screen the value labels are left out (the tooltip and the data table keep them).
+// The seed's chart, field by field: three series, two axes, a legend.
+#[allow(clippy::too_many_lines)]
 pub fn option(partners: &Partners, narrow: bool) -> ChartSpec {
     // The largest partner on top.
     let rows: Vec<_> = partners.rows.iter().rev().collect();

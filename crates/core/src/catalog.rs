@@ -197,7 +197,7 @@ impl Catalog {
     pub fn product_label(&self, level: ProductLevel, code: &str) -> Option<&str> {
         self.products
             .iter()
-            .find(|p| p.code(level) == code)
+            .find(|product| product.code(level) == code)
             .map(|p| p.label(level))
     }
 
@@ -219,7 +219,10 @@ pub struct ProductGrouping {
 
 impl ProductGrouping {
     fn new(products: &[Product], level: ProductLevel) -> Self {
-        let mut codes: Vec<String> = products.iter().map(|p| p.code(level).to_string()).collect();
+        let mut codes: Vec<String> = products
+            .iter()
+            .map(|product| product.code(level).to_string())
+            .collect();
         codes.sort();
         codes.dedup();
         let index: HashMap<&str, usize> = codes
@@ -229,7 +232,7 @@ impl ProductGrouping {
             .collect();
         let group_of_product = products
             .iter()
-            .map(|p| index.get(p.code(level)).copied().unwrap_or(0))
+            .map(|product| index.get(product.code(level)).copied().unwrap_or(0))
             .collect();
         ProductGrouping {
             codes,

@@ -80,7 +80,7 @@ impl ProductSelection {
         catalog
             .products
             .iter()
-            .map(|p| p.code(self.level) == self.code)
+            .map(|product| product.code(self.level) == self.code)
             .collect()
     }
 }
@@ -108,8 +108,8 @@ impl RowFilter {
                 .iter()
                 .map(|p| filter.periods.is_empty() || filter.periods.contains(p))
                 .collect(),
-            product_kept: filter.product.as_ref().map(|p| p.mask(catalog)),
-            country_kept: filter.country.as_ref().map(|c| c.mask(catalog)),
+            product_kept: filter.product.as_ref().map(|product| product.mask(catalog)),
+            country_kept: filter.country.as_ref().map(|country| country.mask(catalog)),
         }
     }
 

@@ -121,7 +121,7 @@ pub struct ReplacedFile {
 impl Manifest {
     pub fn parse(text: &str) -> Result<Self, CoreError> {
         let manifest: Manifest = serde_json::from_str(text)
-            .map_err(|e| CoreError::Manifest(format!("{MANIFEST_FILE}: {e}")))?;
+            .map_err(|error| CoreError::Manifest(format!("{MANIFEST_FILE}: {error}")))?;
         if manifest.schema_version != crate::arrow_io::SCHEMA_VERSION {
             return Err(CoreError::Manifest(format!(
                 "schema version {}, this app reads {}",
@@ -170,6 +170,23 @@ impl Manifest {
         }
     }
 
+    /// A territory's files for the chosen quarters (one per year); none for a territory not in the data.
+    pub fn territory_files(&self, territory: &Territory, chosen: &[Period]) -> Vec<String> {
+        if self.territory(territory).is_err() {
+            return Vec::new();
+        }
+        let mut years: Vec<u16> = self
+            .effective_periods(chosen)
+            .iter()
+            .map(|period| period.year)
+            .collect();
+        years.dedup();
+        years
+            .iter()
+            .map(|&year| territory.file_path(year))
+            .collect()
+    }
+
     /// The same quarters a year earlier, when the data hold every one of them.
     pub fn year_earlier(&self, periods: &[Period]) -> Option<Vec<Period>> {
         let earlier: Vec<Period> = periods
@@ -179,7 +196,8 @@ impl Manifest {
                 quarter: p.quarter,
             })
             .collect();
-        (!earlier.is_empty() && earlier.iter().all(|p| self.periods.contains(p))).then_some(earlier)
+        (!earlier.is_empty() && earlier.iter().all(|period| self.periods.contains(period)))
+            .then_some(earlier)
     }
 
     pub fn is_demo(&self) -> bool {

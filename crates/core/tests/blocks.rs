@@ -375,6 +375,8 @@ fn the_default_period_is_the_latest_complete_year_then_the_latest_four_quarters(
 }
 
 #[test]
+// One scenario over nine quarters, checked step by step.
+#[allow(clippy::too_many_lines)]
 fn evolution_change_and_totals_against_sums_made_in_the_test() {
     let catalog = catalog(4, 3);
     let manifest = two_year_manifest();

@@ -93,7 +93,7 @@ impl CodeLists {
         for (code, validities) in &self.country_validity {
             let valid = validities
                 .iter()
-                .find(|v| v.start <= month && month <= v.end)
+                .find(|validity| validity.start <= month && month <= validity.end)
                 .or_else(|| validities.iter().max_by_key(|v| v.end));
             let Some(valid) = valid else { continue };
             let (zone, euro_area) = self.country_groups.get(code).copied().ok_or_else(|| {
@@ -116,12 +116,14 @@ impl CodeLists {
         self.country_validity.get(code).is_some_and(|validities| {
             validities
                 .iter()
-                .any(|v| v.start <= month && month <= v.end)
+                .any(|validity| validity.start <= month && month <= validity.end)
         })
     }
 
     pub fn departement(&self, code: &str) -> Option<&DepartementEntry> {
-        self.departements.iter().find(|d| d.code == code)
+        self.departements
+            .iter()
+            .find(|departement| departement.code == code)
     }
 }
 
@@ -193,13 +195,13 @@ fn load_products(dir: &Path) -> Result<Vec<Product>, InputError> {
     let cpf4_labels = records(&from_windows_1252(&read(dir, CPF4_FILE)?));
     let a129_labels: HashMap<String, String> = records(&utf8(dir, "Libelle_A129.txt")?)
         .into_iter()
-        .map(|r| (field(&r, 0).to_string(), field(&r, 1).to_string()))
+        .map(|row| (field(&row, 0).to_string(), field(&row, 1).to_string()))
         .collect();
     let insee_a129_labels: HashMap<String, String> =
         records(&from_windows_1252(&read(dir, "niv_agreg_naf_rev_2.csv")?))
             .into_iter()
-            .filter(|r| !field(r, 6).is_empty())
-            .map(|r| (field(&r, 6).to_string(), field(&r, 8).to_string()))
+            .filter(|row| !field(row, 6).is_empty())
+            .map(|row| (field(&row, 6).to_string(), field(&row, 8).to_string()))
             .collect();
     // NAF class (`20.42`) → (A129, A38), from the sub-class table.
     let mut classes: BTreeMap<String, (String, String)> = BTreeMap::new();
@@ -217,7 +219,7 @@ fn load_products(dir: &Path) -> Result<Vec<Product>, InputError> {
         records(&from_windows_1252(&read(dir, "int_eng_na_2008_a38.csv")?))
             .into_iter()
             .skip(1)
-            .map(|r| (field(&r, 0).to_string(), field(&r, 3).to_string()))
+            .map(|row| (field(&row, 0).to_string(), field(&row, 3).to_string()))
             .collect();
     let a17 = load_a17(dir)?;
 
@@ -319,7 +321,11 @@ mod tests {
     fn products_have_their_hierarchy_and_french_labels() {
         let lists = lists();
         assert_eq!(lists.products.len(), 576);
-        let perfume = lists.products.iter().find(|p| p.cpf4 == "2042").unwrap();
+        let perfume = lists
+            .products
+            .iter()
+            .find(|product| product.cpf4 == "2042")
+            .unwrap();
         assert_eq!(
             (
                 perfume.a129.as_str(),
@@ -334,7 +340,11 @@ mod tests {
             perfume.cpf4_label
         );
         // Windows-1252 accents decoded, not mangled.
-        let cereals = lists.products.iter().find(|p| p.cpf4 == "0111").unwrap();
+        let cereals = lists
+            .products
+            .iter()
+            .find(|product| product.cpf4 == "0111")
+            .unwrap();
         assert!(cereals.cpf4_label.contains("Céréales"));
         assert_eq!(cereals.a17, "AZ");
         // A whole-division code takes its division's first class.

@@ -114,8 +114,11 @@ pub fn split(total: i64, weights: &[f64]) -> Vec<i64> {
     if weights.is_empty() || sum <= 0.0 {
         return vec![0; weights.len()];
     }
-    let exact: Vec<f64> = weights.iter().map(|w| total as f64 * w / sum).collect();
-    let mut parts: Vec<i64> = exact.iter().map(|x| x.floor() as i64).collect();
+    let exact: Vec<f64> = weights
+        .iter()
+        .map(|weight| total as f64 * weight / sum)
+        .collect();
+    let mut parts: Vec<i64> = exact.iter().map(|value| value.floor() as i64).collect();
     let mut left = total - parts.iter().sum::<i64>();
     let mut order: Vec<usize> = (0..weights.len()).collect();
     order.sort_by(|&a, &b| {
@@ -500,7 +503,10 @@ mod tests {
     fn draws_are_deterministic_and_spread() {
         assert_eq!(draw(&["a", "b"]), draw(&["a", "b"]));
         assert_ne!(draw(&["a", "b"]), draw(&["ab"]));
-        let mean: f64 = (0..1000).map(|i| draw(&[&i.to_string()])).sum::<f64>() / 1000.0;
+        let mean: f64 = (0..1000)
+            .map(|index| draw(&[&index.to_string()]))
+            .sum::<f64>()
+            / 1000.0;
         assert!((0.45..0.55).contains(&mean), "{mean}");
     }
 }

@@ -100,9 +100,9 @@ fn zip_labels(
         let mut bytes = Vec::new();
         archive
             .by_name(name)
-            .map_err(|e| format!("{name}: {e}"))?
+            .map_err(|error| format!("{name}: {error}"))?
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("{name}: {e}"))?;
+            .map_err(|error| format!("{name}: {error}"))?;
         let text = match crate::text::from_utf8(&bytes) {
             Some(text) => text.to_string(),
             None => crate::text::from_windows_1252(&bytes),
@@ -317,9 +317,12 @@ impl<'a> Reader<'a> {
             reason,
         };
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
-            .map_err(|e| bad_zip(e.to_string()))?;
+            .map_err(|error| bad_zip(error.to_string()))?;
         let names: Vec<String> = archive.file_names().map(str::to_string).collect();
-        let mut entries: Vec<&String> = names.iter().filter(|n| is_trade_file_name(n)).collect();
+        let mut entries: Vec<&String> = names
+            .iter()
+            .filter(|name| is_trade_file_name(name))
+            .collect();
         entries.sort();
         if entries.is_empty() {
             return Err(InputError::ZipWithoutEntry {
@@ -336,7 +339,7 @@ impl<'a> Reader<'a> {
             let mut content = Vec::new();
             archive
                 .by_name(entry)
-                .map_err(|e| bad_zip(e.to_string()))?
+                .map_err(|error| bad_zip(error.to_string()))?
                 .read_to_end(&mut content)
                 .map_err(|e| bad_zip(format!("{entry}: {e}")))?;
             self.read_text(&format!("{name}!{entry}"), &content, on_progress)?;
@@ -520,8 +523,14 @@ impl<'a> Reader<'a> {
         let index = usize::from(product);
         let base = self.catalog.products.len();
         match index.checked_sub(base) {
-            Some(extra) => self.extra_products.get(extra).map(|p| p.a129.as_str()),
-            None => self.catalog.product(product).map(|p| p.a129.as_str()),
+            Some(extra) => self
+                .extra_products
+                .get(extra)
+                .map(|product| product.a129.as_str()),
+            None => self
+                .catalog
+                .product(product)
+                .map(|product| product.a129.as_str()),
         }
         .unwrap_or("")
     }
@@ -608,7 +617,7 @@ impl<'a> Reader<'a> {
         };
         ingested
             .records
-            .retain(|r| kept_input.get(&(r.flow, r.period)) == Some(&r.input));
+            .retain(|row| kept_input.get(&(row.flow, row.period)) == Some(&row.input));
         ingested.record_files.clear();
         for record in &ingested.records {
             *ingested
@@ -619,6 +628,8 @@ impl<'a> Reader<'a> {
         ingested
     }
 
+    // Ten fields checked in the file's order, each with its own message.
+    #[allow(clippy::too_many_lines)]
     fn parse_line(
         &mut self,
         file: &str,

@@ -24,8 +24,8 @@ pub const TOTALS_FILE: &str = "totals.json";
 
 /// Compact JSON with a final newline, for the files the pipeline writes.
 fn json_bytes<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, InputError> {
-    let mut text =
-        serde_json::to_vec(value).map_err(|e| InputError::Reconciliation(format!("JSON: {e}")))?;
+    let mut text = serde_json::to_vec(value)
+        .map_err(|error| InputError::Reconciliation(format!("JSON: {error}")))?;
     text.push(b'\n');
     Ok(text)
 }
@@ -67,6 +67,8 @@ fn write_table(
 }
 
 /// Writes everything into `<out>/v1` (through a temporary folder, so a failed run leaves the old one).
+// The output folder's steps in order: files by year, code lists, reports, manifest, reconciliation.
+#[allow(clippy::too_many_lines)]
 pub fn write(
     ingested: &Ingested,
     lists: &CodeLists,
@@ -75,7 +77,7 @@ pub fn write(
     out: &Path,
 ) -> Result<Written, InputError> {
     let years: Vec<u16> = {
-        let mut years: Vec<u16> = ingested.records.iter().map(|r| r.period.year).collect();
+        let mut years: Vec<u16> = ingested.records.iter().map(|row| row.period.year).collect();
         years.sort_unstable();
         years.dedup();
         years
@@ -141,14 +143,14 @@ pub fn write(
     });
     if !ingested.rejections.is_empty() {
         let report = rejections_csv(&ingested.rejections)
-            .map_err(|e| InputError::Reconciliation(format!("{REJECTIONS_FILE}: {e}")))?;
+            .map_err(|error| InputError::Reconciliation(format!("{REJECTIONS_FILE}: {error}")))?;
         files.push(OutputFile {
             rows: ingested.rejections.len() as u64,
             ..write_file(&dir, REJECTIONS_FILE, &report)?
         });
     }
 
-    let mut periods: Vec<_> = ingested.records.iter().map(|r| r.period).collect();
+    let mut periods: Vec<_> = ingested.records.iter().map(|row| row.period).collect();
     periods.sort_unstable();
     periods.dedup();
     let manifest = Manifest {
@@ -282,7 +284,9 @@ fn rejections_csv(rejections: &[crate::Rejection]) -> Result<Vec<u8>, csv::Error
             &rejection.reason,
         ])?;
     }
-    writer.into_inner().map_err(|e| e.into_error().into())
+    writer
+        .into_inner()
+        .map_err(|error| error.into_error().into())
 }
 
 /// A name folded to ASCII (`Île-de-France` → `ile-de-france`) for download file names: done here,

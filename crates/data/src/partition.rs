@@ -28,7 +28,7 @@ fn table(territory: Territory, sums: &Sums, departements: Option<Vec<String>>) -
     let mut table = TradeTable::empty(territory);
     table.periods = sums
         .keys()
-        .map(|k| k.0)
+        .map(|key| key.0)
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -107,7 +107,13 @@ pub fn partition(records: &[Record], lists: &CodeLists) -> Partitioned {
         departements_by_country: table(
             Territory::France,
             &by_country,
-            Some(lists.departements.iter().map(|d| d.code.clone()).collect()),
+            Some(
+                lists
+                    .departements
+                    .iter()
+                    .map(|departement| departement.code.clone())
+                    .collect(),
+            ),
         ),
     }
 }

@@ -22,16 +22,16 @@ pub(crate) fn check_frame<'a>(
     let length_at = bytes.len() - MAGIC.len() - 4;
     let footer_length = bytes
         .get(length_at..length_at + 4)
-        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .and_then(|bytes| <[u8; 4]>::try_from(bytes).ok())
         .map(i32::from_le_bytes)
-        .and_then(|n| usize::try_from(n).ok())
+        .and_then(|length| usize::try_from(length).ok())
         .ok_or_else(|| invalid("bad footer length"))?;
     let footer_bytes = length_at
         .checked_sub(footer_length)
         .and_then(|start| bytes.get(start..length_at))
         .ok_or_else(|| invalid("footer outside the file"))?;
     let footer = arrow_ipc::root_as_footer(footer_bytes)
-        .map_err(|e| invalid(&format!("bad footer: {e}")))?;
+        .map_err(|error| invalid(&format!("bad footer: {error}")))?;
     let widths =
         buffer_widths(&footer).ok_or_else(|| invalid("a column type this app does not read"))?;
     for block in footer_blocks(&footer) {

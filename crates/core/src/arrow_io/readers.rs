@@ -21,7 +21,7 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
         .ok_or_else(|| schema_error(file, "no territory in the metadata"))?;
     let territory = territory_text
         .parse::<Territory>()
-        .map_err(|e| schema_error(file, e.to_string()))?;
+        .map_err(|error| schema_error(file, error.to_string()))?;
     let has_products = schema.field_with_name("cpf4").is_ok();
     let has_departements = schema.field_with_name("departement").is_ok();
 
@@ -110,7 +110,7 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
     }
     table.period = row_periods
         .iter()
-        .map(|p| period_index.get(p).copied().unwrap_or(0))
+        .map(|period| period_index.get(period).copied().unwrap_or(0))
         .collect();
     table.periods = periods;
     let mut departements: Vec<(String, u16)> = departement_index.into_iter().collect();

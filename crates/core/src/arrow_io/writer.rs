@@ -92,7 +92,7 @@ pub fn write_trade(
         .map(|&id| {
             catalog
                 .country(id)
-                .map(|c| c.code.as_str())
+                .map(|country| country.code.as_str())
                 .ok_or_else(|| missing("country", id))
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -197,7 +197,7 @@ pub fn write_countries(file: &str, countries: &[Country]) -> Result<Vec<u8>, Cor
     ];
     let columns: Vec<ArrayRef> = vec![
         Arc::new(StringArray::from_iter_values(
-            countries.iter().map(|c| c.code.as_str()),
+            countries.iter().map(|country| country.code.as_str()),
         )),
         Arc::new(StringArray::from_iter_values(
             countries.iter().map(|c| c.label.as_str()),

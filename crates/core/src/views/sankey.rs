@@ -115,6 +115,8 @@ impl Side {
     }
 }
 
+// The engine's hot path, one pass after another over dense matrices; split, it would pass them around.
+#[allow(clippy::too_many_lines)]
 pub fn sankey(
     table: &TradeTable,
     catalog: &Catalog,

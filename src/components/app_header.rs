@@ -1,0 +1,58 @@
+//! The dashboard's header: title, demo badge, territory selector, print button, and the filters
+//! below it (period, product, partner country, level). Not shown in an embed.
+
+use crate::components::block_loader::Portrait;
+use crate::components::filters::Filters;
+use crate::components::period_select::PeriodSelect;
+use crate::components::print::print_fiche;
+use crate::components::territory_select::TerritorySelect;
+use crate::perf;
+use crate::state::Selection;
+use comex_core::catalog::Catalog;
+use comex_core::codes::Territory;
+use comex_core::manifest::Manifest;
+use leptos::prelude::*;
+
+#[component]
+pub fn AppHeader(
+    manifest: StoredValue<Manifest, LocalStorage>,
+    catalog: StoredValue<Catalog, LocalStorage>,
+    selection: Selection,
+    portrait: Portrait,
+    territory_label: Signal<String>,
+    period: Signal<String>,
+    is_demo: bool,
+) -> impl IntoView {
+    let territory = Memo::new(move |_| selection.territory());
+    let on_select = Callback::new(move |territory: Territory| {
+        perf::mark(perf::TERRITORY_SELECTED);
+        // The territory's files for the period shown, fetched now (the blocks ask a frame later).
+        let paths = manifest
+            .with_value(|manifest| manifest.territory_files(&territory, &selection.periods()));
+        for path in paths {
+            portrait
+                .dataset
+                .with_value(|dataset| dataset.prefetch(&path));
+        }
+        selection.set_territory(&territory);
+    });
+    let draw_everything = portrait.draw_everything;
+    view! {
+        <header class="app-header">
+            <div class="title">
+                <h1>"Commerce extérieur des territoires"</h1>
+                <p class="subtitle">{move || format!("{} — données douanières {}", territory_label.get(), period.get())}</p>
+            </div>
+            {is_demo.then(|| view! {
+                <p class="demo-badge" role="note" title="Données synthétiques au format des douanes, calibrées sur les totaux publiés pour 2024">
+                    "Données de démonstration"
+                </p>
+            })}
+            <TerritorySelect manifest=manifest selected=territory.into() on_select=on_select/>
+            <button type="button" class="print-button" on:click=move |_| print_fiche(draw_everything)>"Imprimer la fiche"</button>
+        </header>
+        <Filters catalog=catalog selection=selection>
+            <PeriodSelect manifest=manifest selection=selection/>
+        </Filters>
+    }
+}
