@@ -131,11 +131,13 @@ pub fn option(evolution: &Evolution, narrow: bool) -> ChartSpec {
     let legend: Vec<Value> = series.iter().map(|s| s["name"].clone()).collect();
     option["legend"]["data"] = Value::Array(legend);
     option["series"] = Value::Array(series);
+    // On a phone the legend takes three lines: the values' grid starts below it.
     if narrow {
-        option["grid"][0]["top"] = Value::from(64);
+        option["grid"][0]["top"] = Value::from(96);
+        option["grid"][0]["height"] = Value::from("36%");
     }
     ChartSpec {
         option,
-        height: if narrow { 520 } else { 460 },
+        height: if narrow { 560 } else { 460 },
     }
 }
