@@ -5,7 +5,11 @@
 //! `Flux;Trimestre;Année;Code département;Code région;Code A129;Code CPF4;Code pays;Valeur;Masse`
 //! (euros and kg). Every line is either accepted or rejected with its file, line, field and reason.
 
+pub use crate::code_labels::{absent_label, UnknownCode};
+use crate::code_labels::{zip_labels, ZipLabels, UNCLASSIFIED, UNCLASSIFIED_LABEL};
 use crate::code_lists::CodeLists;
+pub use crate::file_layout::{current_year, FIRST_YEAR};
+use crate::file_layout::{named_content, NamedContent};
 use crate::text::numbered_lines;
 use crate::{InputError, Rejection};
 use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
@@ -42,93 +46,6 @@ pub struct Record {
     /// two inputs, the later one wins.
     pub input: u16,
 }
-
-/// A code that neither the published file's code lists nor the shipped ones know.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownCode {
-    pub field: &'static str,
-    pub code: String,
-    pub lines: u64,
-}
-
-/// How a code no code list knows is labelled: « Code 2899 — libellé absent des nomenclatures ».
-pub fn absent_label(code: &str) -> String {
-    format!("Code {code} — libellé absent des nomenclatures")
-}
-
-/// The labels of a published ZIP's code lists (`Libelle_CPF4*.txt`, `Libelle_A129.txt`,
-/// `Libelle_PAYS.txt`), by code; a country's current label (end date 999912) wins.
-#[derive(Debug, Default)]
-struct ZipLabels {
-    cpf4: HashMap<String, String>,
-    a129: HashMap<String, String>,
-    countries: HashMap<String, String>,
-}
-
-impl ZipLabels {
-    fn is_empty(&self) -> bool {
-        self.cpf4.is_empty() && self.a129.is_empty() && self.countries.is_empty()
-    }
-
-    /// The ZIP's label of a code, or the code itself with « libellé absent des nomenclatures ».
-    fn label(&self, labels: &HashMap<String, String>, code: &str) -> String {
-        labels
-            .get(code)
-            .cloned()
-            .unwrap_or_else(|| absent_label(code))
-    }
-}
-
-/// Reads the code lists a ZIP holds, in their encodings (the CPF4 list is Windows-1252 in the 2025
-/// files, UTF-8 in older ones).
-fn zip_labels(
-    archive: &mut zip::ZipArchive<std::io::Cursor<&Vec<u8>>>,
-    names: &[String],
-) -> Result<ZipLabels, String> {
-    let mut labels = ZipLabels::default();
-    for name in names {
-        let base = name.rsplit('/').next().unwrap_or(name);
-        let target = if base.starts_with("Libelle_CPF4") {
-            &mut labels.cpf4
-        } else if base == "Libelle_A129.txt" {
-            &mut labels.a129
-        } else if base == "Libelle_PAYS.txt" {
-            &mut labels.countries
-        } else {
-            continue;
-        };
-        let mut bytes = Vec::new();
-        archive
-            .by_name(name)
-            .map_err(|error| format!("{name}: {error}"))?
-            .read_to_end(&mut bytes)
-            .map_err(|error| format!("{name}: {error}"))?;
-        let text = match crate::text::from_utf8(&bytes) {
-            Some(text) => text.to_string(),
-            None => crate::text::from_windows_1252(&bytes),
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(b';')
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        for record in reader.records().filter_map(Result::ok) {
-            let (Some(code), Some(label)) = (record.get(0), record.get(1)) else {
-                continue;
-            };
-            let current = record.get(3).is_none_or(|end| end.trim() == "999912");
-            let (code, label) = (code.trim().to_string(), label.trim().replace('|', ";"));
-            if !code.is_empty() && !label.is_empty() && (current || !target.contains_key(&code)) {
-                target.insert(code, label);
-            }
-        }
-    }
-    Ok(labels)
-}
-
-/// The A38 and A17 of a good whose A129 no code list knows either.
-const UNCLASSIFIED: &str = "NC";
-const UNCLASSIFIED_LABEL: &str = "Non classé (libellé absent des nomenclatures)";
 
 /// Where one quarter of one flow came from, and what it replaced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,51 +109,6 @@ pub use comex_core::manifest::sha256_hex;
 
 /// (input, flow, period, département, product, country): what identifies a line within an input.
 type RowKey = (u16, Flow, Period, u16, u16, u16);
-
-/// The first year the regional files are read for (CPF rév. 2.1 since 2015).
-pub const FIRST_YEAR: u16 = 2015;
-
-/// The current calendar year (UTC), from the system clock: no file can hold a later one.
-pub fn current_year() -> u16 {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|elapsed| elapsed.as_secs() / 86_400)
-        .unwrap_or(0);
-    // Civil year from days since 1970-01-01 (Howard Hinnant's algorithm, years only).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let year = year_of_era + era * 400 + i64::from(month_index >= 10);
-    u16::try_from(year).unwrap_or(u16::MAX)
-}
-
-/// What a file's name says it holds: one flow (`…PAYSE.txt`, `…_Export.txt`), and for the annual
-/// layout one year (`Region_2024_…`). A line of another flow or year mixes layouts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct NamedContent {
-    flow: Option<Flow>,
-    year: Option<u16>,
-}
-
-fn named_content(file: &str) -> NamedContent {
-    let base = file.rsplit(['/', '!']).next().unwrap_or(file);
-    let flow = if base.ends_with("PAYSE.txt") || base.ends_with("_Export.txt") {
-        Some(Flow::Export)
-    } else if base.ends_with("PAYSI.txt") || base.ends_with("_Import.txt") {
-        Some(Flow::Import)
-    } else {
-        None
-    };
-    let year = base
-        .strip_prefix("Region_")
-        .and_then(|rest| rest.get(..4))
-        .and_then(|year| year.parse().ok());
-    NamedContent { flow, year }
-}
 
 /// Reads every input (ZIPs and text files), validating each line.
 pub struct Reader<'a> {
