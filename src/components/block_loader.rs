@@ -62,19 +62,51 @@ pub struct LoadedBlock {
 }
 
 type FilesResult = Result<Option<BlockFiles>, CoreError>;
+
+/// The core's model of a block from its loaded tables, and its chart option.
+fn draw(
+    block: Block,
+    portrait: &Portrait,
+    selection: &CoreSelection,
+    loaded: &[(String, Rc<TradeTable>)],
+    layout: Layout,
+) -> Loaded<Drawn> {
+    let mut available = Tables::new();
+    for (path, table) in loaded {
+        available.insert(path, table);
+    }
+    let computed = portrait.shared.with_value(|shared| {
+        portrait.dataset.with_value(|dataset| {
+            let context = Context {
+                manifest: &dataset.manifest,
+                catalog: &dataset.catalog,
+                shared: Some(shared),
+            };
+            compute(block, context, selection, &available)
+                .map(|model| Drawn::new(model, &dataset.manifest, layout))
+        })
+    });
+    match computed {
+        Ok(drawn) => Some(Ok(drawn)),
+        // The tables of the previous selection while the new ones load: loading, never a stand-in.
+        Err(BlockError::NotReady(_)) | Err(BlockError::NotApplicable) => None,
+        Err(BlockError::Core(error)) => Some(Err(LoadError::Data(error))),
+    }
+}
 type LoadedTables = Result<Option<Vec<(String, Rc<TradeTable>)>>, LoadError>;
 
 pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     let Portrait {
         dataset,
-        shared,
         selection,
         narrow,
         draw_everything,
         attempt,
+        ..
     } = portrait;
-    let files: Memo<FilesResult> =
-        Memo::new(move |_| dataset.with_value(|d| block.files(&d.manifest, &selection.get())));
+    let files: Memo<FilesResult> = Memo::new(move |_| {
+        dataset.with_value(|dataset| block.files(&dataset.manifest, &selection.get()))
+    });
     // A block that reads only the territory's file (which the first view fetches anyway) loads at
     // once; the others when they first come near the screen.
     let wanted = RwSignal::new(false);
@@ -83,7 +115,7 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
             files.as_ref().ok().flatten().is_some_and(|files| {
                 files.subject == selection.with(|selection| selection.territory.clone())
                     && files.all().len() == files.subject_files.len()
-                    && block != Block::Evolution
+                    && !block.reads_every_year()
             })
         })
     };
@@ -115,16 +147,18 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     });
     let heading = Memo::new(move |_| {
         let selection = selection.get();
-        dataset.with_value(|d| match block.heading(&d.manifest, &selection) {
-            Ok(heading) => heading,
-            // A territory the data do not have: the block says so under its usual title.
-            Err(_) => Some(Heading::new(
-                block,
-                &d.manifest,
-                &selection.territory,
-                &selection.filter.periods,
-            )),
-        })
+        dataset.with_value(
+            |dataset| match block.heading(&dataset.manifest, &selection) {
+                Ok(heading) => heading,
+                // A territory the data do not have: the block says so under its usual title.
+                Err(_) => Some(Heading::new(
+                    block,
+                    &dataset.manifest,
+                    &selection.territory,
+                    &selection.filter.periods,
+                )),
+            },
+        )
     });
     // A memo, not a derived signal: the block reads it in several places.
     let drawn = Memo::new(move |_| -> Loaded<Drawn> {
@@ -136,32 +170,11 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
             Ok(None) => return None,
             Err(error) => return Some(Err(error)),
         };
-        let mut available = Tables::new();
-        for (path, table) in &loaded {
-            available.insert(path, table);
-        }
         let layout = Layout {
             compact: block.is_comparison(),
             narrow: narrow.get(),
         };
-        let selection = selection.get();
-        let computed = shared.with_value(|shared| {
-            dataset.with_value(|d| {
-                let context = Context {
-                    manifest: &d.manifest,
-                    catalog: &d.catalog,
-                    shared: Some(shared),
-                };
-                compute(block, context, &selection, &available)
-                    .map(|model| Drawn::new(model, &d.manifest, layout))
-            })
-        });
-        match computed {
-            Ok(drawn) => Some(Ok(drawn)),
-            // The tables of the previous selection while the new ones load: loading, never a stand-in.
-            Err(BlockError::NotReady(_)) | Err(BlockError::NotApplicable) => None,
-            Err(BlockError::Core(error)) => Some(Err(LoadError::Data(error))),
-        }
+        draw(block, &portrait, &selection.get(), &loaded, layout)
     });
     LoadedBlock {
         heading,
