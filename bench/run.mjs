@@ -177,11 +177,11 @@ async function dashboard(browser) {
   const total = Object.values(groups).reduce((t, g) => ({ raw: t.raw + g.raw, gzip: t.gzip + g.gzip }), { raw: 0, gzip: 0 });
   console.log(
     `\nFirst view of ${appUrl} at ${VIEWPORT.width}×${VIEWPORT.height}, ${firstViewCharts} charts drawn ` +
-      '(bytes as transferred; gzip from the server)',
+      '(bytes as transferred: the server sends brotli to a browser that accepts it)',
   );
   console.log(
     table([
-      ['part', 'files', 'raw', 'gzip'],
+      ['part', 'files', 'raw', 'transferred'],
       ...Object.entries(groups).map(([name, g]) => [name, g.files, kb(g.raw), kb(g.gzip)]),
       ['total', resources.length, kb(total.raw), kb(total.gzip)],
     ]),
