@@ -430,7 +430,7 @@ impl<'a> Reader<'a> {
 
     /// The lines kept: for each quarter of each flow, those of the last input that has it (the
     /// others are counted as replaced and reported); their sums for the reconciliation.
-    pub fn finish(mut self) -> Ingested {
+    pub fn finish(mut self) -> Result<Ingested, InputError> {
         let mut ingested = std::mem::take(&mut self.ingested);
         // (flow, period) → input → (lines, a file of that input holding the quarter).
         let mut holders: BTreeMap<(Flow, Period), BTreeMap<u16, (u64, usize)>> = BTreeMap::new();
@@ -484,8 +484,10 @@ impl<'a> Reader<'a> {
             products.extend(self.extra_products);
             let mut countries = self.catalog.countries.clone();
             countries.extend(self.extra_countries);
-            // Indices below 65 536 were checked as the codes were added.
-            Catalog::new(products, countries).unwrap_or_else(|_| self.catalog.into_owned())
+            Catalog::new(products, countries).map_err(|error| InputError::CodeList {
+                file: "(codes absents des nomenclatures)".to_string(),
+                reason: error.to_string(),
+            })?
         };
         ingested
             .records
@@ -497,7 +499,7 @@ impl<'a> Reader<'a> {
                 .entry((record.departement, record.flow))
                 .or_insert(0) += record.value;
         }
-        ingested
+        Ok(ingested)
     }
 
     // Ten fields checked in the file's order, each with its own message.

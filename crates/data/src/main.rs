@@ -160,7 +160,7 @@ fn build(
             .map_err(report)?;
     }
     progress.finish_and_clear();
-    let ingested = reader.finish();
+    let ingested = reader.finish().map_err(report)?;
     // A quarter given by two inputs: the later one wins for the whole quarter, and the build says so.
     for quarter in &ingested.quarters {
         for (file, lines) in &quarter.replaced {

@@ -21,7 +21,7 @@ fn the_demo_comes_out_exactly_on_the_published_totals_and_says_it_is_demo() {
     for path in &sources {
         reader.read_path(path, &mut |_| {}).unwrap();
     }
-    let ingested = reader.finish();
+    let ingested = reader.finish().unwrap();
     assert!(ingested.rejections.is_empty());
     let written = output::write(
         &ingested,

@@ -29,7 +29,7 @@ fn read(files: &[(&str, &[u8])], max_errors: Option<usize>) -> Result<Ingested, 
     for (name, bytes) in files {
         reader.read_text(name, bytes, &mut |_| {})?;
     }
-    Ok(reader.finish())
+    reader.finish()
 }
 
 fn error_of(content: &str) -> String {
@@ -166,7 +166,7 @@ fn zips_as_published_are_read_and_a_zip_without_the_entry_is_named() {
     let catalog = lists().catalog_for(2024).unwrap();
     let mut reader = Reader::new(lists(), &catalog, None);
     reader.read_path(&path, &mut |_| {}).unwrap();
-    let ingested = reader.finish();
+    let ingested = reader.finish().unwrap();
     assert_eq!(ingested.records.len(), 2);
     assert_eq!(ingested.sources.len(), 2);
     assert!(ingested.sources[0]
@@ -268,7 +268,7 @@ fn a_quarter_given_by_two_inputs_comes_from_the_later_one_whole() {
     for path in [&annual, &later] {
         reader.read_path(path, &mut |_| {}).unwrap();
     }
-    let ingested = reader.finish();
+    let ingested = reader.finish().unwrap();
     let kept: Vec<(String, i64)> = ingested
         .records
         .iter()
@@ -376,7 +376,7 @@ fn a_published_zip_brings_its_own_labels() {
     let catalog = lists().catalog_for(2024).unwrap();
     let mut reader = Reader::new(lists(), &catalog, None).with_last_year(2026);
     reader.read_path(&path, &mut |_| {}).unwrap();
-    let ingested = reader.finish();
+    let ingested = reader.finish().unwrap();
     let catalog = &ingested.catalog;
     let label = |cpf4: &str| {
         catalog

@@ -218,16 +218,21 @@ impl<'a> Tables<'a> {
             .map(|(_, table)| *table)
     }
 
+    /// The tables of a role, one per year, as loaded (no copy); `NotReady` names a file not loaded.
+    pub fn years(&self, paths: &[String]) -> Result<Vec<&'a TradeTable>, BlockError> {
+        paths
+            .iter()
+            .map(|path| {
+                self.get(path)
+                    .ok_or_else(|| BlockError::NotReady(path.clone()))
+            })
+            .collect()
+    }
+
     /// The table of a role: none for a role not read, the one year's table, or the years' tables
     /// put together; `NotReady` names a file not loaded yet.
     pub fn role(&self, paths: &[String]) -> Result<Option<Cow<'a, TradeTable>>, BlockError> {
-        let mut tables = Vec::with_capacity(paths.len());
-        for path in paths {
-            tables.push(
-                self.get(path)
-                    .ok_or_else(|| BlockError::NotReady(path.clone()))?,
-            );
-        }
+        let tables = self.years(paths)?;
         Ok(match tables.as_slice() {
             [] => None,
             [one] => Some(Cow::Borrowed(*one)),

@@ -104,6 +104,26 @@ pub fn compute(
     let files: BlockFiles = block
         .files(manifest, selection)?
         .ok_or(BlockError::NotApplicable)?;
+    let heading = Heading::new(
+        block,
+        manifest,
+        &files.subject,
+        &block.periods(manifest, selection),
+    );
+    // The évolution reads every year of three territories: summed year by year, never put together.
+    if block == Block::Evolution {
+        let region = tables.years(&files.region_files)?;
+        let france = tables.years(&files.france_files)?;
+        let model = ViewModel::Evolution(evolution(
+            &tables.years(&files.subject_files)?,
+            (!region.is_empty()).then_some(region.as_slice()),
+            (!france.is_empty()).then_some(france.as_slice()),
+            catalog,
+            &selection.filter,
+            &manifest.periods,
+        ));
+        return Ok(finish(block, heading, Vec::new(), model, manifest));
+    }
     let periods = manifest.effective_periods(&selection.filter.periods);
     let filter = Filter {
         periods: periods.clone(),
@@ -138,14 +158,6 @@ pub fn compute(
         level: selection.level,
     };
     let mut model = match block {
-        Block::Evolution => ViewModel::Evolution(evolution(
-            &subject,
-            region.as_deref(),
-            france.as_deref(),
-            catalog,
-            &selection.filter,
-            &manifest.periods,
-        )),
         Block::ChangePartners | Block::ChangeGoods => {
             let (Some(earlier), Some(earlier_filter)) = (earlier.as_deref(), &earlier_filter)
             else {
@@ -193,22 +205,27 @@ pub fn compute(
         (ViewModel::Exposure(exposure), _) => exposure_sentences(exposure),
         _ => Vec::new(),
     };
+    Ok(finish(block, heading, sentences, model, manifest))
+}
+
+/// The block's model with its table, titled as the block.
+fn finish(
+    block: Block,
+    heading: Heading,
+    sentences: Vec<String>,
+    model: ViewModel,
+    manifest: &Manifest,
+) -> BlockModel {
     let mut table = match (&model, block.flow()) {
         (ViewModel::Totals(totals), Some(flow)) => totals_table(totals, &[flow]),
         _ => model.table(manifest),
     };
-    let heading = Heading::new(
-        block,
-        manifest,
-        &files.subject,
-        &block.periods(manifest, selection),
-    );
     table.title = heading.title.clone();
-    Ok(BlockModel {
+    BlockModel {
         block: block.name(),
         heading,
         sentences,
         model,
         table,
-    })
+    }
 }

@@ -38,14 +38,28 @@ pub struct Evolution {
     pub with_france: bool,
 }
 
-/// Filtered sums per quarter of `periods`: (exports, imports).
+/// Filtered sums per quarter of `periods`: (exports, imports), over one territory's yearly tables
+/// (summed one after the other: no table put together).
 fn by_quarter(
-    table: &TradeTable,
+    tables: &[&TradeTable],
     catalog: &Catalog,
     filter: &Filter,
     periods: &[Period],
 ) -> Vec<(i64, i64)> {
     let mut sums = vec![(0_i64, 0_i64); periods.len()];
+    for table in tables {
+        add_quarters(table, catalog, filter, periods, &mut sums);
+    }
+    sums
+}
+
+fn add_quarters(
+    table: &TradeTable,
+    catalog: &Catalog,
+    filter: &Filter,
+    periods: &[Period],
+    sums: &mut [(i64, i64)],
+) {
     let position: Vec<Option<usize>> = table
         .periods
         .iter()
@@ -65,7 +79,6 @@ fn by_quarter(
             }
         }
     });
-    sums
 }
 
 /// The exports' and the imports' indices of one territory, quarter by quarter.
@@ -79,18 +92,19 @@ fn index(values: &[i64]) -> Vec<Option<f64>> {
         .collect()
 }
 
+/// Each territory is given as its yearly tables.
 pub fn evolution(
-    territory: &TradeTable,
-    region: Option<&TradeTable>,
-    france: Option<&TradeTable>,
+    territory: &[&TradeTable],
+    region: Option<&[&TradeTable]>,
+    france: Option<&[&TradeTable]>,
     catalog: &Catalog,
     filter: &Filter,
     periods: &[Period],
 ) -> Evolution {
     let own = by_quarter(territory, catalog, filter, periods);
-    let series = |table: Option<&TradeTable>| {
-        table.map(|table| {
-            let sums = by_quarter(table, catalog, filter, periods);
+    let series = |tables: Option<&[&TradeTable]>| {
+        tables.map(|tables| {
+            let sums = by_quarter(tables, catalog, filter, periods);
             let exports: Vec<i64> = sums.iter().map(|s| s.0).collect();
             let imports: Vec<i64> = sums.iter().map(|s| s.1).collect();
             (index(&exports), index(&imports))
