@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 
 const BLOCKS = [
-  'partners', 'evolution', 'change-partners', 'change-goods', 'goods-import', 'goods-export', 'export-sankey', 'totals-exportations', 'export-sankey-region',
+  'key-points', 'partners', 'evolution', 'change-partners', 'change-goods', 'goods-import', 'goods-export', 'export-sankey', 'totals-exportations', 'export-sankey-region',
   'export-sankey-france', 'import-sankey', 'totals-importations', 'import-sankey-region', 'import-sankey-france',
   'specialisation', 'exposure',
 ];
@@ -99,7 +99,8 @@ for (const state of STATES) {
       expect(name, `${block}: file name`).toBe(`${model.json.file_stem}.csv`);
       await expect(page.locator(`#${block} h3`)).toHaveText(model.json.title);
       if (model.json.sentences.length > 0) {
-        await expect(page.locator(`#${block} .summary p`)).toHaveText(model.json.sentences);
+        // The key points as a list with links to their charts, the other sentences as paragraphs.
+        await expect(page.locator(`#${block} .summary p, #${block} .key-points .key-point`)).toHaveText(model.json.sentences);
       }
       if (model.chart === null) {
         await expect(page.locator(`#${block} .chart`)).toHaveCount(0);

@@ -40,10 +40,25 @@ async function openFirstScreen(page: Page) {
   await page.waitForLoadState('networkidle');
 }
 
+/** The key points' own files (France, all départements, the year before and its file index): fetched once the first
+ *  chart is drawn, so outside the first view. */
+const KEY_POINTS_FILES = ['dep/60/2023.arrow', 'files/2023.json', 'fr-departements-pays/2024.arrow', 'fr/2024.arrow'];
+
 test('the first screen fetches only the territory file of the year, compressed, within the budgets', async ({ page, consoleErrors, baseURL }) => {
   await openFirstScreen(page);
-  const fetched = await transfers(page);
-  const data = fetched.filter((t) => t.path.includes('/data/')).map((t) => t.path.replace(/.*\/data\/v1\//, '')).sort();
+  await expect(page.locator('#key-points .key-point').first()).toBeVisible({ timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
+  const dataPath = (path: string) => path.replace(/.*\/data\/v1\//, '');
+  const { firstChart, starts } = await page.evaluate(() => ({
+    firstChart: performance.getEntriesByName('comex:chart-drawn')[0]?.startTime,
+    starts: performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, e.startTime] as [string, number]),
+  }));
+  expect(firstChart, 'a chart was drawn').toBeDefined();
+  for (const [path, start] of starts.filter(([path]) => KEY_POINTS_FILES.includes(dataPath(path)))) {
+    expect(start, `${path} is asked for after the first chart`).toBeGreaterThanOrEqual(firstChart!);
+  }
+  const fetched = (await transfers(page)).filter((t) => !KEY_POINTS_FILES.includes(dataPath(t.path)));
+  const data = fetched.filter((t) => t.path.includes('/data/')).map((t) => dataPath(t.path)).sort();
   expect(data).toEqual(['codes/pays.arrow', 'codes/produits.arrow', 'dep/60/2024.arrow', 'files/2024.json', 'manifest.json']);
   // Every asset came compressed (the build writes .gz copies; `serve` sends them).
   for (const t of fetched.filter((t) => /\.(wasm|js|arrow|json)$/.test(t.path))) {
@@ -63,15 +78,16 @@ test('the first screen fetches only the territory file of the year, compressed, 
 
 test('blocks further down fetch their files when scrolled to, and draw them', async ({ page, consoleErrors }) => {
   await openFirstScreen(page);
+  // The région's file: only the région's diagrams and the totals, far down, read it.
   const before = (await transfers(page)).map((t) => t.path);
-  expect(before.some((p) => p.endsWith('fr-departements-pays/2024.arrow'))).toBe(false);
-  await expect(page.locator('#exposure')).toHaveAttribute('aria-busy', 'true');
+  expect(before.some((p) => p.endsWith('reg/01/2024.arrow'))).toBe(false);
+  await expect(page.locator('#export-sankey-region')).toHaveAttribute('aria-busy', 'true');
 
-  await page.locator('#exposure').scrollIntoViewIfNeeded();
-  await expect(page.locator('#exposure .export-csv')).toBeEnabled({ timeout: 20_000 });
-  await expect(page.locator('#exposure .summary')).toContainText('%');
+  await page.locator('#export-sankey-region').scrollIntoViewIfNeeded();
+  await expect(page.locator('#export-sankey-region .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await expect(page.locator('#export-sankey-region .summary')).toContainText('M€');
   const after = (await transfers(page)).map((t) => t.path);
-  expect(after.some((p) => p.endsWith('fr-departements-pays/2024.arrow'))).toBe(true);
+  expect(after.some((p) => p.endsWith('reg/01/2024.arrow'))).toBe(true);
 });
 
 test('printing loads every block before the dialog opens', async ({ page, consoleErrors }) => {

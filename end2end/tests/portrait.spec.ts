@@ -164,3 +164,25 @@ test('the layout holds at 390 px wide', async ({ page, consoleErrors }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   void consoleErrors;
 });
+
+test('the key points open the page, each linked to its chart, and follow a filter', async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60');
+  await ready(page, 'key-points');
+  const first = await page.locator('main .view-block').first().getAttribute('id');
+  expect(first).toBe('key-points');
+  const sentences = (await page.locator('#key-points .key-point').allTextContents()).map(plain);
+  expect(sentences[0]).toBe('Exportations en 2024 : 9 114,8 M€ ; importations : 11 319,0 M€, soit un déficit commercial de 2 204,2 M€.');
+  // Every link leads to a block of the page.
+  const targets = await page.locator('#key-points a.to-chart').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash));
+  expect(targets.length).toBe(sentences.length);
+  for (const target of targets) await expect(page.locator(target), `${target} is on the page`).toHaveCount(1);
+  await page.locator('#key-points a.to-chart[href="#exposure"]').click();
+  await expect(page).toHaveURL(/#exposure$/);
+
+  await open(page, 'territory=dep:60&country=US');
+  await ready(page, 'key-points');
+  const filtered = (await page.locator('#key-points .key-point').allTextContents()).map(plain);
+  expect(filtered[0]).toMatch(/^Exportations vers les Etats-Unis en 2024 : .* importations en provenance des Etats-Unis/);
+  // The first partner is the selected one: not said.
+  expect(filtered.some((text) => text.startsWith('1er pays de destination'))).toBe(false);
+});

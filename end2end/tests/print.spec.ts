@@ -20,6 +20,15 @@ test('« Imprimer la fiche » lays out an A4 portrait of the territory', async (
   await expect(page.locator('.print-intro')).toContainText('Précisions méthodologiques');
   await expect(page.locator('.filters')).toBeHidden();
   await expect(page.locator('.export-buttons').first()).toBeHidden();
+  // The key points open the printed portrait, right after the cover, without their links.
+  await expect(page.locator('#key-points .key-point').first()).toBeVisible();
+  await expect(page.locator('#key-points a.to-chart').first()).toBeHidden();
+  const order = await page.evaluate(() => {
+    const top = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().top;
+    return [top('.print-intro'), top('#key-points'), top('#partners')];
+  });
+  expect(order[0]).toBeLessThan(order[1]);
+  expect(order[1]).toBeLessThan(order[2]);
   const file = path.join(__dirname, '../test-results/fiche-oise.pdf');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const pdf = await page.pdf({ path: file, format: 'A4', printBackground: true });

@@ -31,6 +31,8 @@ pub struct Portrait {
     pub draw_everything: DrawEverything,
     /// Counts « Réessayer » clicks: each one retries every block whose files failed.
     pub attempt: RwSignal<u32>,
+    /// Set once a chart is drawn (or at once in an embed without charts).
+    pub first_chart_drawn: RwSignal<bool>,
 }
 
 impl Portrait {
@@ -47,6 +49,7 @@ impl Portrait {
             narrow: RwSignal::new(false),
             draw_everything,
             attempt: RwSignal::new(0),
+            first_chart_drawn: RwSignal::new(false),
         }
     }
 }
@@ -102,6 +105,7 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
         narrow,
         draw_everything,
         attempt,
+        first_chart_drawn,
         ..
     } = portrait;
     let files: Memo<FilesResult> = Memo::new(move |_| {
@@ -122,7 +126,10 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     let tables: LocalResource<LoadedTables> = LocalResource::new(move || {
         // Loaded files come back from the cache at once; failed ones are fetched again.
         attempt.track();
-        let asked = wanted.get() || draw_everything.0.get() || reads_only_the_territory();
+        // The key points sit at the top but read more than the first view: after the first chart.
+        let may_fetch = !block.waits_for_first_chart() || first_chart_drawn.get();
+        let asked =
+            (wanted.get() && may_fetch) || draw_everything.0.get() || reads_only_the_territory();
         let paths: Option<Vec<String>> = files
             .get()
             .ok()

@@ -19,6 +19,11 @@ type EventClosure = Closure<dyn FnMut(JsValue)>;
 
 pub use comex_charts::ChartSpec;
 
+/// Set once the page's first chart is drawn: the blocks that wait for it (the key points) fetch
+/// their files then, after the first view's.
+#[derive(Clone, Copy)]
+pub struct FirstChartDrawn(pub RwSignal<bool>);
+
 /// What a click on a chart mark selects.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pick {
@@ -116,6 +121,15 @@ pub fn EChart(
     // Charts off screen are drawn when scrolled to: a territory switch redraws what can be seen.
     let near = near_screen(node, NEAR_SCREEN_MARGIN);
     let drawn_spec: StoredValue<Option<ChartSpec>, LocalStorage> = StoredValue::new_local(None);
+    let first_chart_drawn = use_context::<FirstChartDrawn>();
+    // What waits for the first chart does not wait for one that cannot be drawn.
+    let chart_done = move || {
+        if let Some(FirstChartDrawn(drawn)) = first_chart_drawn {
+            if !drawn.get_untracked() {
+                drawn.set(true);
+            }
+        }
+    };
     Effect::new(move |_| {
         let spec = spec.get();
         if !near.get() || drawn_spec.with_value(|drawn| drawn.as_ref() == Some(&spec)) {
@@ -126,6 +140,7 @@ pub fn EChart(
             div.set_text_content(Some(
                 "Le moteur de graphiques (ECharts) n'a pas pu être chargé.",
             ));
+            chart_done();
             return;
         }
         if chart.with_value(Option::is_none) {
@@ -152,6 +167,7 @@ pub fn EChart(
             if let Some(c) = c {
                 c.set_option(&to_js(&spec.option), &settings);
                 perf::mark(perf::CHART_DRAWN);
+                chart_done();
             }
         });
         drawn_spec.set_value(Some(spec));

@@ -1,4 +1,4 @@
-//! The portrait of one territory, in the seed's order: partner countries, what changed over time,
+//! The portrait of one territory: the key points, then in the seed's order: partner countries, what changed over time,
 //! goods, exports (with the région and France for comparison), imports (likewise), then
 //! specialisation and exposure. This
 //! file only lays the blocks out: each block's files and model come from `block_loader`, whose
@@ -7,7 +7,7 @@
 use crate::api::Dataset;
 use crate::components::app_header::AppHeader;
 use crate::components::block_loader::{load, Portrait};
-use crate::components::chart::Pick;
+use crate::components::chart::{FirstChartDrawn, Pick};
 use crate::components::message::NotApplicable;
 use crate::components::near_screen::DrawEverything;
 use crate::components::print::follow_browser_print;
@@ -39,7 +39,7 @@ fn block_view(block: Block, portrait: Portrait, on_pick: Callback<Pick>) -> impl
     let embedded_alone = embed.0.as_deref() == Some(block.name());
     let picks = (!matches!(
         block,
-        Block::TotalsExportations | Block::TotalsImportations | Block::Exposure
+        Block::KeyPoints | Block::TotalsExportations | Block::TotalsImportations | Block::Exposure
     ))
     .then_some(on_pick);
     view! {
@@ -49,6 +49,28 @@ fn block_view(block: Block, portrait: Portrait, on_pick: Callback<Pick>) -> impl
                 on_pick=picks on_near_screen=loaded.near_screen/>
         </Show>
     }
+}
+
+/// The embed mode, read once from the address (an embedding page does not change its frame's):
+/// given to every block, and the body's class.
+fn embed_mode(selection: Selection, portrait: Portrait) -> bool {
+    let embed = Embed(selection.embed());
+    let embedded = embed.is_embedded();
+    let single = embed.0.as_deref().is_some_and(|name| name != "portrait");
+    // Alone in an embed, the key points have no chart to wait for.
+    if embed.0.as_deref() == Some(Block::KeyPoints.name()) {
+        portrait.first_chart_drawn.set(true);
+    }
+    provide_context(embed);
+    if let Some(body) = document().body() {
+        let class = match (embedded, single) {
+            (true, true) => "embedded embed-single",
+            (true, false) => "embedded",
+            _ => "",
+        };
+        body.set_class_name(class);
+    }
+    embedded
 }
 
 #[component]
@@ -61,6 +83,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     provide_context(draw_everything);
     follow_browser_print(draw_everything);
     let portrait = Portrait::new(dataset, selection, draw_everything);
+    provide_context(FirstChartDrawn(portrait.first_chart_drawn));
     portrait.narrow.set(is_narrow());
     // Charts shorten their labels on narrow screens; redrawn when the window crosses the limit.
     let resize = window_event_listener(leptos::ev::resize, move |_| {
@@ -81,19 +104,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let period =
         Signal::derive(move || manifest.with_value(|m| period_text(m, &selection.periods())));
     let unknown = move || catalog.with_value(|c| selection.unknown_codes(c));
-    // Read once: an embedding page does not change its frame's address.
-    let embed = Embed(selection.embed());
-    let embedded = embed.is_embedded();
-    let single = embed.0.as_deref().is_some_and(|name| name != "portrait");
-    provide_context(embed);
-    if let Some(body) = document().body() {
-        let class = match (embedded, single) {
-            (true, true) => "embedded embed-single",
-            (true, false) => "embedded",
-            _ => "",
-        };
-        body.set_class_name(class);
-    }
+    let embedded = embed_mode(selection, portrait);
     let block = move |block: Block| block_view(block, portrait, on_pick);
     view! {
         {(!embedded).then(|| view! {
@@ -108,6 +119,9 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
         }}
         <main>
             <PrintIntro territory_label=territory_label period=period is_demo=is_demo/>
+            <section class="chapter key-points-chapter">
+                {block(Block::KeyPoints)}
+            </section>
             <section class="chapter">
                 <h2>"Balance commerciale territoriale"</h2>
                 {block(Block::Partners)}

@@ -12,6 +12,7 @@ use comex_charts::Layout;
 use comex_core::blocks::text::Heading;
 use comex_core::blocks::{Block, BlockModel};
 use comex_core::manifest::Manifest;
+use comex_core::views::portrait::ViewModel;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
 
@@ -51,14 +52,25 @@ pub struct Drawn {
     pub spec: Option<ChartSpec>,
     /// Sentences shown above the chart (the totals, the Sankey total, the exposure).
     pub summary: Vec<String>,
+    /// The key points: each sentence with the block whose chart shows it.
+    pub points: Vec<(String, &'static str)>,
     pub table: ViewTable,
 }
 
 impl Drawn {
     pub fn new(model: BlockModel, manifest: &Manifest, layout: Layout) -> Self {
+        let points = match &model.model {
+            ViewModel::KeyPoints(key_points) => key_points
+                .points
+                .iter()
+                .map(|point| (point.text.clone(), point.block))
+                .collect(),
+            _ => Vec::new(),
+        };
         Drawn {
             spec: comex_charts::option(&model.model, manifest, layout),
             summary: model.sentences,
+            points,
             table: model.table,
         }
     }
@@ -82,6 +94,7 @@ pub fn ViewBlock(
     if !embed.shows(&id) {
         return ().into_any();
     }
+    let embedded = embed.is_embedded();
     let section = NodeRef::<leptos::html::Section>::new();
     // The blocks that read every year ask for their files once on screen only.
     let margin = if block.reads_every_year() {
@@ -122,6 +135,18 @@ pub fn ViewBlock(
             <p class="rule"><span class="rule-tag">"Règle : "</span>{rule}</p>
             {move || match drawn.get() {
                 Some(Err(error)) => view! { <ErrorMessage error=error retry=retry/> }.into_any(),
+                Some(Ok(d)) if !d.points.is_empty() => view! {
+                    <ul class="key-points">{d.points.into_iter().map(|(text, target)| {
+                        // In an embed the charts are in the full dashboard.
+                        let href = if embedded {
+                            format!("{}#{target}", full_dashboard_url())
+                        } else {
+                            format!("#{target}")
+                        };
+                        view! { <li><span class="key-point">{text}</span>" "
+                            <a class="to-chart" href=href target=embedded.then_some("_blank")>"Voir le graphique"</a></li> }
+                    }).collect_view()}</ul>
+                }.into_any(),
                 Some(Ok(d)) if !d.summary.is_empty() => view! {
                     <div class="summary">{d.summary.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}</div>
                 }.into_any(),

@@ -45,8 +45,8 @@ pub struct Layout {
     pub narrow: bool,
 }
 
-/// The chart of a view model; none for the totals (sentences and a table only) and for an exposure
-/// with no ranking (under a product filter).
+/// The chart of a view model; none for the totals and the key points (sentences and a table only)
+/// and for an exposure with no ranking (under a product filter).
 pub fn option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<ChartSpec> {
     match model {
         ViewModel::Partners(partners) => Some(partners::option(partners, layout.narrow)),
@@ -60,7 +60,7 @@ pub fn option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<
         }),
         ViewModel::Evolution(evolution) => Some(evolution::option(evolution, layout.narrow)),
         ViewModel::Change(change) => Some(change::option(change, layout.narrow)),
-        ViewModel::Totals(_) => None,
+        ViewModel::Totals(_) | ViewModel::KeyPoints(_) => None,
     }
 }
 

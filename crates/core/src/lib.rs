@@ -7,7 +7,7 @@
 //! - [`table`]: a columnar trade table; [`arrow_io`]: the only place that reads and writes Arrow;
 //! - [`manifest`]: what the data build promises (files, checksums, totals);
 //! - [`filter`]: period, product and partner-country selections;
-//! - [`views`]: one view model per chart;
+//! - [`views`]: one view model per chart; [`french`]: ordinals and articles for the key points;
 //! - [`blocks`]: the portrait's blocks: which files each reads, whether it applies, its whole model.
 
 pub mod arrow_io;
@@ -17,6 +17,7 @@ pub mod codes;
 pub mod error;
 pub mod filter;
 pub mod format;
+pub mod french;
 pub mod manifest;
 pub mod table;
 pub mod views;

@@ -154,6 +154,17 @@ impl Block {
                 france_files: france(),
                 ..self.plain_files(&subject, territory, &years)
             },
+            // The key points are written from the totals (and their change), the Sankeys, the goods,
+            // the specialisation and the exposure; the rank reads the file of all départements.
+            Block::KeyPoints => BlockFiles {
+                france_files: france(),
+                earlier_files: paths(&subject, &earlier_years),
+                departements_files: years
+                    .iter()
+                    .map(|&year| departements_by_country_file(year))
+                    .collect(),
+                ..self.plain_files(&subject, territory, &years)
+            },
             Block::Exposure => BlockFiles {
                 departements_files: years
                     .iter()

@@ -6,9 +6,10 @@
 //! - [`name`]: the blocks, their names, what each describes;
 //! - [`inputs`]: which files a block reads, and the tables handed to it;
 //! - [`text`]: titles, period text, source line, file names, sentences;
-//! - [`model`]: computing a block's model.
+//! - [`model`]: computing a block's model; [`key_points`]: the key points' inputs.
 
 pub mod inputs;
+pub mod key_points;
 pub mod model;
 pub mod name;
 pub mod text;

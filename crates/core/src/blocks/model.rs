@@ -178,6 +178,11 @@ pub fn compute(
                 selection.level,
             ))
         }
+        Block::KeyPoints => ViewModel::KeyPoints(super::key_points::compute(
+            &data,
+            &request,
+            earlier.as_deref().zip(earlier_filter.as_ref()),
+        )?),
         _ => compute_view(&data, &request)?,
     };
     // The région's and France's diagrams keep the territory's node order, to be compared with it.
@@ -203,6 +208,11 @@ pub fn compute(
         (ViewModel::Totals(totals), Some(flow)) => totals_sentences(totals, flow, manifest),
         (ViewModel::Sankey(sankey), _) => sankey_sentences(sankey),
         (ViewModel::Exposure(exposure), _) => exposure_sentences(exposure),
+        (ViewModel::KeyPoints(key_points), _) => key_points
+            .points
+            .iter()
+            .map(|point| point.text.clone())
+            .collect(),
         _ => Vec::new(),
     };
     Ok(finish(block, heading, sentences, model, manifest))

@@ -19,6 +19,7 @@ pub enum Subject {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Block {
+    KeyPoints,
     Partners,
     Evolution,
     ChangePartners,
@@ -39,7 +40,8 @@ pub enum Block {
 
 impl Block {
     /// In the portrait's order.
-    pub const ALL: [Block; 16] = [
+    pub const ALL: [Block; 17] = [
+        Block::KeyPoints,
         Block::Partners,
         Block::Evolution,
         Block::ChangePartners,
@@ -60,6 +62,7 @@ impl Block {
 
     pub fn name(self) -> &'static str {
         match self {
+            Block::KeyPoints => "key-points",
             Block::Partners => "partners",
             Block::Evolution => "evolution",
             Block::ChangePartners => "change-partners",
@@ -82,6 +85,7 @@ impl Block {
     /// The view the block computes.
     pub fn view(self) -> ViewName {
         match self {
+            Block::KeyPoints => ViewName::KeyPoints,
             Block::Partners => ViewName::Partners,
             Block::Evolution => ViewName::Evolution,
             Block::ChangePartners | Block::ChangeGoods => ViewName::Change,
@@ -122,7 +126,11 @@ impl Block {
             | Block::TotalsImportations
             | Block::ImportSankeyRegion
             | Block::ImportSankeyFrance => Some(Flow::Import),
-            Block::Partners | Block::Evolution | Block::ChangePartners | Block::ChangeGoods => None,
+            Block::KeyPoints
+            | Block::Partners
+            | Block::Evolution
+            | Block::ChangePartners
+            | Block::ChangeGoods => None,
         }
     }
 
@@ -138,6 +146,13 @@ impl Block {
             self,
             Block::Evolution | Block::ChangePartners | Block::ChangeGoods
         )
+    }
+
+    /// Whether the block waits for the first chart to be drawn before it fetches its files: the key
+    /// points sit at the top but read France's file and the file of all départements, which the
+    /// first view does not need.
+    pub fn waits_for_first_chart(self) -> bool {
+        self == Block::KeyPoints
     }
 
     fn names() -> String {

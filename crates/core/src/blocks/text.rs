@@ -69,6 +69,7 @@ impl Block {
     /// The title's first words; the territory and the period follow.
     fn title_words(self) -> &'static str {
         match self {
+            Block::KeyPoints => "Points clés",
             Block::Partners => "Principaux pays à l'import et à l'export",
             Block::Evolution => "Exportations, importations et solde par trimestre",
             Block::ChangePartners => "Ce qui a changé : les pays partenaires",
@@ -89,6 +90,7 @@ impl Block {
     /// How to read the chart, in one sentence.
     pub fn reading_key(self) -> &'static str {
         match self {
+            Block::KeyPoints => "Le portrait en quelques phrases, avec les chiffres des graphiques ; chaque phrase mène à son graphique.",
             Block::Partners => "Pour chaque pays, à gauche les importations, à droite les exportations ; le losange marque le solde.",
             Block::Evolution => "En haut, les exportations et les importations du territoire par trimestre, le losange marque le solde ; en bas, les indices des exportations du territoire, de sa région et de la France (base 100 au premier trimestre). Le tableau donne aussi ceux des importations.",
             Block::ChangePartners => "Les pays dont les échanges ont le plus augmenté ou baissé par rapport aux mêmes trimestres un an plus tôt, et leur contribution à l'évolution du total.",
@@ -108,9 +110,11 @@ impl Block {
     /// The rule the block's numbers follow.
     pub fn rule(self) -> String {
         use crate::views::{
-            change, evolution, exposure, goods, partners, sankey, specialisation, totals,
+            change, evolution, exposure, goods, key_points, partners, sankey, specialisation,
+            totals,
         };
         match self {
+            Block::KeyPoints => key_points::RULE.to_string(),
             Block::Partners => partners::RULE.to_string(),
             Block::Evolution => evolution::RULE.to_string(),
             Block::ChangePartners | Block::ChangeGoods => change::RULE.to_string(),

@@ -5,8 +5,10 @@ pub mod change;
 pub mod evolution;
 pub mod exposure;
 pub mod goods;
+pub mod key_points;
 pub mod partners;
 pub mod portrait;
+pub mod ranking;
 pub mod sankey;
 pub mod specialisation;
 pub mod table;
@@ -27,10 +29,12 @@ pub enum ViewName {
     Exposure,
     Evolution,
     Change,
+    KeyPoints,
 }
 
 impl ViewName {
-    /// The views computed from one period's tables (the evolution and the change read others).
+    /// The views computed from one period's tables (the evolution and the change read others, the key
+    /// points are written from other views).
     pub const ALL: [ViewName; 8] = [
         ViewName::Totals,
         ViewName::Partners,
@@ -54,6 +58,7 @@ impl ViewName {
             ViewName::Exposure => "exposure",
             ViewName::Evolution => "evolution",
             ViewName::Change => "change",
+            ViewName::KeyPoints => "key-points",
         }
     }
 

@@ -4,6 +4,7 @@ use super::change::{Change, ChangeRow};
 use super::evolution::Evolution;
 use super::exposure::{departement_ranking, exposure_with_ranking, DepartementExposure, Exposure};
 use super::goods::{goods, Goods};
+use super::key_points::KeyPoints;
 use super::partners::{partners, Partners, DEFAULT_TOP};
 use super::sankey::{sankey, Sankey};
 use super::specialisation::{specialisation_from, Specialisation};
@@ -102,6 +103,7 @@ pub enum ViewModel {
     Exposure(Exposure),
     Evolution(Evolution),
     Change(Change),
+    KeyPoints(KeyPoints),
 }
 
 pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, CoreError> {
@@ -164,10 +166,10 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
             };
             ViewModel::Specialisation(specialisation)
         }
-        ViewName::Evolution | ViewName::Change => {
+        ViewName::Evolution | ViewName::Change | ViewName::KeyPoints => {
             return Err(CoreError::NeedsFile {
                 view: request.view.name(),
-                file: "several years (computed by the blocks)",
+                file: "the files of a block (computed by `blocks::compute`)",
             })
         }
         ViewName::Exposure => {
@@ -381,6 +383,16 @@ impl ViewModel {
             ViewModel::Totals(t) => totals_table(t, &Flow::BOTH),
             ViewModel::Evolution(evolution) => evolution_table(evolution),
             ViewModel::Change(change) => change_table(change),
+            ViewModel::KeyPoints(key_points) => ViewTable {
+                title: "Points clés".to_string(),
+                columns: ["Sujet", "Phrase", "Graphique"].map(String::from).to_vec(),
+                rows: key_points
+                    .points
+                    .iter()
+                    .map(|point| vec![text(point.topic), text(&point.text), text(point.block)])
+                    .collect(),
+                total: None,
+            },
             ViewModel::Partners(p) => ViewTable {
                 title: "Principaux pays partenaires".to_string(),
                 columns: [

@@ -1,0 +1,153 @@
+//! The key points' inputs: the models of the blocks they quote, computed as those blocks compute
+//! them, and the ranks from the file of all départements.
+
+use super::text::period_text;
+use crate::codes::Territory;
+use crate::filter::Filter;
+use crate::table::TradeTable;
+use crate::views::key_points::{key_points, KeyPointInputs, KeyPoints};
+use crate::views::portrait::{compute as compute_view, PortraitData, ViewModel, ViewRequest};
+use crate::views::ranking::{departement_sums, rank_of, region_sums, Rank};
+use crate::views::totals::filtered_totals;
+use crate::views::ViewName;
+use crate::CoreError;
+
+/// The table of the same quarters a year earlier, and its filter.
+pub type Earlier<'a> = Option<(&'a TradeTable, &'a Filter)>;
+
+/// One view of the portrait, as its block computes it.
+fn view(
+    data: &PortraitData,
+    request: &ViewRequest,
+    name: ViewName,
+) -> Result<ViewModel, CoreError> {
+    compute_view(
+        data,
+        &ViewRequest {
+            view: name,
+            ..request.clone()
+        },
+    )
+}
+
+/// The territory's rank for exports among départements (or régions); none for France, under a
+/// product filter, or without the file of all départements.
+fn export_rank(data: &PortraitData, filter: &Filter, territory: &Territory) -> Option<Rank> {
+    let sums = departement_sums(data.departements?, data.catalog, filter)?;
+    let exports = |sums: &[i64; 2]| sums[0] as f64;
+    let trades = |sums: &[i64; 2]| sums[0] != 0;
+    match territory {
+        Territory::Departement(_) => rank_of(&sums, territory, exports, trades),
+        Territory::Region(_) => rank_of(
+            &region_sums(&sums, data.manifest),
+            territory,
+            exports,
+            trades,
+        ),
+        Territory::France => None,
+    }
+}
+
+pub fn compute(
+    data: &PortraitData,
+    request: &ViewRequest,
+    earlier: Earlier,
+) -> Result<KeyPoints, CoreError> {
+    let (manifest, catalog, filter) = (data.manifest, data.catalog, &request.filter);
+    let territory = &data.territory.territory;
+    let ViewModel::Totals(mut totals) = view(data, request, ViewName::Totals)? else {
+        return Err(CoreError::NeedsFile {
+            view: "key-points",
+            file: "totals",
+        });
+    };
+    let mut earlier_period = None;
+    if let Some((earlier_table, earlier_filter)) = earlier {
+        let [exports, imports] = filtered_totals(earlier_table, catalog, earlier_filter);
+        totals.exports.set_earlier(exports);
+        totals.imports.set_earlier(imports);
+        earlier_period = Some(period_text(manifest, &earlier_filter.periods));
+    }
+    let (
+        ViewModel::Sankey(export_sankey),
+        ViewModel::Sankey(import_sankey),
+        ViewModel::Goods(export_goods),
+    ) = (
+        view(data, request, ViewName::ExportSankey)?,
+        view(data, request, ViewName::ImportSankey)?,
+        view(data, request, ViewName::GoodsExport)?,
+    )
+    else {
+        return Err(CoreError::NeedsFile {
+            view: "key-points",
+            file: "sankeys and goods",
+        });
+    };
+    let specialisation = match data.france {
+        Some(_) => match view(data, request, ViewName::Specialisation)? {
+            ViewModel::Specialisation(specialisation) => Some(specialisation),
+            _ => None,
+        },
+        None => None,
+    };
+    let exposure = match data.departements {
+        Some(_) => match view(data, request, ViewName::Exposure)? {
+            ViewModel::Exposure(exposure) => Some(exposure),
+            _ => None,
+        },
+        None => None,
+    };
+    // A région's exposure rank: the share of its départements' exports together.
+    let region_exposure_rank = match (territory, &exposure) {
+        (Territory::Region(_), Some(exposure)) if !exposure.ranking.is_empty() => {
+            let by_departement: Vec<(Territory, [i64; 2])> = exposure
+                .ranking
+                .iter()
+                .map(|entry| {
+                    (
+                        Territory::Departement(entry.departement.clone()),
+                        [entry.value, entry.total],
+                    )
+                })
+                .collect();
+            rank_of(
+                &region_sums(&by_departement, manifest),
+                territory,
+                |[value, total]| *value as f64 / *total as f64,
+                |[_, total]| *total != 0,
+            )
+        }
+        _ => None,
+    };
+    let period = period_text(manifest, &filter.periods);
+    let whole_year = period.len() == 4 && period.chars().all(|c| c.is_ascii_digit());
+    let period_phrase = if whole_year {
+        format!("en {period}")
+    } else {
+        format!("sur la période {period}")
+    };
+    let inputs = KeyPointInputs {
+        territory,
+        period_phrase,
+        earlier_period,
+        product: filter.product.as_ref().map(|product| {
+            catalog
+                .product_label(product.level, &product.code)
+                .unwrap_or(&product.code)
+                .to_string()
+        }),
+        country: filter
+            .country
+            .as_ref()
+            .map(|country| country.label(catalog)),
+        totals: &totals,
+        export_sankey: &export_sankey,
+        import_sankey: &import_sankey,
+        export_goods: &export_goods,
+        specialisation: specialisation.as_ref(),
+        exposure: exposure.as_ref(),
+        export_rank: export_rank(data, filter, territory),
+        region_exposure_rank,
+    };
+    Ok(key_points(&inputs))
+}
