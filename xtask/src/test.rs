@@ -176,12 +176,13 @@ fn release_build(root: &Path) -> Result<()> {
 /// The first view's size budgets (end2end/tests/performance.spec.ts), ratchets at today's size plus
 /// about 1 %, lowered as the view shrinks: a change that makes the first view heavier fails the tests.
 /// As the browser gets it (the build writes brotli copies, `serve` sends them to the browsers that
-/// accept brotli): 683 655 bytes when set.
-const FIRST_VIEW_BUDGET: u64 = 690_000;
-/// To a client that accepts gzip only: 816 733 bytes when set. Raised from 780 000 for the time
-/// views (évolution, changes, several years: +37 KB of WASM gzip); the data of the first view did not
-/// grow (one file per territory and year, one file index per year: 9.3 KB instead of 10.6).
-const FIRST_VIEW_GZIP_BUDGET: u64 = 825_000;
+/// accept brotli): 700 839 bytes when set. Raised from 690 000 for the key points (their sentences
+/// and ranks: +16 KB of WASM brotli; their files come after the first chart, outside this view).
+const FIRST_VIEW_BUDGET: u64 = 707_000;
+/// To a client that accepts gzip only: 839 205 bytes when set. Raised from 780 000 for the time
+/// views (évolution, changes, several years: +37 KB of WASM gzip), then from 825 000 for the key
+/// points (+22 KB).
+const FIRST_VIEW_GZIP_BUDGET: u64 = 847_000;
 
 /// The sub-path the end-to-end tests also serve the site under.
 const SUBPATH: &str = "/intranet/commerce-exterieur/";

@@ -7,7 +7,7 @@ use crate::filter::Filter;
 use crate::table::TradeTable;
 use crate::views::key_points::{key_points, KeyPointInputs, KeyPoints};
 use crate::views::portrait::{compute as compute_view, PortraitData, ViewModel, ViewRequest};
-use crate::views::ranking::{departement_sums, rank_of, region_sums, Rank};
+use crate::views::ranking::{departement_sums, rank_of, ranked_values, region_sums, Rank};
 use crate::views::totals::filtered_totals;
 use crate::views::ViewName;
 use crate::CoreError;
@@ -37,13 +37,11 @@ fn export_rank(data: &PortraitData, filter: &Filter, territory: &Territory) -> O
     let exports = |sums: &[i64; 2]| sums[0] as f64;
     let trades = |sums: &[i64; 2]| sums[0] != 0;
     match territory {
-        Territory::Departement(_) => rank_of(&sums, territory, exports, trades),
-        Territory::Region(_) => rank_of(
-            &region_sums(&sums, data.manifest),
-            territory,
-            exports,
-            trades,
-        ),
+        Territory::Departement(_) => rank_of(&ranked_values(&sums, exports, trades), territory),
+        Territory::Region(_) => {
+            let regions = region_sums(&sums, data.manifest);
+            rank_of(&ranked_values(&regions, exports, trades), territory)
+        }
         Territory::France => None,
     }
 }
@@ -110,12 +108,13 @@ pub fn compute(
                     )
                 })
                 .collect();
-            rank_of(
-                &region_sums(&by_departement, manifest),
-                territory,
+            let regions = region_sums(&by_departement, manifest);
+            let shares = ranked_values(
+                &regions,
                 |[value, total]| *value as f64 / *total as f64,
                 |[_, total]| *total != 0,
-            )
+            );
+            rank_of(&shares, territory)
         }
         _ => None,
     };

@@ -74,30 +74,37 @@ pub fn region_sums<const N: usize>(
     regions
 }
 
-/// The rank of `territory` by `value` among the territories that `trades` keeps, largest first,
-/// ties by code. None when it is not among them.
-pub fn rank_of<T>(
-    items: &[(Territory, T)],
-    territory: &Territory,
-    value: impl Fn(&T) -> f64,
-    trades: impl Fn(&T) -> bool,
-) -> Option<Rank> {
-    let mut ranked: Vec<(&Territory, f64)> = items
+/// The rank of `territory` among `(territory, value)` pairs, largest value first, ties by code.
+/// None when it is not among them. (Not generic, and an unstable sort: one small copy in the WASM.)
+pub fn rank_of(values: &[(&Territory, f64)], territory: &Territory) -> Option<Rank> {
+    let mut ranked: Vec<(String, f64)> = values
         .iter()
-        .filter(|(_, item)| trades(item))
-        .map(|(code, item)| (code, value(item)))
+        .map(|(code, value)| (code.to_string(), *value))
         .collect();
-    ranked.sort_by(|(code_a, a), (code_b, b)| {
-        b.total_cmp(a)
-            .then_with(|| code_a.to_string().cmp(&code_b.to_string()))
+    ranked.sort_unstable_by(|(code_a, a), (code_b, b)| {
+        b.total_cmp(a).then_with(|| code_a.cmp(code_b))
     });
+    let wanted = territory.to_string();
     ranked
         .iter()
-        .position(|(code, _)| *code == territory)
+        .position(|(code, _)| *code == wanted)
         .map(|index| Rank {
             rank: index + 1,
             count: ranked.len(),
         })
+}
+
+/// The pairs `rank_of` reads: each territory that `trades` keeps, with its `value`.
+pub fn ranked_values<T>(
+    items: &[(Territory, T)],
+    value: impl Fn(&T) -> f64,
+    trades: impl Fn(&T) -> bool,
+) -> Vec<(&Territory, f64)> {
+    items
+        .iter()
+        .filter(|(_, item)| trades(item))
+        .map(|(code, item)| (code, value(item)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -116,7 +123,8 @@ mod tests {
             (departement("03"), 9),
             (departement("04"), 0),
         ];
-        let rank = |code: &str| rank_of(&items, &departement(code), |v| *v as f64, |v| *v != 0);
+        let values = ranked_values(&items, |v| *v as f64, |v| *v != 0);
+        let rank = |code: &str| rank_of(&values, &departement(code));
         assert_eq!(rank("03"), Some(Rank { rank: 1, count: 3 }));
         assert_eq!(rank("01"), Some(Rank { rank: 2, count: 3 }));
         assert_eq!(rank("02"), Some(Rank { rank: 3, count: 3 }));
