@@ -89,7 +89,11 @@ impl From<CoreError> for LoadError {
 }
 
 async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
-    let url = format!("{DATA_ROOT}{path}");
+    fetch_at(&format!("{DATA_ROOT}{path}"), path).await
+}
+
+/// A file of the site at `url` (relative to the page), named `path` in messages.
+pub async fn fetch_at(url: &str, path: &str) -> Result<Vec<u8>, LoadError> {
     let timeout = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
     // A failure after the time limit is the timeout's doing, whatever the browser says.
     let failed = |error: gloo_net::Error| {
@@ -104,7 +108,7 @@ async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
             }
         }
     };
-    let response = gloo_net::http::Request::get(&url)
+    let response = gloo_net::http::Request::get(url)
         .abort_signal(Some(&timeout))
         .send()
         .await

@@ -10,6 +10,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = echarts, js_name = init)]
     pub fn init(dom: &web_sys::HtmlElement, theme: &JsValue, options: &JsValue) -> ECharts;
 
+    /// Registers an outline (GeoJSON) for the map series that name it.
+    #[wasm_bindgen(js_namespace = echarts, js_name = registerMap)]
+    pub fn register_map(name: &str, geojson: &JsValue);
+
     #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
     pub fn instance_of(dom: &web_sys::Element) -> Option<ECharts>;
 

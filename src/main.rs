@@ -2,7 +2,8 @@
 //!
 //! `api` fetches and checks the data files, `state` keeps the selection in the URL, `components`
 //! lay out the page and draw the blocks (their models from `comex_core`, their ECharts options from
-//! `comex_charts`), `echarts` and `intl` are thin bindings to the browser.
+//! `comex_charts`), `echarts` and `intl` are thin bindings to the browser, `map_outline` loads the
+//! map's outline.
 
 // The app exists only in the browser; on the host this crate is an empty binary, so that a plain
 // `cargo test` of the workspace never builds the browser dependencies.
@@ -16,6 +17,8 @@ mod components;
 mod echarts;
 #[cfg(target_arch = "wasm32")]
 mod intl;
+#[cfg(target_arch = "wasm32")]
+mod map_outline;
 #[cfg(target_arch = "wasm32")]
 mod perf;
 #[cfg(target_arch = "wasm32")]

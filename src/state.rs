@@ -5,6 +5,7 @@ use comex_core::blocks::Selection as CoreSelection;
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
+use comex_core::views::map::MapMeasure;
 use leptos::prelude::*;
 use leptos_router::hooks::query_signal;
 
@@ -24,6 +25,8 @@ pub struct Selection {
     period: Memo<Option<String>>,
     set_period: SignalSetter<Option<String>>,
     embed: Memo<Option<String>>,
+    map: Memo<Option<String>>,
+    set_map: SignalSetter<Option<String>>,
 }
 
 impl Selection {
@@ -34,7 +37,10 @@ impl Selection {
         let (level, set_level) = query_signal::<String>("level");
         let (period, set_period) = query_signal::<String>("period");
         let (embed, _) = query_signal::<String>("embed");
+        let (map, set_map) = query_signal::<String>("map");
         Selection {
+            map,
+            set_map,
             embed,
             period,
             set_period,
@@ -71,6 +77,20 @@ impl Selection {
 
     pub fn set_level(&self, level: ProductLevel) {
         self.set_level.set(Some(level.name().to_string()));
+    }
+
+    /// What the map colours (`map=exports|imports|balance|exposure|change`; exports without it).
+    pub fn map_measure(&self) -> MapMeasure {
+        self.map
+            .get()
+            .and_then(|text| text.parse::<MapMeasure>().ok())
+            .unwrap_or_default()
+    }
+
+    /// The default measure leaves the address without `map=`.
+    pub fn set_map_measure(&self, measure: MapMeasure) {
+        self.set_map
+            .set((measure != MapMeasure::default()).then(|| measure.name().to_string()));
     }
 
     /// `embed=<view>` shows one block without the app's chrome; `embed=portrait` the whole portrait.
@@ -133,6 +153,7 @@ impl Selection {
             territory: self.territory(),
             filter: self.filter(catalog),
             level: self.level(),
+            map: self.map_measure(),
         }
     }
 

@@ -6,12 +6,13 @@ import path from 'node:path';
 const binary = process.env.COMEX_DATA_BIN ?? path.resolve(__dirname, '../../target/pipeline/comex-data');
 const dataDir = process.env.COMEX_DATA_DIR ?? path.resolve(__dirname, '../../public/data');
 
-export function coreView(territory: string, view: string, options: { country?: string; product?: string; period?: string; level?: string; format?: string } = {}): string {
+export function coreView(territory: string, view: string, options: { country?: string; product?: string; period?: string; level?: string; format?: string; measure?: string } = {}): string {
   const args = ['view', '--data', dataDir, '--territory', territory, '--view', view, '--format', options.format ?? 'csv'];
   if (options.country) args.push('--country', options.country);
   if (options.product) args.push('--product', options.product);
   if (options.level) args.push('--level', options.level);
   if (options.period) args.push('--period', options.period);
+  if (options.measure) args.push('--measure', options.measure);
   return execFileSync(binary, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 

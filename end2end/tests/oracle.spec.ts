@@ -9,7 +9,7 @@ import fs from 'node:fs';
 const BLOCKS = [
   'key-points', 'partners', 'evolution', 'change-partners', 'change-goods', 'goods-import', 'goods-export', 'export-sankey', 'totals-exportations', 'export-sankey-region',
   'export-sankey-france', 'import-sankey', 'totals-importations', 'import-sankey-region', 'import-sankey-france',
-  'specialisation', 'exposure',
+  'map', 'specialisation', 'exposure',
 ];
 
 type State = { name: string; territory: string; country?: string; product?: string; period?: string };

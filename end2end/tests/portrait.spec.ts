@@ -186,3 +186,46 @@ test('the key points open the page, each linked to its chart, and follow a filte
   // The first partner is the selected one: not said.
   expect(filtered.some((text) => text.startsWith('1er pays de destination'))).toBe(false);
 });
+
+/** The page coordinates of a point (longitude, latitude) of the map, through ECharts' own projection. */
+async function mapPoint(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+  const chart = page.locator('#map .chart');
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  const [x, y] = await page.evaluate((point) => {
+    const instance = (window as any).echarts.getInstanceByDom(document.querySelector('#map .chart'));
+    return instance.convertToPixel({ seriesIndex: 0 }, point);
+  }, lonLat);
+  return { x: box.x + x, y: box.y + y };
+}
+
+test('a click on a département of the map selects it, and back returns', async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60');
+  await ready(page, 'map');
+  // Lille, in the Nord.
+  const nord = await mapPoint(page, [3.06, 50.63]);
+  await page.mouse.click(nord.x, nord.y);
+  await expect(page).toHaveURL(/territory=dep(%3A|:)59/);
+  await expect(page.locator('.subtitle')).toContainText('Nord');
+  await ready(page, 'map');
+  await expect(page.locator('#map .summary p').first()).toContainText('Nord');
+  await page.goBack();
+  await expect(page.locator('.subtitle')).toContainText('Oise');
+});
+
+test("a région's map outlines its départements; the measure's CSV equals the core's", async ({ page, consoleErrors }) => {
+  await open(page, 'territory=reg:01&map=exposure');
+  await ready(page, 'map');
+  const outlined = await page.evaluate(() => {
+    const instance = (window as any).echarts.getInstanceByDom(document.querySelector('#map .chart'));
+    return instance.getOption().series[0].data.filter((item: any) => item.itemStyle.borderWidth > 1).map((item: any) => item.name).sort();
+  });
+  expect(outlined).toEqual(['02', '59', '60', '62', '80']);
+  await expect(page.locator('#map-measure')).toHaveValue('exposure');
+  expect(await downloadCsv(page, 'map')).toBe(coreView('reg:01', 'map', { measure: 'exposure' }));
+  // The selector changes the address and the map.
+  await page.selectOption('#map-measure', 'balance');
+  await expect(page).toHaveURL(/map=balance/);
+  await ready(page, 'map');
+  expect(await downloadCsv(page, 'map')).toBe(coreView('reg:01', 'map', { measure: 'balance' }));
+});

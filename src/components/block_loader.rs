@@ -149,6 +149,10 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
                 let table = dataset.table(&path).await?;
                 loaded.push((path, table));
             }
+            // The map draws over its outline: registered before its option is drawn.
+            if block == Block::Map {
+                crate::map_outline::ensure_outline().await?;
+            }
             Ok(Some(loaded))
         }
     });

@@ -29,6 +29,8 @@ pub struct FirstChartDrawn(pub RwSignal<bool>);
 pub enum Pick {
     Product(String),
     Country(String),
+    /// A département on the map (`dep:60`).
+    Territory(String),
 }
 
 impl Pick {
@@ -37,6 +39,7 @@ impl Pick {
         match kind {
             "product" => Some(Pick::Product(code.to_string())),
             "country" => Some(Pick::Country(code.to_string())),
+            "territory" => Some(Pick::Territory(code.to_string())),
             _ => None,
         }
     }

@@ -8,6 +8,7 @@ use crate::api::Dataset;
 use crate::components::app_header::AppHeader;
 use crate::components::block_loader::{load, Portrait};
 use crate::components::chart::{FirstChartDrawn, Pick};
+use crate::components::map_measure_select::MapMeasureSelect;
 use crate::components::message::NotApplicable;
 use crate::components::near_screen::DrawEverything;
 use crate::components::print::follow_browser_print;
@@ -16,6 +17,7 @@ use crate::components::view_block::{Embed, ViewBlock};
 use crate::state::Selection;
 use comex_core::blocks::text::period_text;
 use comex_core::blocks::Block;
+use comex_core::codes::Territory;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -98,6 +100,12 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let on_pick = Callback::new(move |pick: Pick| match pick {
         Pick::Product(code) => selection.set_product(Some(code)),
         Pick::Country(code) => selection.set_country(Some(code)),
+        // As the selector does: the address changes, back and forward work.
+        Pick::Territory(code) => {
+            if let Ok(territory) = code.parse::<Territory>() {
+                selection.set_territory(&territory);
+            }
+        }
     });
     let territory_label =
         Signal::derive(move || manifest.with_value(|m| m.label(&territory.get())));
@@ -157,6 +165,8 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
             })}
             <section class="chapter">
                 <h2>"Situer le territoire"</h2>
+                <MapMeasureSelect selection=selection/>
+                {block(Block::Map)}
                 {block(Block::Specialisation)}
                 {block(Block::Exposure)}
             </section>

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod data_table;
 pub mod export;
 pub mod filters;
+pub mod map_measure_select;
 pub mod message;
 pub mod near_screen;
 pub mod panic_notice;

@@ -54,6 +54,8 @@ pub struct Drawn {
     pub summary: Vec<String>,
     /// The key points: each sentence with the block whose chart shows it.
     pub points: Vec<(String, &'static str)>,
+    /// The map's classes: (colour, bounds).
+    pub legend: Vec<(&'static str, String)>,
     pub table: ViewTable,
 }
 
@@ -67,7 +69,25 @@ impl Drawn {
                 .collect(),
             _ => Vec::new(),
         };
+        let legend = match &model.model {
+            ViewModel::Map(map) => {
+                let mut legend: Vec<(&'static str, String)> = map
+                    .classes
+                    .iter()
+                    .map(|class| (class.colour, class.label.clone()))
+                    .collect();
+                if map.rows.iter().any(|row| row.value.is_none()) {
+                    legend.push((
+                        comex_charts::map::NO_VALUE_GREY,
+                        "Pas de valeur".to_string(),
+                    ));
+                }
+                legend
+            }
+            _ => Vec::new(),
+        };
         Drawn {
+            legend,
             spec: comex_charts::option(&model.model, manifest, layout),
             summary: model.sentences,
             points,
@@ -159,6 +179,13 @@ pub fn ViewBlock(
                         label=chart_label.get_untracked() on_pick=on_pick/>
                 </div>
             </Show>
+            {move || drawn.get().and_then(Result::ok).filter(|d| !d.legend.is_empty()).map(|d| view! {
+                <ul class="map-legend" aria-label="Légende de la carte">
+                    {d.legend.into_iter().map(|(colour, label)| view! {
+                        <li><span class="swatch" style:background-color=colour></span>{label}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             <div class="block-footer">
                 <p class="source">{source}
                     {embed.is_embedded().then(|| view! {

@@ -11,6 +11,7 @@ pub mod change;
 pub mod evolution;
 pub mod exposure;
 pub mod goods;
+pub mod map;
 pub mod partners;
 pub mod sankey;
 pub mod specialisation;
@@ -60,6 +61,7 @@ pub fn option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<
         }),
         ViewModel::Evolution(evolution) => Some(evolution::option(evolution, layout.narrow)),
         ViewModel::Change(change) => Some(change::option(change, layout.narrow)),
+        ViewModel::Map(map) => map::option(map, layout.narrow),
         ViewModel::Totals(_) | ViewModel::KeyPoints(_) => None,
     }
 }

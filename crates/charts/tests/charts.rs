@@ -11,6 +11,7 @@ use comex_core::views::change::{Change, ChangeBy, ChangeRow, FlowChange};
 use comex_core::views::evolution::{Evolution, QuarterPoint};
 use comex_core::views::exposure::{DepartementExposure, Exposure};
 use comex_core::views::goods::{Goods, GoodsNode};
+use comex_core::views::map::{FranceMap, MapClass, MapMeasure, MapRow, MapUnit};
 use comex_core::views::partners::{PartnerRow, Partners};
 use comex_core::views::portrait::ViewModel;
 use comex_core::views::sankey::{NodeKind, Sankey, SankeyLink, SankeyNode};
@@ -386,4 +387,109 @@ fn change_draws_the_contributions_in_points_gains_above_losses() {
     assert_eq!(spec.option["series"][1]["data"][2]["pick"], "country:DE");
     assert_eq!(spec.option["yAxis"][1]["name"], "Importations");
     insta::assert_json_snapshot!("change", spec);
+}
+
+// The map.
+
+fn map_model() -> FranceMap {
+    let row =
+        |code: &str, label: &str, value: Option<f64>, rank: Option<usize>, class: Option<usize>| {
+            MapRow {
+                code: code.into(),
+                label: label.into(),
+                value,
+                rank,
+                class,
+            }
+        };
+    let class = |lower: f64, upper: f64, colour: &'static str| MapClass {
+        lower,
+        upper,
+        colour,
+        label: format!("{lower} – {upper}"),
+    };
+    FranceMap {
+        measure: MapMeasure::Exports,
+        measure_label: "Exportations".into(),
+        unit: MapUnit::Euros,
+        rows: vec![
+            row("59", "Nord", Some(3.0e10), Some(1), Some(1)),
+            row("60", "Oise", Some(9.1e9), Some(2), Some(0)),
+            row("02", "Aisne", None, None, None),
+        ],
+        classes: vec![
+            class(9.1e9, 9.1e9, "#efe7f5"),
+            class(3.0e10, 3.0e10, "#5e2c85"),
+        ],
+        outlined: vec!["60".into()],
+        notice: None,
+        without_outline: vec![],
+    }
+}
+
+#[test]
+fn map_colours_each_departement_by_its_class_and_outlines_the_selected_one() {
+    let spec = draw(&ViewModel::Map(map_model()), Layout::default());
+    let series = &spec.option["series"][0];
+    assert_eq!(series["type"], "map");
+    assert_eq!(series["map"], comex_charts::map::OUTLINE_NAME);
+    let data = series["data"].as_array().unwrap();
+    let names: Vec<&str> = data
+        .iter()
+        .map(|item| item["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["59", "60", "02"]);
+    assert_eq!(data[0]["value"].as_f64(), Some(3.0e10));
+    assert_eq!(data[2]["value"], Value::Null);
+    let colours: Vec<&str> = data
+        .iter()
+        .map(|item| item["itemStyle"]["areaColor"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        colours,
+        ["#5e2c85", "#efe7f5", comex_charts::map::NO_VALUE_GREY]
+    );
+    let borders: Vec<f64> = data
+        .iter()
+        .map(|item| item["itemStyle"]["borderWidth"].as_f64().unwrap())
+        .collect();
+    assert_eq!(borders, [0.5, 2.0, 0.5]);
+    assert_eq!(data[1]["pick"], "territory:dep:60");
+    assert!(
+        data[1]["tip"].as_str().unwrap().contains("Rang 2 sur 2"),
+        "{}",
+        data[1]["tip"]
+    );
+    insta::assert_json_snapshot!("map", spec);
+    // Under a product filter the model has no rows: no chart, the model's notice instead.
+    let empty = FranceMap {
+        rows: vec![],
+        notice: Some("pas de carte".into()),
+        ..map_model()
+    };
+    assert!(option(&ViewModel::Map(empty), &manifest(), Layout::default()).is_none());
+}
+
+#[test]
+fn the_committed_outline_has_the_customs_departements() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../web/map/departements.json"
+    ))
+    .unwrap();
+    // web/map-outline.mjs gives about 172 KB (51 KB gzip): fetched when the map comes near the screen.
+    assert!(text.len() < 200_000, "{} bytes", text.len());
+    let outline: Value = serde_json::from_str(&text).unwrap();
+    let mut codes: Vec<&str> = outline["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|feature| feature["properties"]["code"].as_str().unwrap())
+        .collect();
+    codes.sort_unstable();
+    let mut expected: Vec<String> = (1..=95).map(|n| format!("{n:02}")).collect();
+    expected.extend(["9A", "9B", "9C", "9D", "9E"].map(String::from));
+    expected.sort_unstable();
+    // Corse is one area, `20`, as the customs count it; the DOM have their customs codes.
+    assert_eq!(codes, expected);
 }

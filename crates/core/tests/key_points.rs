@@ -11,6 +11,7 @@ use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use comex_core::format::plain_spaces;
 use comex_core::manifest::{Manifest, Source, SourceKind, TerritoryEntry};
 use comex_core::table::TradeTable;
+use comex_core::views::map::MapMeasure;
 use comex_core::views::portrait::ViewModel;
 
 const E: Flow = Flow::Export;
@@ -193,6 +194,7 @@ fn selection(territory: Territory, filter: Filter) -> Selection {
             ..filter
         },
         level: ProductLevel::Cpf4,
+        map: MapMeasure::default(),
     }
 }
 

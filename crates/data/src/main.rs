@@ -55,9 +55,10 @@ enum Command {
         /// dep:NN, reg:NN or fr.
         #[arg(long)]
         territory: String,
-        /// A block, named as `?embed=` names it: partners, goods-import, goods-export, export-sankey,
-        /// totals-exportations, export-sankey-region, export-sankey-france, import-sankey,
-        /// totals-importations, import-sankey-region, import-sankey-france, specialisation, exposure.
+        /// A block, named as `?embed=` names it: key-points, partners, evolution, change-partners,
+        /// change-goods, goods-import, goods-export, export-sankey, totals-exportations,
+        /// export-sankey-region, export-sankey-france, import-sankey, totals-importations,
+        /// import-sankey-region, import-sankey-france, map, specialisation, exposure.
         #[arg(long)]
         view: String,
         /// A product code at any level (CPF4 `2042`, A129 `C20B`, A38 `CE`, A17 `C5`).
@@ -72,6 +73,10 @@ enum Command {
         /// Product level of the goods, Sankey and specialisation views.
         #[arg(long, default_value = "a129")]
         level: String,
+        /// What the map colours: exports, imports, balance, exposure (to the partner, the United
+        /// States by default), change (exports against a year earlier). As the page's `map=`.
+        #[arg(long, default_value = "exports")]
+        measure: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -106,6 +111,7 @@ fn main() -> Result<()> {
             country,
             period,
             level,
+            measure,
             format,
         } => {
             let selection = Selection {
@@ -113,6 +119,7 @@ fn main() -> Result<()> {
                 country,
                 period,
                 level,
+                measure,
             };
             print_view(&data, &territory, &view, &selection, format)
         }
@@ -244,6 +251,7 @@ struct Selection {
     country: Option<String>,
     period: Vec<String>,
     level: String,
+    measure: String,
 }
 
 fn print_view(
@@ -293,6 +301,7 @@ fn print_view(
         territory,
         filter,
         level: selection.level.parse()?,
+        map: selection.measure.parse()?,
     };
     let Some(files) = block.files(&manifest, &selection)? else {
         bail!(

@@ -12,6 +12,7 @@ use super::Selection;
 use crate::codes::Territory;
 use crate::manifest::{departements_by_country_file, Manifest};
 use crate::table::TradeTable;
+use crate::views::map::MapMeasure;
 use crate::CoreError;
 use std::borrow::Cow;
 
@@ -163,6 +164,23 @@ impl Block {
                     .iter()
                     .map(|&year| departements_by_country_file(year))
                     .collect(),
+                ..self.plain_files(&subject, territory, &years)
+            },
+            // The map reads only the file of all départements (a year earlier too for the change).
+            Block::Map => BlockFiles {
+                subject_files: Vec::new(),
+                departements_files: years
+                    .iter()
+                    .map(|&year| departements_by_country_file(year))
+                    .collect(),
+                earlier_files: if selection.map == MapMeasure::Change {
+                    earlier_years
+                        .iter()
+                        .map(|&year| departements_by_country_file(year))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
                 ..self.plain_files(&subject, territory, &years)
             },
             Block::Exposure => BlockFiles {

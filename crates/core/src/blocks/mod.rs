@@ -20,6 +20,7 @@ pub use name::{Block, Subject};
 
 use crate::codes::{ProductLevel, Territory};
 use crate::filter::Filter;
+use crate::views::map::MapMeasure;
 
 /// What the user looks at: the territory, the filter and the product level.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,4 +28,6 @@ pub struct Selection {
     pub territory: Territory,
     pub filter: Filter,
     pub level: ProductLevel,
+    /// What the map colours.
+    pub map: MapMeasure,
 }

@@ -3,7 +3,9 @@
 
 use super::inputs::{BlockFiles, Tables};
 use super::name::Block;
-use super::text::{exposure_sentences, period_text, sankey_sentences, totals_sentences, Heading};
+use super::text::{
+    exposure_sentences, map_sentences, period_text, sankey_sentences, totals_sentences, Heading,
+};
 use super::Selection;
 use crate::catalog::Catalog;
 use crate::codes::Period;
@@ -11,6 +13,7 @@ use crate::filter::Filter;
 use crate::manifest::Manifest;
 use crate::views::change::{change, ChangeBy};
 use crate::views::evolution::evolution;
+use crate::views::map::{france_map, MapInputs};
 use crate::views::portrait::{
     compute as compute_view, totals_table, PortraitData, SharedResults, ViewModel, ViewRequest,
 };
@@ -129,6 +132,39 @@ pub fn compute(
         periods: periods.clone(),
         ..selection.filter.clone()
     };
+    let earlier_filter = manifest
+        .year_earlier(&periods)
+        .map(|earlier_periods| Filter {
+            periods: earlier_periods,
+            ..selection.filter.clone()
+        });
+    // The map reads the file of all départements only (not the territory's own).
+    if block == Block::Map {
+        let departements = tables
+            .role(&files.departements_files)?
+            .ok_or(BlockError::Core(CoreError::NeedsFile {
+                view: "map",
+                file: "fr-departements-pays",
+            }))?;
+        let earlier = tables.role(&files.earlier_files)?;
+        let map = france_map(&MapInputs {
+            manifest,
+            catalog,
+            departements: &departements,
+            earlier: earlier.as_deref().zip(earlier_filter.as_ref()),
+            filter: &filter,
+            territory: &selection.territory,
+            measure: selection.map,
+        });
+        let sentences = map_sentences(&map, &selection.territory);
+        return Ok(finish(
+            block,
+            heading,
+            sentences,
+            ViewModel::Map(map),
+            manifest,
+        ));
+    }
     let subject = tables
         .role(&files.subject_files)?
         .ok_or_else(|| BlockError::NotReady(files.subject.file_path(0)))?;
@@ -137,12 +173,6 @@ pub fn compute(
     let france = tables.role(&files.france_files)?;
     let departements = tables.role(&files.departements_files)?;
     let earlier = tables.role(&files.earlier_files)?;
-    let earlier_filter = manifest
-        .year_earlier(&periods)
-        .map(|earlier_periods| Filter {
-            periods: earlier_periods,
-            ..selection.filter.clone()
-        });
     let data = PortraitData {
         manifest,
         catalog,

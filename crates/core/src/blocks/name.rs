@@ -34,13 +34,14 @@ pub enum Block {
     TotalsImportations,
     ImportSankeyRegion,
     ImportSankeyFrance,
+    Map,
     Specialisation,
     Exposure,
 }
 
 impl Block {
     /// In the portrait's order.
-    pub const ALL: [Block; 17] = [
+    pub const ALL: [Block; 18] = [
         Block::KeyPoints,
         Block::Partners,
         Block::Evolution,
@@ -56,6 +57,7 @@ impl Block {
         Block::TotalsImportations,
         Block::ImportSankeyRegion,
         Block::ImportSankeyFrance,
+        Block::Map,
         Block::Specialisation,
         Block::Exposure,
     ];
@@ -77,6 +79,7 @@ impl Block {
             Block::TotalsImportations => "totals-importations",
             Block::ImportSankeyRegion => "import-sankey-region",
             Block::ImportSankeyFrance => "import-sankey-france",
+            Block::Map => "map",
             Block::Specialisation => "specialisation",
             Block::Exposure => "exposure",
         }
@@ -98,6 +101,7 @@ impl Block {
                 ViewName::ImportSankey
             }
             Block::TotalsExportations | Block::TotalsImportations => ViewName::Totals,
+            Block::Map => ViewName::Map,
             Block::Specialisation => ViewName::Specialisation,
             Block::Exposure => ViewName::Exposure,
         }
@@ -127,6 +131,7 @@ impl Block {
             | Block::ImportSankeyRegion
             | Block::ImportSankeyFrance => Some(Flow::Import),
             Block::KeyPoints
+            | Block::Map
             | Block::Partners
             | Block::Evolution
             | Block::ChangePartners

@@ -7,6 +7,7 @@ use crate::codes::{Flow, Period, Territory};
 use crate::format;
 use crate::manifest::Manifest;
 use crate::views::exposure::Exposure;
+use crate::views::map::FranceMap;
 use crate::views::sankey::Sankey;
 use crate::views::totals::{FlowTotal, Totals};
 
@@ -82,6 +83,7 @@ impl Block {
             Block::ImportSankeyRegion | Block::ImportSankeyFrance => "Flux à l'import",
             Block::TotalsExportations => "Total des exportations",
             Block::TotalsImportations => "Total des importations",
+            Block::Map => "Les départements sur la carte",
             Block::Specialisation => "Spécialisation à l'export par rapport à la France",
             Block::Exposure => "Exposition des exportations à un partenaire",
         }
@@ -102,6 +104,7 @@ impl Block {
             Block::ExportSankeyRegion | Block::ImportSankeyRegion => "La même représentation pour la région.",
             Block::ExportSankeyFrance | Block::ImportSankeyFrance => "La même représentation pour la France entière.",
             Block::TotalsExportations | Block::TotalsImportations => "Valeur du territoire et sa part dans sa région (pour un département) et dans la France entière (sauf pour la France elle-même).",
+            Block::Map => "Chaque département coloré selon la mesure choisie, par classes de même effectif ; un clic sur un département l'affiche. Le tableau les classe tous.",
             Block::Specialisation => "Part de chaque bien dans les exportations du territoire, comparée à sa part en France.",
             Block::Exposure => "Part des exportations vers le pays ou la zone choisis (les États-Unis par défaut) ; rang parmi les départements.",
         }
@@ -110,7 +113,7 @@ impl Block {
     /// The rule the block's numbers follow.
     pub fn rule(self) -> String {
         use crate::views::{
-            change, evolution, exposure, goods, key_points, partners, sankey, specialisation,
+            change, evolution, exposure, goods, key_points, map, partners, sankey, specialisation,
             totals,
         };
         match self {
@@ -120,6 +123,7 @@ impl Block {
             Block::ChangePartners | Block::ChangeGoods => change::RULE.to_string(),
             Block::GoodsImport | Block::GoodsExport => goods::RULE.to_string(),
             Block::TotalsExportations | Block::TotalsImportations => totals::RULE.to_string(),
+            Block::Map => map::RULE.to_string(),
             Block::Specialisation => specialisation::RULE.to_string(),
             Block::Exposure => exposure::RULE.to_string(),
             sankey_block => sankey::rule(sankey_block.flow().unwrap_or(Flow::Export)),
@@ -252,6 +256,43 @@ pub fn exposure_sentences(exposure: &Exposure) -> Vec<String> {
         "{share} des exportations vont vers : {}{rank}",
         exposure.partner_label
     )]
+}
+
+/// The map's sentences: why it is not drawn (a product filter), the selected département's value
+/// and rank, the départements without an outline.
+pub fn map_sentences(map: &FranceMap, territory: &Territory) -> Vec<String> {
+    if let Some(notice) = &map.notice {
+        return vec![notice.clone()];
+    }
+    let mut lines = Vec::new();
+    if let Territory::Region(_) = territory {
+        lines.push(format!(
+            "{} : les {} départements de la région sont entourés en noir",
+            map.measure_label,
+            map.outlined.len()
+        ));
+    }
+    if let Territory::Departement(code) = territory {
+        let ranked = map.rows.iter().filter(|row| row.rank.is_some()).count();
+        if let Some(row) = map.rows.iter().find(|row| row.code == *code) {
+            lines.push(match (row.value, row.rank) {
+                (Some(value), Some(rank)) => format!(
+                    "{}, {} : {}, {} sur {ranked} départements",
+                    map.measure_label,
+                    row.label,
+                    map.unit.text(value),
+                    crate::french::ordinal(rank, false)
+                ),
+                _ => format!("{}, {} : pas de valeur", map.measure_label, row.label),
+            });
+        }
+    }
+    for name in &map.without_outline {
+        lines.push(format!(
+            "{name} n'a pas de contour sur la carte : le tableau la classe avec les autres."
+        ));
+    }
+    lines
 }
 
 #[cfg(test)]

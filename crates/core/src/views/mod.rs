@@ -6,6 +6,7 @@ pub mod evolution;
 pub mod exposure;
 pub mod goods;
 pub mod key_points;
+pub mod map;
 pub mod partners;
 pub mod portrait;
 pub mod ranking;
@@ -30,6 +31,7 @@ pub enum ViewName {
     Evolution,
     Change,
     KeyPoints,
+    Map,
 }
 
 impl ViewName {
@@ -59,6 +61,7 @@ impl ViewName {
             ViewName::Evolution => "evolution",
             ViewName::Change => "change",
             ViewName::KeyPoints => "key-points",
+            ViewName::Map => "map",
         }
     }
 

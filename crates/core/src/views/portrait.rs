@@ -5,6 +5,7 @@ use super::evolution::Evolution;
 use super::exposure::{departement_ranking, exposure_with_ranking, DepartementExposure, Exposure};
 use super::goods::{goods, Goods};
 use super::key_points::KeyPoints;
+use super::map::{FranceMap, MapUnit};
 use super::partners::{partners, Partners, DEFAULT_TOP};
 use super::sankey::{sankey, Sankey};
 use super::specialisation::{specialisation_from, Specialisation};
@@ -104,6 +105,7 @@ pub enum ViewModel {
     Evolution(Evolution),
     Change(Change),
     KeyPoints(KeyPoints),
+    Map(FranceMap),
 }
 
 pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, CoreError> {
@@ -166,7 +168,7 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
             };
             ViewModel::Specialisation(specialisation)
         }
-        ViewName::Evolution | ViewName::Change | ViewName::KeyPoints => {
+        ViewName::Evolution | ViewName::Change | ViewName::KeyPoints | ViewName::Map => {
             return Err(CoreError::NeedsFile {
                 view: request.view.name(),
                 file: "the files of a block (computed by `blocks::compute`)",
@@ -383,6 +385,38 @@ impl ViewModel {
             ViewModel::Totals(t) => totals_table(t, &Flow::BOTH),
             ViewModel::Evolution(evolution) => evolution_table(evolution),
             ViewModel::Change(change) => change_table(change),
+            ViewModel::Map(map) => ViewTable {
+                title: "Départements".to_string(),
+                columns: vec![
+                    "Code département".to_string(),
+                    "Département".to_string(),
+                    match map.unit {
+                        MapUnit::Euros => format!("{} (€)", map.measure_label),
+                        _ => map.measure_label.clone(),
+                    },
+                    "Rang".to_string(),
+                ],
+                rows: map
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        let value = match map.unit {
+                            MapUnit::Euros => row.value.map_or(Cell::Text(String::new()), |v| {
+                                Cell::Euros(v.round() as i64)
+                            }),
+                            MapUnit::Share => Cell::share(row.value),
+                            MapUnit::Change => Cell::SignedShare(row.value),
+                        };
+                        vec![
+                            text(&row.code),
+                            text(&row.label),
+                            value,
+                            row.rank.map_or(Cell::Text(String::new()), Cell::Count),
+                        ]
+                    })
+                    .collect(),
+                total: None,
+            },
             ViewModel::KeyPoints(key_points) => ViewTable {
                 title: "Points clés".to_string(),
                 columns: ["Sujet", "Phrase", "Graphique"].map(String::from).to_vec(),

@@ -1,0 +1,83 @@
+//! The map of France: a choropleth of the départements (ECharts map series over the outline that
+//! the app registers as `departements`, features named by their customs code). Colours are the
+//! model's classes; the selected département, or the selected région's, outlined in black.
+
+use super::tip;
+use crate::ChartSpec;
+use comex_core::views::map::FranceMap;
+use serde_json::{json, Value};
+
+/// The name the app registers the outline under (`echarts.registerMap`).
+pub const OUTLINE_NAME: &str = "departements";
+/// A département with no value on the measure.
+pub const NO_VALUE_GREY: &str = "#e2e8f0";
+const OUTLINE_INK: &str = "#1a202c";
+
+/// None when the map has no rows (a product filter: the model says why).
+pub fn option(map: &FranceMap, narrow: bool) -> Option<ChartSpec> {
+    if map.rows.is_empty() {
+        return None;
+    }
+    let ranked = map.rows.iter().filter(|row| row.rank.is_some()).count();
+    let data: Vec<Value> = map
+        .rows
+        .iter()
+        .map(|row| {
+            let colour = row
+                .class
+                .and_then(|class| map.classes.get(class))
+                .map_or(NO_VALUE_GREY, |class| class.colour);
+            let outlined = map.outlined.contains(&row.code);
+            let mut lines = vec![row
+                .value
+                .map_or_else(|| "Pas de valeur".to_string(), |value| map.unit.text(value))];
+            if let Some(rank) = row.rank {
+                lines.push(format!("Rang {rank} sur {ranked}"));
+            }
+            json!({
+                "name": row.code,
+                "value": row.value,
+                "pick": format!("territory:dep:{}", row.code),
+                "tip": tip(&format!("{} ({})", row.label, row.code), &lines),
+                "itemStyle": {
+                    "areaColor": colour,
+                    "borderColor": if outlined { OUTLINE_INK } else { "#ffffff" },
+                    "borderWidth": if outlined { 2.0 } else { 0.5 },
+                },
+            })
+        })
+        .collect();
+    // One dimension given, the other from the outline's proportions, centred (four box edges would
+    // stretch it to the frame): the frame's height on a screen, its width on a phone.
+    let placement = if narrow {
+        json!({ "left": 4, "right": 4, "top": "middle" })
+    } else {
+        json!({ "top": 8, "bottom": 8, "left": "center" })
+    };
+    let mut option = json!({
+        "animation": false,
+        "tooltip": { "trigger": "item", "formatter": "tip", "confine": true },
+        "series": [{
+            "type": "map",
+            "map": OUTLINE_NAME,
+            "nameProperty": "code",
+            "roam": false,
+            "selectedMode": false,
+
+            "label": { "show": false },
+            "itemStyle": { "areaColor": NO_VALUE_GREY, "borderColor": "#ffffff", "borderWidth": 0.5 },
+            "emphasis": { "label": { "show": false }, "itemStyle": { "areaColor": "#f6ad55" } },
+            "data": data,
+        }],
+    });
+    if let (Some(series), Some(placement)) = (
+        option["series"].get_mut(0).and_then(Value::as_object_mut),
+        placement.as_object(),
+    ) {
+        series.extend(placement.clone());
+    }
+    Some(ChartSpec {
+        option,
+        height: if narrow { 300 } else { 560 },
+    })
+}

@@ -1,0 +1,48 @@
+//! The map's outline (web/map/departements.json, 51 KB gzip): fetched once, when the map first
+//! comes near the screen, and registered with ECharts before the map's option is drawn. A failed
+//! fetch is forgotten, so that « Réessayer » fetches it again.
+
+use crate::api::{fetch_at, LoadError};
+use crate::echarts;
+use comex_charts::map::OUTLINE_NAME;
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
+use std::cell::RefCell;
+
+/// Where the build copies the outline, relative to the page.
+const OUTLINE_URL: &str = "map/departements.json";
+const OUTLINE_FILE: &str = "departements.json";
+
+type OutlineLoad = Shared<LocalBoxFuture<'static, Result<(), LoadError>>>;
+
+thread_local! {
+    static OUTLINE: RefCell<Option<OutlineLoad>> = const { RefCell::new(None) };
+}
+
+async fn fetch_and_register() -> Result<(), LoadError> {
+    let bytes = fetch_at(OUTLINE_URL, OUTLINE_FILE).await?;
+    let unreadable = |detail: String| LoadError::Network {
+        file: OUTLINE_FILE.to_string(),
+        detail,
+    };
+    let text = String::from_utf8(bytes).map_err(|error| unreadable(error.to_string()))?;
+    let geojson = js_sys::JSON::parse(&text)
+        .map_err(|_| unreadable("le fond de carte n'est pas un GeoJSON lisible".to_string()))?;
+    if echarts::is_available() {
+        echarts::register_map(OUTLINE_NAME, &geojson);
+    }
+    Ok(())
+}
+
+/// Resolves once the outline is registered (at once after the first time).
+pub async fn ensure_outline() -> Result<(), LoadError> {
+    let load = OUTLINE.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| fetch_and_register().boxed_local().shared())
+            .clone()
+    });
+    let result = load.await;
+    if result.is_err() {
+        OUTLINE.with(|cell| cell.borrow_mut().take());
+    }
+    result
+}
