@@ -97,6 +97,8 @@ async function scrollThrough(page) {
 async function dashboard(browser) {
   const firstCharts = [];
   let resources = [];
+  // Asked for once the first chart is drawn (the key points' files): reported apart.
+  let afterFirstChart = [];
   let firstViewCharts = 0;
   for (let i = 0; i < COLD_LOADS; i += 1) {
     const context = await browser.newContext({ viewport: VIEWPORT });
@@ -113,13 +115,17 @@ async function dashboard(browser) {
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(1000);
       firstViewCharts = await page.evaluate(() => performance.getEntriesByName('comex:chart-drawn').length);
-      resources = await page.evaluate(() =>
+      const all = await page.evaluate(() =>
         [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
           name: e.name,
+          start: e.startTime,
           encoded: e.encodedBodySize,
           decoded: e.decodedBodySize,
         })),
       );
+      const drawnAt = firstCharts[0];
+      resources = all.filter((r) => r.start < drawnAt);
+      afterFirstChart = all.filter((r) => r.start >= drawnAt);
     }
     await context.close();
   }
@@ -187,10 +193,14 @@ async function dashboard(browser) {
     ]),
   );
   for (const r of resources.filter((r) => kind(r.name) === 'data')) console.log(`  ${new URL(r.name).pathname}: ${kb(r.encoded)}`);
+  const later = afterFirstChart.reduce((sum, r) => sum + r.encoded, 0);
+  console.log(`Asked for after the first chart (the key points' files): ${afterFirstChart.length} files, ${kb(later)}`);
+  for (const r of afterFirstChart) console.log(`  ${new URL(r.name).pathname}: ${kb(r.encoded)}`);
   const report = {
     firstChartColdMs: { median: quantile(firstCharts, 0.5), all: firstCharts },
     switchMs: { p50: quantile(switches, 0.5), p95: quantile(switches, 0.95), all: switches, chartsRedrawn },
     firstViewBytes: { groups, total, charts: firstViewCharts },
+    afterFirstChartBytes: { files: afterFirstChart.length, transferred: later },
     afterFrance: { jsHeapUsed: heap.usedSize, wasmMemory },
   };
   console.log('\nDashboard');

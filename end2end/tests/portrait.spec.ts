@@ -221,6 +221,7 @@ test("a région's map outlines its départements; the measure's CSV equals the c
     return instance.getOption().series[0].data.filter((item: any) => item.itemStyle.borderWidth > 1).map((item: any) => item.name).sort();
   });
   expect(outlined).toEqual(['02', '59', '60', '62', '80']);
+  await expect(page.locator('#map .source')).toContainText('Fond de carte : IGN, Admin Express 2018 (Licence Ouverte)');
   await expect(page.locator('#map-measure')).toHaveValue('exposure');
   expect(await downloadCsv(page, 'map')).toBe(coreView('reg:01', 'map', { measure: 'exposure' }));
   // The selector changes the address and the map.

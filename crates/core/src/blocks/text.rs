@@ -178,7 +178,14 @@ impl Heading {
                 "{}, {subject_label} ({period}{compared})",
                 block.title_words()
             ),
-            source: format!("Source : DGDDI (douanes), {period}{demo}"),
+            source: format!(
+                "Source : DGDDI (douanes), {period}{demo}{}",
+                if block == Block::Map {
+                    ". Fond de carte : IGN, Admin Express 2018 (Licence Ouverte)"
+                } else {
+                    ""
+                }
+            ),
             file_stem: format!("{}-{place}-{}", block.name(), slug(&period)),
             subject_label,
             period,
