@@ -66,3 +66,59 @@ pub fn table(territory: Territory, rows: &[(u8, Flow, u16, u16, i64)]) -> TradeT
 pub fn dep(code: &str) -> Territory {
     Territory::Departement(code.into())
 }
+
+pub const T1_2023: Period = Period {
+    year: 2023,
+    quarter: 1,
+};
+pub const T1_2024: Period = Period {
+    year: 2024,
+    quarter: 1,
+};
+
+/// A demo manifest of the first quarters of 2023 and 2024, with these territories
+/// (territory, label, région).
+pub fn two_year_manifest(
+    territories: &[(Territory, &str, Option<&str>)],
+) -> comex_core::manifest::Manifest {
+    use comex_core::manifest::{Manifest, Source, SourceKind, TerritoryEntry};
+    Manifest {
+        schema_version: "1".into(),
+        source: Source {
+            kind: SourceKind::Demo,
+            description: String::new(),
+            files: vec![],
+        },
+        years: vec![2023, 2024],
+        periods: vec![T1_2023, T1_2024],
+        territories: territories
+            .iter()
+            .map(|(territory, label, region)| TerritoryEntry {
+                slug: label.to_lowercase(),
+                territory: territory.clone(),
+                label: (*label).into(),
+                region: region.map(String::from),
+            })
+            .collect(),
+        files: vec![],
+        totals: vec![],
+        quarters: vec![],
+        unknown_codes: vec![],
+    }
+}
+
+/// The file of all départements by country, of one quarter, for départements 02, 60 and 75: rows
+/// (département index, flow, country index, euros).
+pub fn departements_by_country(period: Period, rows: &[(u16, Flow, u16, i64)]) -> TradeTable {
+    let mut table = TradeTable::empty(Territory::France);
+    table.periods = vec![period];
+    table.departements = vec!["02".into(), "60".into(), "75".into()];
+    for &(departement, flow, country, value) in rows {
+        table.period.push(0);
+        table.flow.push(flow);
+        table.departement.push(departement);
+        table.country.push(country);
+        table.value.push(value);
+    }
+    table
+}

@@ -3,29 +3,23 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests stop at the line that failed
 
+mod common;
+
 use comex_core::blocks::model::Context;
 use comex_core::blocks::{compute, Block, BlockError, Selection, Tables};
 use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
 use comex_core::codes::{Flow, Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use comex_core::format::plain_spaces;
-use comex_core::manifest::{Manifest, Source, SourceKind, TerritoryEntry};
+use comex_core::manifest::Manifest;
 use comex_core::table::TradeTable;
 use comex_core::views::map::MapMeasure;
 use comex_core::views::portrait::ViewModel;
+use common::{T1_2023, T1_2024};
 
 const E: Flow = Flow::Export;
 const I: Flow = Flow::Import;
 const MILLION: i64 = 1_000_000;
-const T1_2023: Period = Period {
-    year: 2023,
-    quarter: 1,
-};
-const T1_2024: Period = Period {
-    year: 2024,
-    quarter: 1,
-};
-
 fn catalog() -> Catalog {
     let product = |cpf4: &str, label: &str| Product {
         cpf4: cpf4.into(),
@@ -73,34 +67,14 @@ fn region(code: &str) -> Territory {
 }
 
 fn manifest() -> Manifest {
-    let entry = |territory: Territory, label: &str, region: Option<&str>| TerritoryEntry {
-        slug: label.to_lowercase(),
-        territory,
-        label: label.into(),
-        region: region.map(String::from),
-    };
-    Manifest {
-        schema_version: "1".into(),
-        source: Source {
-            kind: SourceKind::Demo,
-            description: String::new(),
-            files: vec![],
-        },
-        years: vec![2023, 2024],
-        periods: vec![T1_2023, T1_2024],
-        territories: vec![
-            entry(departement("02"), "Aisne", Some("01")),
-            entry(departement("60"), "Oise", Some("01")),
-            entry(departement("75"), "Paris", Some("03")),
-            entry(region("01"), "Hauts-de-France", Some("01")),
-            entry(region("03"), "Île-de-France", Some("03")),
-            entry(Territory::France, "France entière", None),
-        ],
-        files: vec![],
-        totals: vec![],
-        quarters: vec![],
-        unknown_codes: vec![],
-    }
+    common::two_year_manifest(&[
+        (departement("02"), "Aisne", Some("01")),
+        (departement("60"), "Oise", Some("01")),
+        (departement("75"), "Paris", Some("03")),
+        (region("01"), "Hauts-de-France", Some("01")),
+        (region("03"), "Île-de-France", Some("03")),
+        (Territory::France, "France entière", None),
+    ])
 }
 
 /// A table of one quarter from rows (flow, product, country, millions of euros).
@@ -111,21 +85,6 @@ fn table(territory: Territory, period: Period, rows: &[(Flow, u16, u16, i64)]) -
         table.period.push(0);
         table.flow.push(flow);
         table.product.push(product);
-        table.country.push(country);
-        table.value.push(millions * MILLION);
-    }
-    table
-}
-
-/// The file of all départements by country: rows (département index, flow, country, millions).
-fn departements(rows: &[(u16, Flow, u16, i64)]) -> TradeTable {
-    let mut table = TradeTable::empty(Territory::France);
-    table.periods = vec![T1_2024];
-    table.departements = vec!["02".into(), "60".into(), "75".into()];
-    for &(departement, flow, country, millions) in rows {
-        table.period.push(0);
-        table.flow.push(flow);
-        table.departement.push(departement);
         table.country.push(country);
         table.value.push(millions * MILLION);
     }
@@ -172,17 +131,20 @@ fn data() -> Data {
         region: table(region("01"), T1_2024, &region_rows),
         region_earlier: table(region("01"), T1_2023, &earlier_rows),
         france,
-        departements: departements(&[
-            (1, E, 0, 600),
-            (1, E, 1, 390),
-            (1, E, 2, 5),
-            (1, I, 0, 400),
-            (1, I, 2, 100),
-            (0, E, 0, 2000),
-            (0, E, 1, 10),
-            (2, E, 1, 500),
-            (2, I, 0, 50),
-        ]),
+        departements: common::departements_by_country(
+            T1_2024,
+            &[
+                (1, E, 0, 600 * MILLION),
+                (1, E, 1, 390 * MILLION),
+                (1, E, 2, 5 * MILLION),
+                (1, I, 0, 400 * MILLION),
+                (1, I, 2, 100 * MILLION),
+                (0, E, 0, 2000 * MILLION),
+                (0, E, 1, 10 * MILLION),
+                (2, E, 1, 500 * MILLION),
+                (2, I, 0, 50 * MILLION),
+            ],
+        ),
     }
 }
 
@@ -198,16 +160,36 @@ fn selection(territory: Territory, filter: Filter) -> Selection {
     }
 }
 
+const EVERY_FILE: [&str; 6] = [
+    "dep/60/2024.arrow",
+    "dep/60/2023.arrow",
+    "reg/01/2024.arrow",
+    "reg/01/2023.arrow",
+    "fr/2024.arrow",
+    "fr-departements-pays/2024.arrow",
+];
+
+/// The tables of these files (of `EVERY_FILE`), as loaded.
+fn loaded<'a>(data: &'a Data, paths: &[&'a str]) -> Tables<'a> {
+    let mut tables = Tables::new();
+    for &path in paths {
+        let table = match path {
+            "dep/60/2024.arrow" => &data.oise,
+            "dep/60/2023.arrow" => &data.oise_earlier,
+            "reg/01/2024.arrow" => &data.region,
+            "reg/01/2023.arrow" => &data.region_earlier,
+            "fr/2024.arrow" => &data.france,
+            _ => &data.departements,
+        };
+        tables.insert(path, table);
+    }
+    tables
+}
+
 fn key_points(selection: &Selection, data: &Data) -> Result<Vec<String>, BlockError> {
     let manifest = manifest();
     let catalog = catalog();
-    let mut tables = Tables::new();
-    tables.insert("dep/60/2024.arrow", &data.oise);
-    tables.insert("dep/60/2023.arrow", &data.oise_earlier);
-    tables.insert("reg/01/2024.arrow", &data.region);
-    tables.insert("reg/01/2023.arrow", &data.region_earlier);
-    tables.insert("fr/2024.arrow", &data.france);
-    tables.insert("fr-departements-pays/2024.arrow", &data.departements);
+    let tables = loaded(data, &EVERY_FILE);
     let context = Context {
         manifest: &manifest,
         catalog: &catalog,
@@ -315,10 +297,10 @@ fn the_key_points_wait_for_every_file_they_read() {
     let manifest = manifest();
     let catalog = catalog();
     let data = data();
-    let mut tables = Tables::new();
-    tables.insert("dep/60/2024.arrow", &data.oise);
-    tables.insert("dep/60/2023.arrow", &data.oise_earlier);
-    tables.insert("fr/2024.arrow", &data.france);
+    let tables = loaded(
+        &data,
+        &["dep/60/2024.arrow", "dep/60/2023.arrow", "fr/2024.arrow"],
+    );
     let context = Context {
         manifest: &manifest,
         catalog: &catalog,

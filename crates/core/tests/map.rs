@@ -7,73 +7,29 @@ mod common;
 
 use comex_core::blocks::model::Context;
 use comex_core::blocks::{compute, Block, BlockError, Selection, Tables};
-use comex_core::codes::{Flow, Period, ProductLevel, Territory};
+use comex_core::codes::{Flow, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
-use comex_core::manifest::{Manifest, Source, SourceKind, TerritoryEntry};
-use comex_core::table::TradeTable;
+use comex_core::manifest::Manifest;
 use comex_core::views::map::{FranceMap, MapMeasure};
 use comex_core::views::portrait::ViewModel;
+use common::{departements_by_country, T1_2023, T1_2024};
 
 const E: Flow = Flow::Export;
 const I: Flow = Flow::Import;
-const T1_2023: Period = Period {
-    year: 2023,
-    quarter: 1,
-};
-const T1_2024: Period = Period {
-    year: 2024,
-    quarter: 1,
-};
-
 fn manifest() -> Manifest {
-    let entry = |territory: Territory, label: &str, region: Option<&str>| TerritoryEntry {
-        slug: label.to_lowercase(),
-        territory,
-        label: label.into(),
-        region: region.map(String::from),
-    };
     let departement = |code: &str| Territory::Departement(code.into());
-    Manifest {
-        schema_version: "1".into(),
-        source: Source {
-            kind: SourceKind::Demo,
-            description: String::new(),
-            files: vec![],
-        },
-        years: vec![2023, 2024],
-        periods: vec![T1_2023, T1_2024],
-        territories: vec![
-            entry(departement("02"), "Aisne", Some("01")),
-            entry(departement("60"), "Oise", Some("01")),
-            entry(departement("75"), "Paris", Some("03")),
-            entry(departement("99"), "Principauté de Monaco", Some("21")),
-            entry(
-                Territory::Region("01".into()),
-                "Hauts-de-France",
-                Some("01"),
-            ),
-            entry(Territory::France, "France entière", None),
-        ],
-        files: vec![],
-        totals: vec![],
-        quarters: vec![],
-        unknown_codes: vec![],
-    }
-}
-
-/// Rows (département index among 02, 60, 75, flow, country index, euros).
-fn departements(period: Period, rows: &[(u16, Flow, u16, i64)]) -> TradeTable {
-    let mut table = TradeTable::empty(Territory::France);
-    table.periods = vec![period];
-    table.departements = vec!["02".into(), "60".into(), "75".into()];
-    for &(departement, flow, country, value) in rows {
-        table.period.push(0);
-        table.flow.push(flow);
-        table.departement.push(departement);
-        table.country.push(country);
-        table.value.push(value);
-    }
-    table
+    common::two_year_manifest(&[
+        (departement("02"), "Aisne", Some("01")),
+        (departement("60"), "Oise", Some("01")),
+        (departement("75"), "Paris", Some("03")),
+        (departement("99"), "Principauté de Monaco", Some("21")),
+        (
+            Territory::Region("01".into()),
+            "Hauts-de-France",
+            Some("01"),
+        ),
+        (Territory::France, "France entière", None),
+    ])
 }
 
 fn map(territory: Territory, filter: Filter, measure: MapMeasure) -> Result<FranceMap, BlockError> {
@@ -81,7 +37,7 @@ fn map(territory: Territory, filter: Filter, measure: MapMeasure) -> Result<Fran
     let catalog = common::catalog(2, 3);
     // Aisne exports 100 (40 to country 1), imports 300; the Oise exports 300 (30 to country 1),
     // imports 100; Paris exports 200, all to country 1; Monaco nothing.
-    let now = departements(
+    let now = departements_by_country(
         T1_2024,
         &[
             (0, E, 0, 60),
@@ -93,7 +49,8 @@ fn map(territory: Territory, filter: Filter, measure: MapMeasure) -> Result<Fran
             (2, E, 1, 200),
         ],
     );
-    let earlier = departements(T1_2023, &[(0, E, 0, 200), (1, E, 0, 240), (2, E, 1, 200)]);
+    let earlier =
+        departements_by_country(T1_2023, &[(0, E, 0, 200), (1, E, 0, 240), (2, E, 1, 200)]);
     let mut tables = Tables::new();
     tables.insert("fr-departements-pays/2024.arrow", &now);
     tables.insert("fr-departements-pays/2023.arrow", &earlier);
