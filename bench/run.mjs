@@ -4,6 +4,8 @@
 // 2. The real dashboard, from its Performance marks (src/perf.rs) and the Resource Timing API:
 //    navigation → first chart (cold, a new browser context each time), département switches
 //    (selection → every chart redrawn), bytes of the first view, memory after loading France.
+// 3. The first view on emulated connections (« bureau », « mobile »): navigation → first chart and
+//    → the key points written.
 // Timings are reported, never asserted: they depend on the machine.
 
 import { chromium } from '@playwright/test';
@@ -221,6 +223,63 @@ async function dashboard(browser) {
   return report;
 }
 
+/**
+ * The connections the first view is measured on, emulated by Chromium (DevTools protocol): an office
+ * line shared by a service (« bureau ») and Lighthouse's « Slow 4G » with its 4× slower processor
+ * (« mobile »). Throughputs in bytes per second.
+ */
+const CONNECTIONS = [
+  { name: 'bureau (10 Mbit/s, 2 Mbit/s up, 40 ms RTT)', latency: 40, down: (10e6 / 8), up: (2e6 / 8), cpu: 1 },
+  { name: 'mobile (Slow 4G: 1,6 Mbit/s, 750 kbit/s up, 150 ms RTT, processor ×4)', latency: 150, down: (1.6e6 / 8), up: (750e3 / 8), cpu: 4 },
+];
+const THROTTLED_LOADS = 3;
+
+/** Navigation → first chart, and → the key points written, cold, on each emulated connection. */
+async function connections(browser) {
+  const results = [];
+  for (const connection of CONNECTIONS) {
+    const firstChart = [];
+    const keyPoints = [];
+    for (let i = 0; i < THROTTLED_LOADS; i += 1) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: connection.latency,
+        downloadThroughput: connection.down,
+        uploadThroughput: connection.up,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: connection.cpu });
+      await page.goto(appUrl, { timeout: 180_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('comex:chart-drawn').length > 0, null, {
+        timeout: 180_000,
+        polling: 100,
+      });
+      firstChart.push(await page.evaluate(() => performance.getEntriesByName('comex:chart-drawn')[0].startTime));
+      await page.locator('#key-points .key-point').first().waitFor({ timeout: 180_000 });
+      keyPoints.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+    results.push({
+      connection: connection.name,
+      firstChartMs: quantile(firstChart, 0.5),
+      keyPointsMs: quantile(keyPoints, 0.5),
+      all: { firstChart, keyPoints },
+    });
+  }
+  console.log(`
+On emulated connections (cold, median of ${THROTTLED_LOADS})`);
+  console.log(
+    table([
+      ['connection', 'navigation → first chart', 'navigation → key points written'],
+      ...results.map((r) => [r.connection, ms(r.firstChartMs), ms(r.keyPointsMs)]),
+    ]),
+  );
+  return results;
+}
+
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 try {
   // BENCH_ONLY=engines or BENCH_ONLY=dashboard runs one half.
@@ -228,6 +287,7 @@ try {
   const result = {
     engines: only === 'dashboard' ? null : await engines(browser),
     dashboard: only === 'engines' ? null : await dashboard(browser),
+    connections: only === 'engines' ? null : await connections(browser),
   };
   writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nAll figures: ${resultFile}`);

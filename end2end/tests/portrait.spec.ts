@@ -230,3 +230,14 @@ test("a région's map outlines its départements; the measure's CSV equals the c
   await ready(page, 'map');
   expect(await downloadCsv(page, 'map')).toBe(coreView('reg:01', 'map', { measure: 'balance' }));
 });
+
+test("hovering a département of the map asks for its file before any click", async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60');
+  await ready(page, 'map');
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dep/59/2024.arrow')));
+  expect(await fetched()).toBe(false);
+  const nord = await mapPoint(page, [3.06, 50.63]);
+  await page.mouse.move(nord.x, nord.y);
+  await expect.poll(fetched, { timeout: 10_000 }).toBe(true);
+  await expect(page).toHaveURL(/territory=dep(%3A|:)60/);
+});

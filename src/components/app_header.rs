@@ -26,14 +26,7 @@ pub fn AppHeader(
     let territory = Memo::new(move |_| selection.territory());
     let on_select = Callback::new(move |territory: Territory| {
         perf::mark(perf::TERRITORY_SELECTED);
-        // The territory's files for the period shown, fetched now (the blocks ask a frame later).
-        let paths = manifest
-            .with_value(|manifest| manifest.territory_files(&territory, &selection.periods()));
-        for path in paths {
-            portrait
-                .dataset
-                .with_value(|dataset| dataset.prefetch(&path));
-        }
+        portrait.prefetch_territory(&territory, &selection.periods());
         selection.set_territory(&territory);
     });
     let draw_everything = portrait.draw_everything;

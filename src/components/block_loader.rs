@@ -12,6 +12,7 @@ use comex_core::blocks::text::Heading;
 use comex_core::blocks::{
     compute, Block, BlockError, BlockFiles, Selection as CoreSelection, Tables,
 };
+use comex_core::codes::{Period, Territory};
 use comex_core::table::TradeTable;
 use comex_core::views::portrait::SharedResults;
 use comex_core::CoreError;
@@ -36,6 +37,16 @@ pub struct Portrait {
 }
 
 impl Portrait {
+    /// Asks now for a territory's files for these quarters (the blocks ask a frame later, once the
+    /// address has changed; a file is fetched once, whoever asks).
+    pub fn prefetch_territory(&self, territory: &Territory, periods: &[Period]) {
+        self.dataset.with_value(|dataset| {
+            for path in dataset.manifest.territory_files(territory, periods) {
+                dataset.prefetch(&path);
+            }
+        });
+    }
+
     pub fn new(
         dataset: Rc<Dataset>,
         selection: Selection,

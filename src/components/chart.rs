@@ -45,6 +45,15 @@ impl Pick {
     }
 }
 
+/// A handler of a chart event that hands on what the mark under it selects.
+fn mark_handler(callback: Callback<Pick>) -> EventClosure {
+    Closure::new(move |params: JsValue| {
+        if let Some(pick) = data_field(&params, "pick").as_deref().and_then(Pick::parse) {
+            callback.run(pick);
+        }
+    })
+}
+
 fn data_field(params: &JsValue, field: &str) -> Option<String> {
     let data = js_sys::Reflect::get(params, &JsValue::from_str("data")).ok()?;
     js_sys::Reflect::get(&data, &JsValue::from_str(field))
@@ -115,6 +124,8 @@ pub fn EChart(
     label: String,
     /// Called with what a click on a mark selects; none for charts that select nothing.
     on_pick: Option<Callback<Pick>>,
+    /// Called with what a mark under the pointer would select.
+    on_hover: Option<Callback<Pick>>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let chart: StoredValue<Option<ECharts>, LocalStorage> = StoredValue::new_local(None);
@@ -152,15 +163,12 @@ pub fn EChart(
             set(&init_options, "renderer", &JsValue::from_str("canvas"));
             set(&init_options, "locale", &JsValue::from_str("FR"));
             let instance = echarts::init(element, &JsValue::NULL, &init_options);
-            if let Some(on_pick) = on_pick {
-                let click = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
-                    if let Some(pick) = data_field(&params, "pick").as_deref().and_then(Pick::parse)
-                    {
-                        on_pick.run(pick);
-                    }
-                });
-                instance.on("click", click.as_ref().unchecked_ref());
-                keep_alive.update_value(|closures| closures.push(click));
+            for (event, callback) in [("click", on_pick), ("mouseover", on_hover)] {
+                if let Some(callback) = callback {
+                    let handler = mark_handler(callback);
+                    instance.on(event, handler.as_ref().unchecked_ref());
+                    keep_alive.update_value(|closures| closures.push(handler));
+                }
             }
             chart.set_value(Some(instance));
         }

@@ -14,6 +14,7 @@ use crate::components::near_screen::DrawEverything;
 use crate::components::print::follow_browser_print;
 use crate::components::print_intro::PrintIntro;
 use crate::components::view_block::{Embed, ViewBlock};
+use crate::perf;
 use crate::state::Selection;
 use comex_core::blocks::text::period_text;
 use comex_core::blocks::Block;
@@ -34,7 +35,12 @@ fn is_narrow() -> bool {
 
 /// One block, or nothing when it does not apply to the territory (a région is not compared with
 /// itself); an embed of such a block says so.
-fn block_view(block: Block, portrait: Portrait, on_pick: Callback<Pick>) -> impl IntoView {
+fn block_view(
+    block: Block,
+    portrait: Portrait,
+    on_pick: Callback<Pick>,
+    on_hover: Callback<Pick>,
+) -> impl IntoView {
     let loaded = load(block, portrait);
     let applies = Memo::new(move |_| loaded.heading.with(Option::is_some));
     let embed = use_context::<Embed>().unwrap_or(Embed(None));
@@ -48,7 +54,8 @@ fn block_view(block: Block, portrait: Portrait, on_pick: Callback<Pick>) -> impl
         <Show when=move || applies.get()
             fallback=move || embedded_alone.then(|| view! { <NotApplicable block=block/> })>
             <ViewBlock block=block heading=loaded.heading drawn=loaded.drawn retry=loaded.retry
-                on_pick=picks on_near_screen=loaded.near_screen/>
+                on_pick=picks on_hover=(block == Block::Map).then_some(on_hover)
+                on_near_screen=loaded.near_screen/>
         </Show>
     }
 }
@@ -75,6 +82,32 @@ fn embed_mode(selection: Selection, portrait: Portrait) -> bool {
     embedded
 }
 
+/// What a click on a chart mark does (filter by the good or the country, select the département),
+/// and what hovering one does (ask for the département's file).
+fn mark_callbacks(selection: Selection, portrait: Portrait) -> (Callback<Pick>, Callback<Pick>) {
+    let on_pick = Callback::new(move |pick: Pick| match pick {
+        Pick::Product(code) => selection.set_product(Some(code)),
+        Pick::Country(code) => selection.set_country(Some(code)),
+        // As the selector does: the files asked for at once, the address changes, back and forward work.
+        Pick::Territory(code) => {
+            if let Ok(territory) = code.parse::<Territory>() {
+                perf::mark(perf::TERRITORY_SELECTED);
+                portrait.prefetch_territory(&territory, &selection.periods());
+                selection.set_territory(&territory);
+            }
+        }
+    });
+    // Hovering a département of the map asks for its file: a click then finds it on its way.
+    let on_hover = Callback::new(move |pick: Pick| {
+        if let Pick::Territory(code) = pick {
+            if let Ok(territory) = code.parse::<Territory>() {
+                portrait.prefetch_territory(&territory, &selection.periods());
+            }
+        }
+    });
+    (on_pick, on_hover)
+}
+
 #[component]
 pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let selection = Selection::from_url();
@@ -97,23 +130,14 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     on_cleanup(move || resize.remove());
 
     let territory = Memo::new(move |_| selection.territory());
-    let on_pick = Callback::new(move |pick: Pick| match pick {
-        Pick::Product(code) => selection.set_product(Some(code)),
-        Pick::Country(code) => selection.set_country(Some(code)),
-        // As the selector does: the address changes, back and forward work.
-        Pick::Territory(code) => {
-            if let Ok(territory) = code.parse::<Territory>() {
-                selection.set_territory(&territory);
-            }
-        }
-    });
+    let (on_pick, on_hover) = mark_callbacks(selection, portrait);
     let territory_label =
         Signal::derive(move || manifest.with_value(|m| m.label(&territory.get())));
     let period =
         Signal::derive(move || manifest.with_value(|m| period_text(m, &selection.periods())));
     let unknown = move || catalog.with_value(|c| selection.unknown_codes(c));
     let embedded = embed_mode(selection, portrait);
-    let block = move |block: Block| block_view(block, portrait, on_pick);
+    let block = move |block: Block| block_view(block, portrait, on_pick, on_hover);
     view! {
         {(!embedded).then(|| view! {
             <AppHeader manifest=manifest catalog=catalog selection=selection portrait=portrait

@@ -105,6 +105,8 @@ pub fn ViewBlock(
     retry: Callback<()>,
     /// What a click on a mark selects; none for the blocks whose marks select nothing.
     on_pick: Option<Callback<Pick>>,
+    /// What hovering a mark would select (the map: its file is asked for ahead of a click).
+    on_hover: Option<Callback<Pick>>,
     /// Called each time the block comes near the screen: blocks below the first screen fetch the
     /// files only they read when the user scrolls to them.
     on_near_screen: Callback<()>,
@@ -176,7 +178,7 @@ pub fn ViewBlock(
             <Show when=has_chart>
                 <div class="chart-frame" class:is-loading=loading>
                     <EChart spec=Signal::derive(move || spec.get().unwrap_or(ChartSpec { option: serde_json::Value::Null, height: 0 }))
-                        label=chart_label.get_untracked() on_pick=on_pick/>
+                        label=chart_label.get_untracked() on_pick=on_pick on_hover=on_hover/>
                 </div>
             </Show>
             {move || drawn.get().and_then(Result::ok).filter(|d| !d.legend.is_empty()).map(|d| view! {
