@@ -77,4 +77,4 @@ const output = await mapshaper.applyCommands(commands, { 'source.json': bytes.to
 const text = output['output.json'].toString();
 fs.writeFileSync(OUTPUT, text);
 const features = JSON.parse(text).features;
-console.log(`${OUTPUT}: ${features.length} départements, ${text.length} bytes`);
+console.log(`${OUTPUT}: ${features.length} départements, ${Buffer.byteLength(text)} bytes`);
