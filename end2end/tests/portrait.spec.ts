@@ -241,3 +241,26 @@ test("hovering a département of the map asks for its file before any click", as
   await expect.poll(fetched, { timeout: 10_000 }).toBe(true);
   await expect(page).toHaveURL(/territory=dep(%3A|:)60/);
 });
+
+test("the map's table ranks every département and sorts by any column", async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60');
+  await ready(page, 'map');
+  await page.locator('#map .data-table summary').click();
+  const rows = page.locator('#map .data-table tbody tr');
+  await expect(rows).toHaveCount(101);
+  const firstCells = () => page.locator('#map .data-table tbody tr td:first-child').allTextContents();
+  // First in the model's order (by rank), as the CLI prints it; Monaco, without an outline, among them.
+  const cliCodes = coreView('dep:60', 'map').trim().split('\n').slice(1).map((line) => csvFields(line)[0]);
+  expect(await firstCells()).toEqual(cliCodes);
+  expect(cliCodes).toContain('99');
+  await page.locator('#map .data-table th button').nth(1).click();
+  await expect(page.locator('#map .data-table th').nth(1)).toHaveAttribute('aria-sort', 'ascending');
+  const names = await page.locator('#map .data-table tbody tr td:nth-child(2)').allTextContents();
+  expect(names[0]).toBe('Ain');
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'fr')));
+  await page.locator('#map .data-table th button').nth(3).click();
+  await page.locator('#map .data-table th button').nth(3).click();
+  await expect(page.locator('#map .data-table th').nth(3)).toHaveAttribute('aria-sort', 'descending');
+  // The CSV keeps the model's order whatever the table shows.
+  expect(await downloadCsv(page, 'map')).toBe(coreView('dep:60', 'map'));
+});

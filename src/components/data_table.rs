@@ -22,6 +22,28 @@ pub fn cell_text(cell: &Cell) -> String {
     }
 }
 
+/// Numbers by value (empty cells last), text in the browser's French collation.
+fn compare(a: Option<&Cell>, b: Option<&Cell>) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a.and_then(Cell::number), b.and_then(Cell::number)) {
+        (Some(a), Some(b)) => a.total_cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => {
+            let text = |cell: Option<&Cell>| match cell {
+                Some(Cell::Text(text)) => text.clone(),
+                _ => String::new(),
+            };
+            let order = js_sys::JsString::from(text(a)).locale_compare(
+                &text(b),
+                &js_sys::Array::of1(&"fr".into()),
+                &js_sys::Object::new(),
+            );
+            order.cmp(&0)
+        }
+    }
+}
+
 fn is_number(cell: &Cell) -> bool {
     !matches!(cell, Cell::Text(_))
 }
@@ -49,15 +71,49 @@ pub fn DataTable(table: ViewTable) -> impl IntoView {
     // building thousands of formatted cells nobody looks at would cost more than the charts.
     let opened = RwSignal::new(false);
     let body = StoredValue::new((rows, total));
+    // A click on a column's header sorts by it (again: the other way); the total line stays last.
+    let sort: RwSignal<Option<(usize, bool)>> = RwSignal::new(None);
+    let sorted_rows = move || {
+        let (mut rows, total) = body.get_value();
+        if let Some((column, descending)) = sort.get() {
+            rows.sort_by(|a, b| {
+                let order = compare(a.get(column), b.get(column));
+                if descending {
+                    order.reverse()
+                } else {
+                    order
+                }
+            });
+        }
+        (rows, total)
+    };
+    let header = move |index: usize, name: String| {
+        let state = move || match sort.get() {
+            Some((column, true)) if column == index => "descending",
+            Some((column, false)) if column == index => "ascending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=state>
+                <button type="button" class="sort" title="Trier par cette colonne"
+                    on:click=move |_| sort.update(|sort| {
+                        *sort = match *sort {
+                            Some((column, descending)) if column == index => Some((index, !descending)),
+                            _ => Some((index, false)),
+                        };
+                    })>{name}</button>
+            </th>
+        }
+    };
     view! {
         <details class="data-table" on:toggle=move |_| opened.set(true)>
             <summary>{format!("Tableau des données ({row_count} ligne{})", if row_count > 1 { "s" } else { "" })}</summary>
             <div class="table-scroll">
                 <table>
                     <caption>{title}</caption>
-                    <thead><tr>{columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
+                    <thead><tr>{columns.into_iter().enumerate().map(|(index, name)| header(index, name)).collect_view()}</tr></thead>
                     <tbody>
-                        {move || opened.get().then(|| body.get_value()).map(|(rows, total)| view! {
+                        {move || opened.get().then(sorted_rows).map(|(rows, total)| view! {
                             {rows.into_iter().map(|row| render_row(row, "")).collect_view()}
                             {total.map(|row| render_row(row, "total"))}
                         })}

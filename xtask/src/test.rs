@@ -176,15 +176,15 @@ fn release_build(root: &Path) -> Result<()> {
 /// The first view's size budgets (end2end/tests/performance.spec.ts), ratchets at today's size plus
 /// about 1 %, lowered as the view shrinks: a change that makes the first view heavier fails the tests.
 /// As the browser gets it (the build writes brotli copies, `serve` sends them to the browsers that
-/// accept brotli): 713 196 bytes when set. Raised from 690 000 for the key points (their sentences and
+/// accept brotli): 716 782 bytes when set. Raised from 690 000 for the key points (their sentences and
 /// ranks: +16 KB of WASM brotli; their files come after the first chart, outside this view) and the map
 /// (+16 KB of WASM, +11 KB of ECharts for the map series; its outline comes when it is near the
-/// screen), less the engine compiled for size (-15 KB).
-const FIRST_VIEW_BUDGET: u64 = 720_000;
-/// To a client that accepts gzip only: 856 476 bytes when set. Raised from 780 000 for the time
+/// screen), less the engine compiled for size (-15 KB), plus the sortable data tables (+3.6 KB).
+const FIRST_VIEW_BUDGET: u64 = 724_000;
+/// To a client that accepts gzip only: 860 621 bytes when set. Raised from 780 000 for the time
 /// views (évolution, changes, several years: +37 KB of WASM gzip), then from 825 000 for the key
 /// points and the map.
-const FIRST_VIEW_GZIP_BUDGET: u64 = 865_000;
+const FIRST_VIEW_GZIP_BUDGET: u64 = 869_000;
 
 /// The sub-path the end-to-end tests also serve the site under.
 const SUBPATH: &str = "/intranet/commerce-exterieur/";

@@ -29,6 +29,20 @@ impl Cell {
         Cell::Share { value, decimals: 1 }
     }
 
+    /// The number a cell holds, for sorting a table by its column; none for text and empty cells.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Cell::Text(_) => None,
+            Cell::Euros(value) => Some(*value as f64),
+            Cell::Count(count) => Some(*count as f64),
+            Cell::Share { value, .. }
+            | Cell::Ratio(value)
+            | Cell::Index(value)
+            | Cell::SignedShare(value)
+            | Cell::Points(value) => *value,
+        }
+    }
+
     /// Machine-readable: whole euros, decimal commas (a French spreadsheet reads them as numbers).
     pub fn csv(&self) -> String {
         match self {
