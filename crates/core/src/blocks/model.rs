@@ -75,6 +75,7 @@ impl Block {
                 &files.subject,
                 &self.periods(manifest, selection),
             )
+            .with_map_measure(self, selection.map)
         }))
     }
 
@@ -112,7 +113,8 @@ pub fn compute(
         manifest,
         &files.subject,
         &block.periods(manifest, selection),
-    );
+    )
+    .with_map_measure(block, selection.map);
     // The évolution reads every year of three territories: summed year by year, never put together.
     if block == Block::Evolution {
         let region = tables.years(&files.region_files)?;

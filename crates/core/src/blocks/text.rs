@@ -7,7 +7,7 @@ use crate::codes::{Flow, Period, Territory};
 use crate::format;
 use crate::manifest::Manifest;
 use crate::views::exposure::Exposure;
-use crate::views::map::FranceMap;
+use crate::views::map::{FranceMap, MapMeasure};
 use crate::views::sankey::Sankey;
 use crate::views::totals::{FlowTotal, Totals};
 
@@ -190,6 +190,22 @@ impl Heading {
             subject_label,
             period,
         }
+    }
+}
+
+impl Heading {
+    /// The map's title and file name say what it colours (`… sur la carte : solde commercial, …`,
+    /// `map-balance-oise-2024`); other blocks' are unchanged.
+    pub fn with_map_measure(mut self, block: Block, measure: MapMeasure) -> Self {
+        if block == Block::Map {
+            let words = block.title_words();
+            let label = measure.label_fr().to_lowercase();
+            self.title = self.title.replacen(words, &format!("{words} : {label}"), 1);
+            self.file_stem =
+                self.file_stem
+                    .replacen("map-", &format!("map-{}-", measure.name()), 1);
+        }
+        self
     }
 }
 
