@@ -324,7 +324,7 @@ fn rank_point(inputs: &KeyPointInputs) -> Option<KeyPoint> {
     let text = capitalised(&text);
     Some(point(
         "rank",
-        "totals-exportations",
+        "map",
         text,
         &[("rank", rank as f64), ("count", count as f64)],
     ))
