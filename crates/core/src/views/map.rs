@@ -105,11 +105,25 @@ pub enum MapUnit {
 }
 
 impl MapUnit {
+    /// `9 114,8 M€`, `6,9 %`, `+3,4 %`.
     pub fn text(self, value: f64) -> String {
+        self.text_with(value, 1)
+    }
+
+    /// With `decimals` digits after the comma.
+    fn text_with(self, value: f64, decimals: usize) -> String {
         match self {
-            MapUnit::Euros => format::million_euros(value.round() as i64),
-            MapUnit::Share => format::percent(value, 1),
-            MapUnit::Change => format::signed_percent(value),
+            MapUnit::Euros => format!("{}\u{a0}M€", format::decimal(value / 1e6, decimals)),
+            MapUnit::Share => format::percent(value, decimals),
+            MapUnit::Change => {
+                let text = format::percent(value, decimals);
+                let zero = !text.chars().any(|c| c.is_ascii_digit() && c != '0');
+                if text.starts_with('-') || zero {
+                    text
+                } else {
+                    format!("+{text}")
+                }
+            }
         }
     }
 }
@@ -189,8 +203,23 @@ fn quantile_classes(sorted: &[f64], colours: &[&'static str], unit: MapUnit) -> 
             label: String::new(),
         });
     }
+    // One more decimal where a class would seem to end where the next begins (« 4,4 % – 4,4 % »).
+    let decimals = (1..=3)
+        .find(|&decimals| {
+            classes.windows(2).all(|pair| match pair {
+                [before, after] => {
+                    unit.text_with(before.upper, decimals) != unit.text_with(after.lower, decimals)
+                }
+                _ => true,
+            })
+        })
+        .unwrap_or(3);
     for class in &mut classes {
-        class.label = format!("{} – {}", unit.text(class.lower), unit.text(class.upper));
+        class.label = format!(
+            "{} – {}",
+            unit.text_with(class.lower, decimals),
+            unit.text_with(class.upper, decimals)
+        );
     }
     classes
 }
@@ -450,6 +479,31 @@ mod tests {
             .all(|c| (c.upper < 0.0) == REDS.contains(&c.colour)));
         assert_eq!(classes.first().map(|c| c.colour), Some(REDS[0]));
         assert_eq!(classes.last().map(|c| c.colour), Some(GREENS[2]));
+    }
+
+    #[test]
+    fn class_labels_never_seem_to_touch() {
+        let values = [0.0441, 0.0443, 0.0444, 0.0445, 0.06];
+        let classes = quantile_classes(&values, &VIOLETS, MapUnit::Change);
+        let labels: Vec<&str> = classes.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(
+            labels
+                .iter()
+                .map(|l| format::plain_spaces(l))
+                .collect::<Vec<_>>(),
+            [
+                "+4,41 % – +4,41 %",
+                "+4,43 % – +4,43 %",
+                "+4,44 % – +4,44 %",
+                "+4,45 % – +4,45 %",
+                "+6,00 % – +6,00 %"
+            ]
+        );
+        assert_eq!(
+            MapUnit::Euros.text(9_114_800_000.0),
+            format::million_euros(9_114_800_000)
+        );
+        assert_eq!(MapUnit::Change.text(0.034), format::signed_percent(0.034));
     }
 
     #[test]
