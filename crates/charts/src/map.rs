@@ -18,7 +18,6 @@ pub fn option(map: &FranceMap, narrow: bool) -> Option<ChartSpec> {
     if map.rows.is_empty() {
         return None;
     }
-    let ranked = map.rows.iter().filter(|row| row.rank.is_some()).count();
     let data: Vec<Value> = map
         .rows
         .iter()
@@ -32,7 +31,7 @@ pub fn option(map: &FranceMap, narrow: bool) -> Option<ChartSpec> {
                 .value
                 .map_or_else(|| "Pas de valeur".to_string(), |value| map.unit.text(value))];
             if let Some(rank) = row.rank {
-                lines.push(format!("Rang {rank} sur {ranked}"));
+                lines.push(format!("Rang {rank} sur {}", map.ranked));
             }
             json!({
                 "name": row.code,

@@ -421,6 +421,7 @@ fn map_model() -> FranceMap {
             class(9.1e9, 9.1e9, "#efe7f5"),
             class(3.0e10, 3.0e10, "#5e2c85"),
         ],
+        ranked: 2,
         outlined: vec!["60".into()],
         notice: None,
         without_outline: vec![],

@@ -62,7 +62,11 @@ fn map(territory: Territory, filter: Filter, measure: MapMeasure) -> Result<Fran
     let selection = Selection {
         territory,
         filter: Filter {
-            periods: vec![T1_2024],
+            periods: if filter.periods.is_empty() {
+                vec![T1_2024]
+            } else {
+                filter.periods.clone()
+            },
             ..filter
         },
         level: ProductLevel::Cpf4,
@@ -187,4 +191,20 @@ fn the_map_waits_for_the_file_of_all_departements() {
         compute(Block::Map, context, &selection, &Tables::new()),
         Err(BlockError::NotReady(_))
     ));
+}
+
+#[test]
+fn without_the_year_before_the_change_says_so_not_a_product_filter() {
+    let first_year = Filter {
+        periods: vec![T1_2023],
+        ..Filter::default()
+    };
+    let change = map(Territory::France, first_year.clone(), MapMeasure::Change).unwrap();
+    assert!(change.rows.is_empty());
+    let notice = change.notice.unwrap();
+    assert!(notice.contains("un an plus tôt"), "{notice}");
+    // The other measures of that year are drawn.
+    let exports = map(Territory::France, first_year, MapMeasure::Exports).unwrap();
+    assert_eq!(exports.ranked, 3);
+    assert!(exports.notice.is_none());
 }

@@ -119,7 +119,12 @@ pub fn compute(
         _ => None,
     };
     let period = period_text(manifest, &filter.periods);
-    let whole_year = period.len() == 4 && period.chars().all(|c| c.is_ascii_digit());
+    // The four quarters of one year: « en 2024 »; other periods: « sur la période T1 2024 ».
+    let whole_year = filter.periods.len() == 4
+        && filter
+            .periods
+            .windows(2)
+            .all(|pair| matches!(pair, [a, b] if a.year == b.year));
     let period_phrase = if whole_year {
         format!("en {period}")
     } else {

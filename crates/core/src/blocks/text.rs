@@ -198,9 +198,13 @@ impl Heading {
     /// `map-balance-oise-2024`); other blocks' are unchanged.
     pub fn with_map_measure(mut self, block: Block, measure: MapMeasure) -> Self {
         if block == Block::Map {
-            let words = block.title_words();
-            let label = measure.label_fr().to_lowercase();
-            self.title = self.title.replacen(words, &format!("{words} : {label}"), 1);
+            self.title = format!(
+                "{} : {}, {} ({})",
+                block.title_words(),
+                measure.label_fr().to_lowercase(),
+                self.subject_label,
+                self.period
+            );
             self.file_stem =
                 self.file_stem
                     .replacen("map-", &format!("map-{}-", measure.name()), 1);
@@ -296,15 +300,15 @@ pub fn map_sentences(map: &FranceMap, territory: &Territory) -> Vec<String> {
         ));
     }
     if let Territory::Departement(code) = territory {
-        let ranked = map.rows.iter().filter(|row| row.rank.is_some()).count();
         if let Some(row) = map.rows.iter().find(|row| row.code == *code) {
             lines.push(match (row.value, row.rank) {
                 (Some(value), Some(rank)) => format!(
-                    "{}, {} : {}, {} sur {ranked} départements",
+                    "{}, {} : {}, {} sur {} départements",
                     map.measure_label,
                     row.label,
                     map.unit.text(value),
-                    crate::french::ordinal(rank, false)
+                    crate::french::ordinal(rank, false),
+                    map.ranked
                 ),
                 _ => format!("{}, {} : pas de valeur", map.measure_label, row.label),
             });

@@ -41,6 +41,18 @@ pub struct Exposure {
     pub ranking: Vec<DepartementExposure>,
 }
 
+/// The partner the exposure measures when no partner country is selected: the United States, the
+/// seed's question (customs tariff threats in 2025).
+pub const DEFAULT_PARTNER: &str = "US";
+
+/// The selected partner, or the default one.
+pub fn partner_of(filter: &Filter) -> CountrySelection {
+    filter
+        .country
+        .clone()
+        .unwrap_or_else(|| CountrySelection::Country(DEFAULT_PARTNER.to_string()))
+}
+
 /// Calls `add(row, with_partner)` for every kept row of the flow.
 fn sums(
     table: &TradeTable,

@@ -8,11 +8,11 @@
 //! départements with a value. Classes: quantiles of the values (five; for the balance and the
 //! change, three below zero in reds and three above in greens).
 
-use super::exposure::departement_ranking;
+use super::exposure::{departement_ranking, partner_of};
 use super::ranking::departement_sums;
 use crate::catalog::Catalog;
 use crate::codes::{Flow, Territory};
-use crate::filter::{CountrySelection, Filter};
+use crate::filter::Filter;
 use crate::format;
 use crate::manifest::Manifest;
 use crate::table::TradeTable;
@@ -156,6 +156,8 @@ pub struct FranceMap {
     pub unit: MapUnit,
     /// Every département of the data, ranked first, the others after (by code).
     pub rows: Vec<MapRow>,
+    /// How many départements have a value (and a rank).
+    pub ranked: usize,
     pub classes: Vec<MapClass>,
     /// The départements outlined: the selected one, or the selected région's.
     pub outlined: Vec<String>,
@@ -254,8 +256,16 @@ pub struct MapInputs<'a> {
     pub measure: MapMeasure,
 }
 
-/// Each département's value on the measure, by code; none with a product filter.
-fn values(inputs: &MapInputs) -> Option<Vec<(String, Option<f64>)>> {
+/// Why the map is not drawn: a product filter (the file is summed over products).
+const UNDER_A_PRODUCT_FILTER: &str = "Sous un filtre de produit, la carte n'est pas calculée : le fichier des départements par pays est sommé sur les produits. Retirez le filtre de produit pour la voir.";
+/// Why the change is not drawn: the data do not hold the same quarters a year earlier.
+const NO_YEAR_EARLIER: &str = "Les mêmes trimestres un an plus tôt ne sont pas dans les données : l'évolution sur un an n'est pas calculée pour cette période.";
+
+/// Each département's value on the measure, by code; or why there is none (in French).
+fn values(inputs: &MapInputs) -> Result<Vec<(String, Option<f64>)>, &'static str> {
+    if inputs.filter.product.is_some() {
+        return Err(UNDER_A_PRODUCT_FILTER);
+    }
     let MapInputs {
         catalog,
         departements,
@@ -267,9 +277,12 @@ fn values(inputs: &MapInputs) -> Option<Vec<(String, Option<f64>)>> {
         other => other.to_string(),
     };
     let nonzero = |value: i64| (value != 0).then_some(value as f64);
-    Some(match inputs.measure {
+    let sums = |table: &TradeTable, filter: &Filter| {
+        departement_sums(table, catalog, filter).ok_or(UNDER_A_PRODUCT_FILTER)
+    };
+    Ok(match inputs.measure {
         MapMeasure::Exports | MapMeasure::Imports | MapMeasure::Balance => {
-            departement_sums(departements, catalog, filter)?
+            sums(departements, filter)?
                 .into_iter()
                 .map(|(territory, [exports, imports])| {
                     let value = match inputs.measure {
@@ -281,23 +294,20 @@ fn values(inputs: &MapInputs) -> Option<Vec<(String, Option<f64>)>> {
                 })
                 .collect()
         }
-        MapMeasure::Exposure => {
-            if filter.product.is_some() {
-                return None;
-            }
-            let partner = filter
-                .country
-                .clone()
-                .unwrap_or_else(|| CountrySelection::Country("US".to_string()));
-            departement_ranking(departements, catalog, filter, &partner, Flow::Export)
-                .into_iter()
-                .map(|entry| (entry.departement, Some(entry.share)))
-                .collect()
-        }
+        MapMeasure::Exposure => departement_ranking(
+            departements,
+            catalog,
+            filter,
+            &partner_of(filter),
+            Flow::Export,
+        )
+        .into_iter()
+        .map(|entry| (entry.departement, Some(entry.share)))
+        .collect(),
         MapMeasure::Change => {
-            let now = departement_sums(departements, catalog, filter)?;
-            let (earlier_table, earlier_filter) = inputs.earlier?;
-            let before = departement_sums(earlier_table, catalog, earlier_filter)?;
+            let now = sums(departements, filter)?;
+            let (earlier_table, earlier_filter) = inputs.earlier.ok_or(NO_YEAR_EARLIER)?;
+            let before = sums(earlier_table, earlier_filter)?;
             now.into_iter()
                 .map(|(territory, [exports, _])| {
                     let earlier = before
@@ -328,11 +338,7 @@ pub fn france_map(inputs: &MapInputs) -> FranceMap {
         MapMeasure::Exposure => MapUnit::Share,
         MapMeasure::Change => MapUnit::Change,
     };
-    let partner_label = filter
-        .country
-        .as_ref()
-        .map(|country| country.label(catalog))
-        .unwrap_or_else(|| CountrySelection::Country("US".to_string()).label(catalog));
+    let partner_label = partner_of(filter).label(catalog);
     let measure_label = match measure {
         MapMeasure::Exposure => format!(
             "Part des exportations {}",
@@ -341,20 +347,21 @@ pub fn france_map(inputs: &MapInputs) -> FranceMap {
         other => other.label_fr().to_string(),
     };
     let outlined = outlined(manifest, territory);
-    let Some(values) = values(inputs) else {
-        return FranceMap {
-            measure,
-            measure_label,
-            unit,
-            rows: Vec::new(),
-            classes: Vec::new(),
-            outlined,
-            notice: Some(
-                "Sous un filtre de produit, la carte n'est pas calculée : le fichier des départements par pays est sommé sur les produits. Retirez le filtre de produit pour la voir."
-                    .to_string(),
-            ),
-            without_outline: Vec::new(),
-        };
+    let values = match values(inputs) {
+        Ok(values) => values,
+        Err(notice) => {
+            return FranceMap {
+                measure,
+                measure_label,
+                unit,
+                rows: Vec::new(),
+                ranked: 0,
+                classes: Vec::new(),
+                outlined,
+                notice: Some(notice.to_string()),
+                without_outline: Vec::new(),
+            }
+        }
     };
     let known: Vec<f64> = values.iter().filter_map(|(_, value)| *value).collect();
     let classes = classes_of(&known, measure, unit);
@@ -368,6 +375,7 @@ pub fn france_map(inputs: &MapInputs) -> FranceMap {
         measure,
         measure_label,
         unit,
+        ranked: known.len(),
         rows,
         classes,
         outlined,

@@ -2,7 +2,9 @@
 
 use super::change::{Change, ChangeRow};
 use super::evolution::Evolution;
-use super::exposure::{departement_ranking, exposure_with_ranking, DepartementExposure, Exposure};
+use super::exposure::{
+    departement_ranking, exposure_with_ranking, partner_of, DepartementExposure, Exposure,
+};
 use super::goods::{goods, Goods};
 use super::key_points::KeyPoints;
 use super::map::{FranceMap, MapUnit};
@@ -14,7 +16,7 @@ use super::totals::{filtered_totals, totals_from_sums, Totals};
 use super::ViewName;
 use crate::catalog::Catalog;
 use crate::codes::{Flow, ProductLevel, Territory};
-use crate::filter::{CountrySelection, Filter};
+use crate::filter::Filter;
 use crate::manifest::Manifest;
 use crate::table::TradeTable;
 use crate::CoreError;
@@ -88,10 +90,6 @@ pub struct ViewRequest {
     pub filter: Filter,
     pub level: ProductLevel,
 }
-
-/// The partner the exposure view measures when no partner country is selected: the United States,
-/// the seed's question (customs tariff threats in 2025).
-pub const DEFAULT_EXPOSURE_PARTNER: &str = "US";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "view", rename_all = "kebab-case")]
@@ -179,10 +177,7 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
                 view: "exposure",
                 file: "fr-departements-pays",
             })?;
-            let partner = filter
-                .country
-                .clone()
-                .unwrap_or_else(|| CountrySelection::Country(DEFAULT_EXPOSURE_PARTNER.to_string()));
+            let partner = partner_of(filter);
             let ranking =
                 || departement_ranking(departements, catalog, filter, &partner, Flow::Export);
             let ranking = match data.shared {
