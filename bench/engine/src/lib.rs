@@ -9,10 +9,8 @@ use comex_core::codes::{Flow, ProductLevel};
 use comex_core::filter::{CountrySelection, Filter};
 use comex_core::manifest::Manifest;
 use comex_core::table::TradeTable;
-use comex_core::views::exposure::{departement_ranking, DepartementExposure};
-use comex_core::views::portrait::{
-    compute, PortraitData, ViewModel, ViewRequest, DEFAULT_EXPOSURE_PARTNER,
-};
+use comex_core::views::exposure::{departement_ranking, DepartementExposure, DEFAULT_PARTNER};
+use comex_core::views::portrait::{compute, PortraitData, ViewModel, ViewRequest};
 use comex_core::views::sankey::{sankey, Sankey};
 use comex_core::views::ViewName;
 use wasm_bindgen::prelude::*;
@@ -118,7 +116,7 @@ impl Engine {
     fn france_models(&self) -> (Sankey, Sankey, Vec<DepartementExposure>) {
         let filter = Filter::default();
         let level = ProductLevel::A129;
-        let partner = CountrySelection::Country(DEFAULT_EXPOSURE_PARTNER.to_string());
+        let partner = CountrySelection::Country(DEFAULT_PARTNER.to_string());
         (
             sankey(&self.france, &self.catalog, &filter, Flow::Export, level),
             sankey(&self.france, &self.catalog, &filter, Flow::Import, level),

@@ -2,8 +2,9 @@
 //! them, and the ranks from the file of all départements.
 
 use super::text::period_text;
-use crate::codes::Territory;
+use crate::codes::{Period, Territory};
 use crate::filter::Filter;
+use crate::manifest::Manifest;
 use crate::table::TradeTable;
 use crate::views::key_points::{key_points, KeyPointInputs, KeyPoints};
 use crate::views::portrait::{compute as compute_view, PortraitData, ViewModel, ViewRequest};
@@ -43,6 +44,20 @@ fn export_rank(data: &PortraitData, filter: &Filter, territory: &Territory) -> O
             rank_of(&ranked_values(&regions, exports, trades), territory)
         }
         Territory::France => None,
+    }
+}
+
+/// « en 2024 » for the four quarters of one year, « sur la période T1 2024 » otherwise.
+fn period_phrase(manifest: &Manifest, periods: &[Period]) -> String {
+    let period = period_text(manifest, periods);
+    let whole_year = periods.len() == 4
+        && periods
+            .windows(2)
+            .all(|pair| matches!(pair, [a, b] if a.year == b.year));
+    if whole_year {
+        format!("en {period}")
+    } else {
+        format!("sur la période {period}")
     }
 }
 
@@ -118,18 +133,7 @@ pub fn compute(
         }
         _ => None,
     };
-    let period = period_text(manifest, &filter.periods);
-    // The four quarters of one year: « en 2024 »; other periods: « sur la période T1 2024 ».
-    let whole_year = filter.periods.len() == 4
-        && filter
-            .periods
-            .windows(2)
-            .all(|pair| matches!(pair, [a, b] if a.year == b.year));
-    let period_phrase = if whole_year {
-        format!("en {period}")
-    } else {
-        format!("sur la période {period}")
-    };
+    let period_phrase = period_phrase(manifest, &filter.periods);
     let inputs = KeyPointInputs {
         territory,
         period_phrase,
