@@ -120,7 +120,9 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
         ..
     } = portrait;
     let files: Memo<FilesResult> = Memo::new(move |_| {
-        dataset.with_value(|dataset| block.files(&dataset.manifest, &selection.get()))
+        dataset.with_value(|dataset| {
+            block.files(&dataset.manifest, &dataset.catalog, &selection.get())
+        })
     });
     // A block that reads only the territory's file (which the first view fetches anyway) loads at
     // once; the others when they first come near the screen.
@@ -169,8 +171,8 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     });
     let heading = Memo::new(move |_| {
         let selection = selection.get();
-        dataset.with_value(
-            |dataset| match block.heading(&dataset.manifest, &selection) {
+        dataset.with_value(|dataset| {
+            match block.heading(&dataset.manifest, &dataset.catalog, &selection) {
                 Ok(heading) => heading,
                 // A territory the data do not have: the block says so under its usual title.
                 Err(_) => Some(Heading::new(
@@ -179,8 +181,8 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
                     &selection.territory,
                     &selection.filter.periods,
                 )),
-            },
-        )
+            }
+        })
     });
     // A memo, not a derived signal: the block reads it in several places.
     let drawn = Memo::new(move |_| -> Loaded<Drawn> {

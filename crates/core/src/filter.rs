@@ -83,6 +83,20 @@ impl ProductSelection {
             .map(|product| product.code(self.level) == self.code)
             .collect()
     }
+
+    /// The A38 sections of the products the selection keeps, sorted: the files of all départements
+    /// by product are cut by section.
+    pub fn sections<'c>(&self, catalog: &'c Catalog) -> Vec<&'c str> {
+        let mut sections: Vec<&str> = catalog
+            .products
+            .iter()
+            .filter(|product| product.code(self.level) == self.code)
+            .map(|product| product.a38.as_str())
+            .collect();
+        sections.sort_unstable();
+        sections.dedup();
+        sections
+    }
 }
 
 /// What the user selected. An empty period list means every quarter in the data.
@@ -123,21 +137,46 @@ impl RowFilter {
     /// zipped iterators (no per-row bounds checks): this loop is the engine's hot path.
     pub fn for_each(&self, table: &TradeTable, visit: impl FnMut(Row)) {
         use std::iter::repeat;
-        match (table.product.is_empty(), table.departement.is_empty()) {
-            (false, true) => self.scan(table, table.product.iter().copied(), repeat(0), visit),
-            (true, false) => self.scan(
+        let products = || table.product.iter().copied();
+        let countries = || table.country.iter().copied();
+        let departements = || table.departement.iter().copied();
+        match (
+            table.product.is_empty(),
+            table.departement.is_empty(),
+            table.country.is_empty(),
+        ) {
+            (false, true, false) => self.scan(table, products(), countries(), repeat(0), visit),
+            (true, false, false) => self.scan(
                 table,
                 repeat(NO_PRODUCT),
-                table.departement.iter().copied(),
+                countries(),
+                departements(),
                 visit,
             ),
-            (false, false) => self.scan(
-                table,
-                table.product.iter().copied(),
-                table.departement.iter().copied(),
-                visit,
-            ),
-            (true, true) => self.scan(table, repeat(NO_PRODUCT), repeat(0), visit),
+            (false, false, false) => {
+                self.scan(table, products(), countries(), departements(), visit)
+            }
+            (true, true, false) => {
+                self.scan(table, repeat(NO_PRODUCT), countries(), repeat(0), visit)
+            }
+            // The file of all départements by product, summed over partner countries.
+            (false, false, true) => {
+                self.scan(table, products(), repeat(NO_COUNTRY), departements(), visit)
+            }
+            // No file has this shape (the reader refuses it); walked all the same, never dropped.
+            (no_products, no_departements, true) => {
+                let products: Box<dyn Iterator<Item = u16>> = if no_products {
+                    Box::new(repeat(NO_PRODUCT))
+                } else {
+                    Box::new(products())
+                };
+                let departements: Box<dyn Iterator<Item = u16>> = if no_departements {
+                    Box::new(repeat(0))
+                } else {
+                    Box::new(departements())
+                };
+                self.scan(table, products, repeat(NO_COUNTRY), departements, visit)
+            }
         }
     }
 
@@ -145,6 +184,7 @@ impl RowFilter {
         &self,
         table: &TradeTable,
         products: impl Iterator<Item = u16>,
+        countries: impl Iterator<Item = u16>,
         departements: impl Iterator<Item = u16>,
         mut visit: impl FnMut(Row),
     ) {
@@ -155,10 +195,10 @@ impl RowFilter {
             .iter()
             .zip(&table.flow)
             .zip(products)
-            .zip(&table.country)
+            .zip(countries)
             .zip(departements)
             .zip(&table.value);
-        for (((((&period, &flow), product), &country), departement), &value) in columns {
+        for (((((&period, &flow), product), country), departement), &value) in columns {
             let kept = flag(&self.period_kept, u16::from(period))
                 && self
                     .product_kept
@@ -185,6 +225,9 @@ impl RowFilter {
 /// Product index of the rows of a file summed over products (the filter on products drops them).
 const NO_PRODUCT: u16 = u16::MAX;
 
+/// Country index of the rows of a file summed over partner countries (a country filter drops them).
+const NO_COUNTRY: u16 = u16::MAX;
+
 /// One row kept by a filter: what the views aggregate.
 #[derive(Debug, Clone, Copy)]
 pub struct Row {
@@ -193,6 +236,7 @@ pub struct Row {
     pub flow: crate::codes::Flow,
     /// Catalog product index (`u16::MAX` in a file summed over products).
     pub product: u16,
+    /// Catalog country index (`u16::MAX` in a file summed over countries).
     pub country: u16,
     /// Index into the table's `departements` (0 when the file has no département column).
     pub departement: u16,

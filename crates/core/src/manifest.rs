@@ -14,6 +14,13 @@ pub fn departements_by_country_file(year: u16) -> String {
     format!("fr-departements-pays/{year}.arrow")
 }
 
+/// All départements by product (CPF4) for one year and one A38 section (`CE`), summed over partner
+/// countries: the map reads the sections of the selected product. (One file for every product would
+/// be 3 MB a year; a section's is about a thirtieth of it.)
+pub fn departements_by_product_file(year: u16, section: &str) -> String {
+    format!("fr-departements-produits/{year}/{section}.arrow")
+}
+
 /// A file's SHA-256 as the manifest writes it: 64 lower-case hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -253,11 +260,12 @@ pub fn year_index_path(year: u16) -> String {
     format!("files/{year}.json")
 }
 
-/// The year of a year file: `dep/60/2024.arrow` → 2024; none for the code lists.
+/// The year of a year file: `dep/60/2024.arrow` and `fr-departements-produits/2024/CE.arrow` → 2024
+/// (the last part of four digits); none for the code lists.
 pub fn year_of_file(path: &str) -> Option<u16> {
     path.strip_suffix(".arrow")?
         .rsplit('/')
-        .next()?
+        .find(|part| part.len() == 4 && part.bytes().all(|byte| byte.is_ascii_digit()))?
         .parse()
         .ok()
 }
@@ -289,5 +297,25 @@ impl Manifest {
         self.territory(territory)
             .map(|entry| entry.label.clone())
             .unwrap_or_else(|_| territory.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_file_is_found_by_its_four_digit_part() {
+        assert_eq!(year_of_file("dep/60/2024.arrow"), Some(2024));
+        assert_eq!(
+            year_of_file(&departements_by_country_file(2023)),
+            Some(2023)
+        );
+        assert_eq!(
+            year_of_file(&departements_by_product_file(2025, "CE")),
+            Some(2025)
+        );
+        assert_eq!(year_of_file(PRODUCTS_FILE), None);
+        assert_eq!(year_of_file("dep/60/file.arrow"), None);
     }
 }

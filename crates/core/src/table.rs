@@ -16,12 +16,17 @@ pub struct TradeTable {
     pub flow: Vec<Flow>,
     /// Catalog product index per row; empty when the file is summed over products.
     pub product: Vec<u16>,
-    /// Catalog country index per row.
+    /// Catalog country index per row; empty when the file is summed over partner countries (the file
+    /// of all départements by product).
     pub country: Vec<u16>,
     /// Département codes present, sorted; `departement` indexes into it. Empty unless the file
-    /// keeps the département dimension (the file of all départements by partner country).
+    /// keeps the département dimension (the files of all départements, by partner country or by
+    /// product).
     pub departements: Vec<String>,
     pub departement: Vec<u16>,
+    /// The file of all départements by product: summed over partner countries, so no country column
+    /// (said here too, for a section without rows).
+    pub summed_over_countries: bool,
     /// Euros. (The customs' mass in kg is checked by the pipeline but not kept: no view reads it,
     /// and it would make every file about 40 % larger.)
     pub value: Vec<i64>,
@@ -38,6 +43,7 @@ impl TradeTable {
             country: Vec::new(),
             departements: Vec::new(),
             departement: Vec::new(),
+            summed_over_countries: false,
             value: Vec::new(),
         }
     }
@@ -64,21 +70,37 @@ impl TradeTable {
             .sum()
     }
 
-    /// Several years' tables of one territory as one: quarters merged, rows appended. The tables
-    /// must describe the same territory and list the same départements.
+    /// Several tables of one territory as one (years, or sections of a file by product): quarters
+    /// merged, rows appended. The tables must describe the same territory, list the same
+    /// départements and have the same columns.
     pub fn concat(tables: &[&TradeTable]) -> Result<TradeTable, CoreError> {
         let Some(first) = tables.first() else {
             return Err(CoreError::Manifest("no table to put together".into()));
         };
         let mut merged = TradeTable::empty(first.territory.clone());
-        merged.departements = first.departements.clone();
+        // The départements of every table (a file lists those it has rows for), each once.
+        let mut departements: Vec<String> = tables
+            .iter()
+            .flat_map(|table| table.departements.iter().cloned())
+            .collect();
+        departements.sort_unstable();
+        departements.dedup();
         let mut periods: Vec<Period> = tables.iter().flat_map(|t| t.periods.clone()).collect();
         periods.sort_unstable();
         periods.dedup();
         for table in tables {
-            if table.territory != first.territory || table.departements != first.departements {
+            // A table without rows has no column to disagree with (a section empty that year).
+            let same_columns = table.is_empty()
+                || first.is_empty()
+                || (table.product.is_empty() == first.product.is_empty()
+                    && table.country.is_empty() == first.country.is_empty()
+                    && table.departement.is_empty() == first.departement.is_empty());
+            if table.territory != first.territory
+                || table.summed_over_countries != first.summed_over_countries
+                || !same_columns
+            {
                 return Err(CoreError::Manifest(format!(
-                    "the years of {} do not describe the same territory",
+                    "the files of {} put together do not describe the same territory with the same columns",
                     first.territory
                 )));
             }
@@ -99,10 +121,27 @@ impl TradeTable {
             merged.flow.extend_from_slice(&table.flow);
             merged.product.extend_from_slice(&table.product);
             merged.country.extend_from_slice(&table.country);
-            merged.departement.extend_from_slice(&table.departement);
+            let departement_remap: Vec<u16> = table
+                .departements
+                .iter()
+                .map(|code| {
+                    let index = departements.binary_search(code).unwrap_or(0);
+                    u16::try_from(index).unwrap_or(u16::MAX)
+                })
+                .collect();
+            merged
+                .departement
+                .extend(table.departement.iter().map(|&index| {
+                    departement_remap
+                        .get(usize::from(index))
+                        .copied()
+                        .unwrap_or(u16::MAX)
+                }));
             merged.value.extend_from_slice(&table.value);
         }
         merged.periods = periods;
+        merged.departements = departements;
+        merged.summed_over_countries = first.summed_over_countries;
         Ok(merged)
     }
 }

@@ -94,3 +94,72 @@ fn fuzz_regressions_are_typed_errors() {
     }
     assert!(seen >= 1);
 }
+
+#[test]
+fn a_file_by_departement_and_product_has_no_country_column_even_without_rows() {
+    let catalog = catalog(2, 2);
+    let section = departements_by_product(
+        T1_2024,
+        &[
+            (0, Flow::Export, 1, 10),
+            (1, Flow::Import, 0, 20),
+            (2, Flow::Export, 0, 5),
+        ],
+    );
+    let bytes = write_trade("s.arrow", &section, &catalog).unwrap();
+    let read = read_trade("s.arrow", &bytes, &catalog).unwrap();
+    assert_eq!(read, section);
+    assert!(read.country.is_empty() && read.summed_over_countries);
+    // A section without trade keeps its columns: it is still a file by product.
+    let empty = departements_by_product(T1_2024, &[]);
+    let bytes = write_trade("e.arrow", &empty, &catalog).unwrap();
+    let read = read_trade("e.arrow", &bytes, &catalog).unwrap();
+    assert!(read.is_empty() && read.summed_over_countries);
+    // Any other file without partner countries is refused, naming the column.
+    let error = read_trade("d.arrow", &without_countries(), &catalog).unwrap_err();
+    assert!(error.to_string().contains("no `country` column"), "{error}");
+}
+
+/// A territory's file by product without its country column, written with arrow-rs directly.
+fn without_countries() -> Vec<u8> {
+    use arrow_array::types::UInt16Type;
+    use arrow_array::{
+        ArrayRef, DictionaryArray, Int64Array, RecordBatch, UInt16Array, UInt8Array,
+    };
+    use arrow_schema::{DataType, Field, Schema};
+    use std::sync::Arc;
+    let dictionary = |key: DataType| DataType::Dictionary(Box::new(key), Box::new(DataType::Utf8));
+    let schema = Arc::new(
+        Schema::new(vec![
+            Field::new("year", DataType::UInt16, false),
+            Field::new("quarter", DataType::UInt8, false),
+            Field::new("flow", dictionary(DataType::UInt8), false),
+            Field::new("cpf4", dictionary(DataType::UInt16), false),
+            Field::new("value", DataType::Int64, false),
+        ])
+        .with_metadata(
+            [
+                ("comex.schema_version", "1"),
+                ("comex.kind", "trade"),
+                ("comex.territory", "dep:60"),
+            ]
+            .map(|(key, value)| (key.to_string(), value.to_string()))
+            .into_iter()
+            .collect::<std::collections::HashMap<String, String>>(),
+        ),
+    );
+    let flows: DictionaryArray<arrow_array::types::UInt8Type> = vec!["E"].into_iter().collect();
+    let products: DictionaryArray<UInt16Type> = vec!["0100"].into_iter().collect();
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(UInt16Array::from(vec![2024])),
+        Arc::new(UInt8Array::from(vec![1])),
+        Arc::new(flows),
+        Arc::new(products),
+        Arc::new(Int64Array::from(vec![10])),
+    ];
+    let batch = RecordBatch::try_new(schema.clone(), columns).unwrap();
+    let mut writer = arrow_ipc::writer::FileWriter::try_new(Vec::new(), &schema).unwrap();
+    writer.write(&batch).unwrap();
+    writer.finish().unwrap();
+    writer.into_inner().unwrap()
+}

@@ -155,36 +155,49 @@ fn france_and_a_region_are_never_compared_with_themselves() {
         Block::ImportSankeyFrance,
         Block::Specialisation,
     ] {
-        assert!(!block.applies(&manifest, &france), "{block} for France");
+        assert!(
+            !block.applies(&manifest, &catalog(4, 3), &france),
+            "{block} for France"
+        );
     }
     for block in [Block::ExportSankeyRegion, Block::ImportSankeyRegion] {
-        assert!(!block.applies(&manifest, &region), "{block} for a région");
+        assert!(
+            !block.applies(&manifest, &catalog(4, 3), &region),
+            "{block} for a région"
+        );
     }
     for block in [
         Block::ExportSankeyFrance,
         Block::Specialisation,
         Block::TotalsExportations,
     ] {
-        assert!(block.applies(&manifest, &region), "{block} for a région");
+        assert!(
+            block.applies(&manifest, &catalog(4, 3), &region),
+            "{block} for a région"
+        );
     }
     let oise = selection(dep("60"));
     // With no year before the data's, nothing to compare with: the change blocks are left out.
     for block in Block::ALL {
         let change = matches!(block, Block::ChangePartners | Block::ChangeGoods);
-        assert_eq!(block.applies(&manifest, &oise), !change, "{block}");
+        assert_eq!(
+            block.applies(&manifest, &catalog(4, 3), &oise),
+            !change,
+            "{block}"
+        );
     }
     let files = Block::TotalsExportations
-        .files(&manifest, &region)
+        .files(&manifest, &catalog(4, 3), &region)
         .unwrap()
         .unwrap();
     assert_eq!(files.all(), ["reg/01/2024.arrow", "fr/2024.arrow"]);
     let files = Block::TotalsImportations
-        .files(&manifest, &france)
+        .files(&manifest, &catalog(4, 3), &france)
         .unwrap()
         .unwrap();
     assert_eq!(files.all(), ["fr/2024.arrow"]);
     let files = Block::ImportSankeyRegion
-        .files(&manifest, &oise)
+        .files(&manifest, &catalog(4, 3), &oise)
         .unwrap()
         .unwrap();
     assert_eq!(files.all(), ["reg/01/2024.arrow", "dep/60/2024.arrow"]);
@@ -251,7 +264,7 @@ fn file_names_keep_the_territory_and_the_period() {
     let mut idf = selection(Territory::Region("03".into()));
     idf.filter.periods = vec![Q1, Q2];
     let heading = Block::ExportSankey
-        .heading(&manifest, &idf)
+        .heading(&manifest, &catalog(4, 3), &idf)
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -260,7 +273,7 @@ fn file_names_keep_the_territory_and_the_period() {
     );
     idf.filter.periods = vec![Q1];
     let heading = Block::ExportSankeyFrance
-        .heading(&manifest, &idf)
+        .heading(&manifest, &catalog(4, 3), &idf)
         .unwrap()
         .unwrap();
     assert_eq!(heading.file_stem, "export-sankey-france-france-t1-2024");
@@ -268,7 +281,7 @@ fn file_names_keep_the_territory_and_the_period() {
     let mut paris = selection(dep("75"));
     paris.filter.periods = vec![Q1];
     let heading = Block::ExportSankeyRegion
-        .heading(&manifest, &paris)
+        .heading(&manifest, &catalog(4, 3), &paris)
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -523,5 +536,5 @@ fn evolution_change_and_totals_against_sums_made_in_the_test() {
     first_year.filter.periods = manifest.periods[..4].to_vec();
     let totals = compute(Block::TotalsExportations, context, &first_year, &tables).unwrap();
     assert!(totals.sentences.iter().all(|s| !s.contains("par rapport")));
-    assert!(!Block::ChangeGoods.applies(&manifest, &first_year));
+    assert!(!Block::ChangeGoods.applies(&manifest, &catalog, &first_year));
 }

@@ -122,3 +122,20 @@ pub fn departements_by_country(period: Period, rows: &[(u16, Flow, u16, i64)]) -
     }
     table
 }
+
+/// A section of the file of all départements by product (summed over countries), of one quarter,
+/// for départements 02, 60 and 75: rows (département index, flow, product index, euros).
+pub fn departements_by_product(period: Period, rows: &[(u16, Flow, u16, i64)]) -> TradeTable {
+    let mut table = TradeTable::empty(Territory::France);
+    table.periods = vec![period];
+    table.departements = vec!["02".into(), "60".into(), "75".into()];
+    table.summed_over_countries = true;
+    for &(departement, flow, product, value) in rows {
+        table.period.push(0);
+        table.flow.push(flow);
+        table.departement.push(departement);
+        table.product.push(product);
+        table.value.push(value);
+    }
+    table
+}

@@ -313,7 +313,10 @@ fn the_key_points_wait_for_every_file_they_read() {
             "fr-departements-pays/2024.arrow".into()
         ))
     );
-    let files = Block::KeyPoints.files(&manifest, &oise).unwrap().unwrap();
+    let files = Block::KeyPoints
+        .files(&manifest, &catalog, &oise)
+        .unwrap()
+        .unwrap();
     assert_eq!(
         files.all(),
         [

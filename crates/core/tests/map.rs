@@ -1,5 +1,6 @@
-//! The map's model from a file of all départements whose sums are written here: values, ranks,
-//! classes, outlines, the change against a year earlier, and no map under a product filter.
+//! The map's model from files of all départements whose sums are written here: values, ranks,
+//! classes, outlines, the change against a year earlier, the sections read under a product filter,
+//! the specialisation, and a French notice where no file answers the filters.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests stop at the line that failed
 
@@ -7,12 +8,13 @@ mod common;
 
 use comex_core::blocks::model::Context;
 use comex_core::blocks::{compute, Block, BlockError, Selection, Tables};
+use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use comex_core::manifest::Manifest;
 use comex_core::views::map::{FranceMap, MapMeasure};
 use comex_core::views::portrait::ViewModel;
-use common::{departements_by_country, T1_2023, T1_2024};
+use common::{departements_by_country, departements_by_product, T1_2023, T1_2024};
 
 const E: Flow = Flow::Export;
 const I: Flow = Flow::Import;
@@ -32,9 +34,20 @@ fn manifest() -> Manifest {
     ])
 }
 
+/// Products 0 and 1 (A129 `A00`) in the A38 section `CE`, products 2 and 3 (`A01`) in `CK`; all in
+/// the A17 section `C5`.
+fn catalog() -> Catalog {
+    let mut products = common::catalog(4, 3).products;
+    for product in products.iter_mut().skip(2) {
+        product.a38 = "CK".into();
+        product.a38_label = "Métallurgie".into();
+    }
+    Catalog::new(products, common::catalog(4, 3).countries).unwrap()
+}
+
 fn map(territory: Territory, filter: Filter, measure: MapMeasure) -> Result<FranceMap, BlockError> {
     let manifest = manifest();
-    let catalog = common::catalog(2, 3);
+    let catalog = catalog();
     // Aisne exports 100 (40 to country 1), imports 300; the Oise exports 300 (30 to country 1),
     // imports 100; Paris exports 200, all to country 1; Monaco nothing.
     let now = departements_by_country(
@@ -51,9 +64,23 @@ fn map(territory: Territory, filter: Filter, measure: MapMeasure) -> Result<Fran
     );
     let earlier =
         departements_by_country(T1_2023, &[(0, E, 0, 200), (1, E, 0, 240), (2, E, 1, 200)]);
+    // The same exports by product: section CE (products 0, 1), section CK (products 2, 3).
+    let section_ce = departements_by_product(
+        T1_2024,
+        &[(0, E, 0, 50), (0, E, 1, 10), (1, E, 0, 90), (1, I, 1, 20)],
+    );
+    let section_ck =
+        departements_by_product(T1_2024, &[(0, E, 3, 40), (1, E, 3, 210), (2, E, 2, 200)]);
+    let section_ce_earlier = departements_by_product(T1_2023, &[(0, E, 0, 30), (1, E, 0, 100)]);
     let mut tables = Tables::new();
     tables.insert("fr-departements-pays/2024.arrow", &now);
     tables.insert("fr-departements-pays/2023.arrow", &earlier);
+    tables.insert("fr-departements-produits/2024/CE.arrow", &section_ce);
+    tables.insert("fr-departements-produits/2024/CK.arrow", &section_ck);
+    tables.insert(
+        "fr-departements-produits/2023/CE.arrow",
+        &section_ce_earlier,
+    );
     let context = Context {
         manifest: &manifest,
         catalog: &catalog,
@@ -147,18 +174,154 @@ fn the_change_reads_a_year_earlier_and_a_region_outlines_its_departements() {
     assert_eq!(change.outlined, ["02", "60"]);
 }
 
-#[test]
-fn under_a_product_filter_the_map_says_why_it_is_not_drawn() {
-    let product = Filter {
+fn product(level: ProductLevel, code: &str) -> Filter {
+    Filter {
         product: Some(ProductSelection {
-            level: ProductLevel::Cpf4,
-            code: "0100".into(),
+            level,
+            code: code.into(),
         }),
         ..Filter::default()
+    }
+}
+
+#[test]
+fn under_a_product_filter_the_map_reads_the_products_sections() {
+    let oise = Territory::Departement("60".into());
+    // A00 is in section CE only: Paris has no exports of it.
+    let exports = map(
+        oise.clone(),
+        product(ProductLevel::A129, "A00"),
+        MapMeasure::Exports,
+    )
+    .unwrap();
+    assert_eq!(exports.notice, None);
+    assert_eq!(
+        column(&exports),
+        [
+            ("60", Some(90.0), Some(1)),
+            ("02", Some(60.0), Some(2)),
+            ("75", None, None),
+            ("99", None, None)
+        ]
+    );
+    // C5 covers both sections: put together, they give the exports of the file by country.
+    let every_section = map(
+        oise.clone(),
+        product(ProductLevel::A17, "C5"),
+        MapMeasure::Exports,
+    );
+    let by_country = map(oise.clone(), Filter::default(), MapMeasure::Exports);
+    assert_eq!(
+        column(&every_section.unwrap()),
+        column(&by_country.unwrap())
+    );
+    // The change of A00's exports: Aisne 30 → 60, the Oise 100 → 90.
+    let change = map(oise, product(ProductLevel::A129, "A00"), MapMeasure::Change).unwrap();
+    assert_eq!(
+        column(&change)[..2],
+        [("02", Some(1.0), Some(1)), ("60", Some(-0.1), Some(2))]
+    );
+}
+
+#[test]
+fn the_specialisation_is_the_goods_share_against_france_s() {
+    // A00: France exports 150 of 600 (25 %). Aisne 60 of 100 → 2.4; the Oise 90 of 300 → 1.2;
+    // Paris 0 of 200 → 0.
+    let oise = Territory::Departement("60".into());
+    let map = map(
+        oise,
+        product(ProductLevel::A129, "A00"),
+        MapMeasure::Specialisation,
+    )
+    .unwrap();
+    let column = column(&map);
+    let value = |code: &str| {
+        column
+            .iter()
+            .find(|row| row.0 == code)
+            .and_then(|row| row.1)
     };
-    let map = map(Territory::France, product, MapMeasure::Exports).unwrap();
-    assert!(map.rows.is_empty());
-    assert!(map.notice.unwrap().contains("filtre de produit"));
+    assert!((value("02").unwrap() - 2.4).abs() < 1e-12);
+    assert!((value("60").unwrap() - 1.2).abs() < 1e-12);
+    assert_eq!(value("75"), Some(0.0));
+    assert_eq!(
+        map.measure_label,
+        "Indice de spécialisation en « Groupe 0 »"
+    );
+    assert_eq!(map.unit.text(2.4), "2,40");
+}
+
+#[test]
+fn without_a_file_that_answers_the_filters_the_map_says_why() {
+    let france = Territory::France;
+    let both = Filter {
+        country: Some(CountrySelection::Country("AB".into())),
+        ..product(ProductLevel::Cpf4, "0100")
+    };
+    let cases = [
+        (both, MapMeasure::Exports, "produit et de pays partenaire"),
+        (
+            product(ProductLevel::Cpf4, "0100"),
+            MapMeasure::Exposure,
+            "sommé sur les pays partenaires",
+        ),
+        (
+            Filter::default(),
+            MapMeasure::Specialisation,
+            "Choisissez un produit",
+        ),
+    ];
+    for (filter, measure, words) in cases {
+        let map = map(france.clone(), filter, measure).unwrap();
+        assert!(map.rows.is_empty(), "{measure}");
+        assert!(map.notice.unwrap().contains(words), "{measure}");
+    }
+}
+
+#[test]
+fn the_map_s_files_follow_the_filter() {
+    let manifest = manifest();
+    let catalog = catalog();
+    let files = |filter: Filter, measure: MapMeasure| {
+        let selection = Selection {
+            territory: Territory::France,
+            filter: Filter {
+                periods: vec![T1_2024],
+                ..filter
+            },
+            level: ProductLevel::Cpf4,
+            map: measure,
+        };
+        let files = Block::Map
+            .files(&manifest, &catalog, &selection)
+            .unwrap()
+            .unwrap();
+        files
+            .all()
+            .iter()
+            .map(|path| path.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        files(product(ProductLevel::Cpf4, "0300"), MapMeasure::Change),
+        [
+            "fr-departements-produits/2024/CK.arrow",
+            "fr-departements-produits/2023/CK.arrow"
+        ]
+    );
+    assert_eq!(
+        files(product(ProductLevel::A17, "C5"), MapMeasure::Specialisation),
+        [
+            "fr-departements-pays/2024.arrow",
+            "fr-departements-produits/2024/CE.arrow",
+            "fr-departements-produits/2024/CK.arrow"
+        ]
+    );
+    let both = Filter {
+        country: Some(CountrySelection::Country("AB".into())),
+        ..product(ProductLevel::Cpf4, "0100")
+    };
+    assert!(files(both, MapMeasure::Exports).is_empty());
 }
 
 #[test]
@@ -179,7 +342,10 @@ fn the_map_waits_for_the_file_of_all_departements() {
         level: ProductLevel::Cpf4,
         map: MapMeasure::Change,
     };
-    let files = Block::Map.files(&manifest, &selection).unwrap().unwrap();
+    let files = Block::Map
+        .files(&manifest, &catalog, &selection)
+        .unwrap()
+        .unwrap();
     assert_eq!(
         files.all(),
         [

@@ -303,7 +303,7 @@ fn print_view(
         level: selection.level.parse()?,
         map: selection.measure.parse()?,
     };
-    let Some(files) = block.files(&manifest, &selection)? else {
+    let Some(files) = block.files(&manifest, &catalog, &selection)? else {
         bail!(
             "the block {block} does not apply to {} (a territory is never compared with itself)",
             selection.territory

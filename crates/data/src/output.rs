@@ -7,11 +7,11 @@ use crate::partition::partition;
 use crate::InputError;
 use comex_core::arrow_io::{self, SCHEMA_VERSION};
 use comex_core::catalog::Catalog;
-use comex_core::codes::{Flow, Territory};
+use comex_core::codes::{Flow, ProductLevel, Territory};
 use comex_core::manifest::{
-    departements_by_country_file, year_index_path, Manifest, OutputFile, QuarterEntry,
-    ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry, TerritoryTotal, UnknownCodeEntry,
-    COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+    departements_by_country_file, departements_by_product_file, year_index_path, Manifest,
+    OutputFile, QuarterEntry, ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry,
+    TerritoryTotal, UnknownCodeEntry, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
 };
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
@@ -103,7 +103,7 @@ pub fn write(
             .filter(|record| record.period.year == year)
             .copied()
             .collect();
-        let parts = partition(&of_year, lists);
+        let parts = partition(&of_year, lists, catalog);
         let tables = parts
             .departements
             .iter()
@@ -130,6 +130,10 @@ pub fn write(
             &parts.departements_by_country,
             catalog,
         )?);
+        for (section, table) in &parts.departements_by_product {
+            let path = departements_by_product_file(year, section);
+            files.push(write_table(&dir, &path, table, catalog)?);
+        }
     }
     let products = arrow_io::write_products(PRODUCTS_FILE, &catalog.products)?;
     files.push(OutputFile {
@@ -330,6 +334,8 @@ pub fn reconcile(
     }
     let mut departement_rows = 0_u64;
     let mut seen = 0;
+    // Each département's [exports, imports] per year, from its own files.
+    let mut departement_totals: BTreeMap<(u16, &str), [i64; 2]> = BTreeMap::new();
     for entry in &manifest.territories {
         let mut found = [0_i64; 2];
         for &year in &manifest.years {
@@ -339,11 +345,13 @@ pub fn reconcile(
             }
             let bytes = std::fs::read(dir.join(&path)).map_err(InputError::io(path.clone()))?;
             let table = arrow_io::read_trade(&path, &bytes, catalog)?;
-            if matches!(entry.territory, Territory::Departement(_)) {
+            let totals = [table.total(Flow::Export), table.total(Flow::Import)];
+            if let Territory::Departement(code) = &entry.territory {
                 departement_rows += table.len() as u64;
+                departement_totals.insert((year, code.as_str()), totals);
             }
-            found[0] += table.total(Flow::Export);
-            found[1] += table.total(Flow::Import);
+            found[0] += totals[0];
+            found[1] += totals[1];
         }
         let path = entry.territory.to_string();
         for flow in Flow::BOTH {
@@ -373,6 +381,72 @@ pub fn reconcile(
         return fail(format!(
             "{accepted} lines accepted, but {departement_rows} rows in the département files"
         ));
+    }
+    reconcile_all_departements(dir, manifest, catalog, &departement_totals)
+}
+
+/// The files of all départements (by country; by product, its sections together) hold, for every
+/// département and year, the same exports and imports as the département's own file, to the euro.
+fn reconcile_all_departements(
+    dir: &Path,
+    manifest: &Manifest,
+    catalog: &Catalog,
+    departement_totals: &BTreeMap<(u16, &str), [i64; 2]>,
+) -> Result<(), InputError> {
+    let sections = catalog
+        .grouping(ProductLevel::A38)
+        .map(|grouping| grouping.codes.clone())
+        .unwrap_or_default();
+    for &year in &manifest.years {
+        let by_product: Vec<String> = sections
+            .iter()
+            .map(|section| departements_by_product_file(year, section))
+            .collect();
+        for (path, parts) in [
+            (
+                departements_by_country_file(year),
+                vec![departements_by_country_file(year)],
+            ),
+            (departements_by_product_file(year, "*"), by_product),
+        ] {
+            let mut sums: BTreeMap<String, [i64; 2]> = BTreeMap::new();
+            for part in &parts {
+                let bytes = std::fs::read(dir.join(part)).map_err(InputError::io(part.clone()))?;
+                let table = arrow_io::read_trade(part, &bytes, catalog)?;
+                for ((&departement, &flow), &value) in
+                    table.departement.iter().zip(&table.flow).zip(&table.value)
+                {
+                    let code = table.departements.get(usize::from(departement));
+                    let sum = sums.entry(code.cloned().unwrap_or_default()).or_default();
+                    sum[usize::from(flow != Flow::Export)] += value;
+                }
+            }
+            for (code, found) in &sums {
+                let wanted = departement_totals
+                    .get(&(year, code.as_str()))
+                    .copied()
+                    .unwrap_or([0, 0]);
+                if *found != wanted {
+                    return Err(InputError::Reconciliation(format!(
+                        "{path}: département {code} sums to {found:?} € (exports, imports), its own file to {wanted:?} €"
+                    )));
+                }
+            }
+            let listed: i64 = departement_totals
+                .iter()
+                .filter(|((of_year, _), _)| *of_year == year)
+                .map(|(_, [exports, imports])| exports + imports)
+                .sum();
+            let found: i64 = sums
+                .values()
+                .map(|[exports, imports]| exports + imports)
+                .sum();
+            if found != listed {
+                return Err(InputError::Reconciliation(format!(
+                    "{path}: {found} € in all, the départements' files {listed} €"
+                )));
+            }
+        }
     }
     Ok(())
 }

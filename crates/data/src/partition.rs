@@ -1,14 +1,17 @@
 //! From accepted lines to one table per territory: each département as read, each région summed over
-//! its départements, France summed over every line, and all départements by partner country (summed
-//! over products) for the exposure ranking. Rows are sorted, so the same input gives the same tables.
+//! its départements, France summed over every line, all départements by partner country (summed
+//! over products) for the exposure ranking and the map, and all départements by product (summed over
+//! partner countries) for the map under a product filter. Rows are sorted, so the same input gives
+//! the same tables.
 
 use crate::code_lists::CodeLists;
 use crate::dgddi::Record;
-use comex_core::codes::{Flow, Period, Territory};
+use comex_core::catalog::Catalog;
+use comex_core::codes::{Flow, Period, ProductLevel, Territory};
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// (period, flow, département or product, country) → value in euros. The mass is checked on input
+/// (period, flow, département or product, country or product) → value in euros. The mass is checked on input
 /// but not kept (see `TradeTable::value`).
 type Sums = BTreeMap<(Period, Flow, u16, u16), i64>;
 
@@ -17,14 +20,24 @@ pub struct Partitioned {
     pub regions: Vec<TradeTable>,
     pub france: TradeTable,
     pub departements_by_country: TradeTable,
+    /// One table per A38 section of the catalog (empty when the section has no trade that year).
+    pub departements_by_product: Vec<(String, TradeTable)>,
 }
 
 fn add(sums: &mut Sums, key: (Period, Flow, u16, u16), record: &Record) {
     *sums.entry(key).or_insert(0) += record.value;
 }
 
-/// A table from sums keyed by product (`by_departement` false) or by département code index.
-fn table(territory: Territory, sums: &Sums, departements: Option<Vec<String>>) -> TradeTable {
+/// What the two last parts of a [`Sums`] key are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    ProductCountry,
+    DepartementCountry,
+    DepartementProduct,
+}
+
+/// A table from sums keyed as `keys` says; `departements` lists the codes of the département indices.
+fn table(territory: Territory, sums: &Sums, keys: Keys, departements: &[String]) -> TradeTable {
     let mut table = TradeTable::empty(territory);
     table.periods = sums
         .keys()
@@ -32,38 +45,61 @@ fn table(territory: Territory, sums: &Sums, departements: Option<Vec<String>>) -
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    for (&(period, flow, middle, country), &value) in sums {
+    for (&(period, flow, middle, last), &value) in sums {
         let period_index = table.periods.iter().position(|p| *p == period).unwrap_or(0);
         table
             .period
             .push(u8::try_from(period_index).unwrap_or(u8::MAX));
         table.flow.push(flow);
-        match departements {
-            Some(_) => table.departement.push(middle),
-            None => table.product.push(middle),
+        match keys {
+            Keys::ProductCountry => {
+                table.product.push(middle);
+                table.country.push(last);
+            }
+            Keys::DepartementCountry => {
+                table.departement.push(middle);
+                table.country.push(last);
+            }
+            Keys::DepartementProduct => {
+                table.departement.push(middle);
+                table.product.push(last);
+            }
         }
-        table.country.push(country);
         table.value.push(value);
     }
-    if let Some(codes) = departements {
-        table.departements = codes;
+    if keys != Keys::ProductCountry {
+        table.departements = departements.to_vec();
     }
+    table.summed_over_countries = keys == Keys::DepartementProduct;
     table
 }
 
-pub fn partition(records: &[Record], lists: &CodeLists) -> Partitioned {
+pub fn partition(records: &[Record], lists: &CodeLists, catalog: &Catalog) -> Partitioned {
     let mut per_departement: BTreeMap<u16, Sums> = BTreeMap::new();
     let mut per_region: BTreeMap<&str, Sums> = BTreeMap::new();
     let mut france = Sums::new();
     let mut by_country = Sums::new();
+    let a38 = catalog.grouping(ProductLevel::A38);
+    let sections = a38
+        .map(|grouping| grouping.codes.clone())
+        .unwrap_or_default();
+    let mut by_product: Vec<Sums> = vec![Sums::new(); sections.len()];
     for record in records {
-        let product_key = (record.period, record.flow, record.product, record.country);
+        let Record {
+            period,
+            flow,
+            departement,
+            product,
+            country,
+            ..
+        } = *record;
+        let product_key = (period, flow, product, country);
         add(
-            per_departement.entry(record.departement).or_default(),
+            per_departement.entry(departement).or_default(),
             product_key,
             record,
         );
-        if let Some(entry) = lists.departements.get(usize::from(record.departement)) {
+        if let Some(entry) = lists.departements.get(usize::from(departement)) {
             add(
                 per_region.entry(entry.region.as_str()).or_default(),
                 product_key,
@@ -73,15 +109,19 @@ pub fn partition(records: &[Record], lists: &CodeLists) -> Partitioned {
         add(&mut france, product_key, record);
         add(
             &mut by_country,
-            (
-                record.period,
-                record.flow,
-                record.departement,
-                record.country,
-            ),
+            (period, flow, departement, country),
             record,
         );
+        let section = a38.map_or(0, |grouping| grouping.group(product));
+        if let Some(sums) = by_product.get_mut(section) {
+            add(sums, (period, flow, departement, product), record);
+        }
     }
+    let all_codes: Vec<String> = lists
+        .departements
+        .iter()
+        .map(|departement| departement.code.clone())
+        .collect();
     let departement_code = |index: u16| {
         lists
             .departements
@@ -95,25 +135,41 @@ pub fn partition(records: &[Record], lists: &CodeLists) -> Partitioned {
                 Some(table(
                     Territory::Departement(departement_code(index)?),
                     sums,
-                    None,
+                    Keys::ProductCountry,
+                    &[],
                 ))
             })
             .collect(),
         regions: per_region
             .iter()
-            .map(|(code, sums)| table(Territory::Region((*code).to_string()), sums, None))
+            .map(|(code, sums)| {
+                table(
+                    Territory::Region((*code).to_string()),
+                    sums,
+                    Keys::ProductCountry,
+                    &[],
+                )
+            })
             .collect(),
-        france: table(Territory::France, &france, None),
+        france: table(Territory::France, &france, Keys::ProductCountry, &[]),
         departements_by_country: table(
             Territory::France,
             &by_country,
-            Some(
-                lists
-                    .departements
-                    .iter()
-                    .map(|departement| departement.code.clone())
-                    .collect(),
-            ),
+            Keys::DepartementCountry,
+            &all_codes,
         ),
+        departements_by_product: sections
+            .into_iter()
+            .zip(&by_product)
+            .map(|(section, sums)| {
+                let table = table(
+                    Territory::France,
+                    sums,
+                    Keys::DepartementProduct,
+                    &all_codes,
+                );
+                (section, table)
+            })
+            .collect(),
     }
 }

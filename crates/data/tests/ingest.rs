@@ -230,6 +230,54 @@ fn output_reconciles_and_is_deterministic_and_a_dropped_row_is_caught() {
 }
 
 #[test]
+fn the_files_of_all_departements_by_product_are_cut_by_section_and_reconciled() {
+    use comex_core::arrow_io::{read_trade, write_trade};
+    use comex_core::manifest::departements_by_product_file;
+    let content = "E;1;2024;60;01;C20B;2042;US;1000;10\nE;1;2024;60;01;C28B;2830;DE;300;3\nI;1;2024;59;01;C20B;2042;DE;700;7\n";
+    let ingested = read(&[("in.txt", content.as_bytes())], None).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let written = output::write(&ingested, lists(), SourceKind::Real, "test", out.path()).unwrap();
+    let catalog = lists().catalog_for(2024).unwrap();
+    // One file per A38 section of the code lists, also for a section without trade.
+    let sections = catalog
+        .grouping(comex_core::codes::ProductLevel::A38)
+        .unwrap()
+        .codes
+        .clone();
+    for section in &sections {
+        assert!(
+            written
+                .manifest
+                .file(&departements_by_product_file(2024, section))
+                .is_some(),
+            "{section}"
+        );
+    }
+    // Chemistry (C20B) is section CE: the Oise's 1000 € of exports and the Nord's 700 € of imports.
+    let path = departements_by_product_file(2024, "CE");
+    let full = written.dir.join(&path);
+    let mut table = read_trade(&path, &std::fs::read(&full).unwrap(), &catalog).unwrap();
+    assert_eq!((table.len(), table.value.iter().sum::<i64>()), (2, 1700));
+    assert!(table.country.is_empty());
+    // One euro more in a section, and the reconciliation names the file and the département.
+    table.value[0] += 1;
+    std::fs::write(&full, write_trade(&path, &table, &catalog).unwrap()).unwrap();
+    let error = output::reconcile(
+        &ingested,
+        lists(),
+        &written.dir,
+        &written.manifest,
+        &catalog,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        error.contains("fr-departements-produits/2024/*.arrow: département 60 sums to [1301, 0] €"),
+        "{error}"
+    );
+}
+
+#[test]
 fn an_annual_file_holds_its_own_year_only() {
     let message = read(
         &[(

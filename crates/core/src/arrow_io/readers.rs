@@ -24,8 +24,17 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
         .map_err(|error| schema_error(file, error.to_string()))?;
     let has_products = schema.field_with_name("cpf4").is_ok();
     let has_departements = schema.field_with_name("departement").is_ok();
+    let has_countries = schema.field_with_name("country").is_ok();
+    // Only the file of all départements by product is summed over partner countries.
+    if !(has_countries || (has_products && has_departements)) {
+        return Err(schema_error(
+            file,
+            "no `country` column (only a file by département and product may be summed over countries)",
+        ));
+    }
 
     let mut table = TradeTable::empty(territory);
+    table.summed_over_countries = !has_countries;
     let mut period_index: HashMap<Period, u8> = HashMap::new();
     let mut departement_index: HashMap<String, u16> = HashMap::new();
     let mut row_periods: Vec<Period> = Vec::new();
@@ -34,12 +43,6 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
         let quarters = column::<UInt8Array>(file, batch, "quarter", "UInt8")?;
         let flows =
             column::<DictionaryArray<UInt8Type>>(file, batch, "flow", "Dictionary(UInt8, Utf8)")?;
-        let countries = column::<DictionaryArray<UInt16Type>>(
-            file,
-            batch,
-            "country",
-            "Dictionary(UInt16, Utf8)",
-        )?;
         let values = column::<Int64Array>(file, batch, "value", "Int64")?;
 
         for (year, quarter) in years.values().iter().zip(quarters.values().iter()) {
@@ -64,32 +67,16 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
                 Flow::Import
             }
         }));
-        table
-            .country
-            .extend(dictionary_ids(file, "country", countries, |code| {
-                catalog.country_id(code)
-            })?);
+        if has_countries {
+            let ids = code_ids(file, batch, "country", |code| catalog.country_id(code))?;
+            table.country.extend(ids);
+        }
         if has_products {
-            let products = column::<DictionaryArray<UInt16Type>>(
-                file,
-                batch,
-                "cpf4",
-                "Dictionary(UInt16, Utf8)",
-            )?;
-            table
-                .product
-                .extend(dictionary_ids(file, "cpf4", products, |code| {
-                    catalog.product_id(code)
-                })?);
+            let ids = code_ids(file, batch, "cpf4", |code| catalog.product_id(code))?;
+            table.product.extend(ids);
         }
         if has_departements {
-            let departements = column::<DictionaryArray<UInt16Type>>(
-                file,
-                batch,
-                "departement",
-                "Dictionary(UInt16, Utf8)",
-            )?;
-            let ids = dictionary_ids(file, "departement", departements, |code| {
+            let ids = code_ids(file, batch, "departement", |code| {
                 let next = u16::try_from(departement_index.len()).ok()?;
                 Some(*departement_index.entry(code.to_string()).or_insert(next))
             })?;
@@ -117,6 +104,18 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
     departements.sort_by_key(|(_, id)| *id);
     table.departements = departements.into_iter().map(|(code, _)| code).collect();
     Ok(table)
+}
+
+/// The ids of a column of codes (dictionary-encoded with UInt16 keys), each code looked up once.
+fn code_ids(
+    file: &str,
+    batch: &arrow_array::RecordBatch,
+    name: &'static str,
+    lookup: impl FnMut(&str) -> Option<u16>,
+) -> Result<Vec<u16>, CoreError> {
+    let codes =
+        column::<DictionaryArray<UInt16Type>>(file, batch, name, "Dictionary(UInt16, Utf8)")?;
+    dictionary_ids(file, name, codes, lookup)
 }
 
 pub fn read_products(file: &str, bytes: &[u8]) -> Result<Vec<Product>, CoreError> {

@@ -103,7 +103,8 @@ pub fn write_trade(
         Field::new("flow", dictionary_type(DataType::UInt8), false),
     ];
     let mut columns: Vec<ArrayRef> = vec![Arc::new(years), Arc::new(quarters), Arc::new(flows)];
-    if table.has_departements() {
+    let by_product = table.summed_over_countries;
+    if table.has_departements() || by_product {
         let codes = table.departement.iter().map(|&d| {
             table
                 .departements
@@ -118,7 +119,7 @@ pub fn write_trade(
         ));
         columns.push(dictionary_u16(codes).map_err(arrow_error(file))?);
     }
-    if !table.product.is_empty() {
+    if !table.product.is_empty() || by_product {
         let products = table
             .product
             .iter()
@@ -132,12 +133,15 @@ pub fn write_trade(
         fields.push(Field::new("cpf4", dictionary_type(DataType::UInt16), false));
         columns.push(dictionary_u16(products.iter().copied()).map_err(arrow_error(file))?);
     }
-    fields.push(Field::new(
-        "country",
-        dictionary_type(DataType::UInt16),
-        false,
-    ));
-    columns.push(dictionary_u16(countries.iter().copied()).map_err(arrow_error(file))?);
+    // The file of all départements by product is summed over partner countries: no country column.
+    if !by_product {
+        fields.push(Field::new(
+            "country",
+            dictionary_type(DataType::UInt16),
+            false,
+        ));
+        columns.push(dictionary_u16(countries.iter().copied()).map_err(arrow_error(file))?);
+    }
     fields.push(Field::new("value", DataType::Int64, false));
     columns.push(Arc::new(Int64Array::from(table.value.clone())));
 

@@ -9,10 +9,11 @@
 use super::model::BlockError;
 use super::name::{Block, Subject};
 use super::Selection;
+use crate::catalog::Catalog;
 use crate::codes::Territory;
 use crate::manifest::{departements_by_country_file, Manifest};
 use crate::table::TradeTable;
-use crate::views::map::MapMeasure;
+use crate::views::map::{map_files, map_source, MapMeasure, MapSource};
 use crate::CoreError;
 use std::borrow::Cow;
 
@@ -23,7 +24,8 @@ pub struct BlockFiles {
     /// The territory the block describes (the région or France for a comparison diagram).
     pub subject: Territory,
     pub subject_files: Vec<String>,
-    /// The selected territory's files, when the block is a comparison (they order the nodes).
+    /// The selected territory's files, when the block is a comparison (they order the nodes); for
+    /// the map's specialisation, the file of all départements by country (exports of every good).
     pub reference_files: Vec<String>,
     /// The région a département's totals are a share of (the evolution's région index).
     pub region_files: Vec<String>,
@@ -93,6 +95,7 @@ impl Block {
     pub fn files(
         self,
         manifest: &Manifest,
+        catalog: &Catalog,
         selection: &Selection,
     ) -> Result<Option<BlockFiles>, CoreError> {
         let territory = &selection.territory;
@@ -166,23 +169,12 @@ impl Block {
                     .collect(),
                 ..self.plain_files(&subject, territory, &years)
             },
-            // The map reads only the file of all départements (a year earlier too for the change).
-            Block::Map => BlockFiles {
-                subject_files: Vec::new(),
-                departements_files: years
-                    .iter()
-                    .map(|&year| departements_by_country_file(year))
-                    .collect(),
-                earlier_files: if selection.map == MapMeasure::Change {
-                    earlier_years
-                        .iter()
-                        .map(|&year| departements_by_country_file(year))
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                ..self.plain_files(&subject, territory, &years)
-            },
+            Block::Map => map_block_files(
+                selection,
+                catalog,
+                (&years, &earlier_years),
+                self.plain_files(&subject, territory, &years),
+            ),
             Block::Exposure => BlockFiles {
                 departements_files: years
                     .iter()
@@ -217,8 +209,41 @@ impl Block {
     }
 
     /// Whether the block applies to the selected territory.
-    pub fn applies(self, manifest: &Manifest, selection: &Selection) -> bool {
-        matches!(self.files(manifest, selection), Ok(Some(_)))
+    pub fn applies(self, manifest: &Manifest, catalog: &Catalog, selection: &Selection) -> bool {
+        matches!(self.files(manifest, catalog, selection), Ok(Some(_)))
+    }
+}
+
+/// The map reads only a file of all départements, by country or by product as the filter asks (a
+/// year earlier too for the change; the file by country too for the specialisation); nothing when
+/// no file answers the filters.
+fn map_block_files(
+    selection: &Selection,
+    catalog: &Catalog,
+    (years, earlier_years): (&[u16], &[u16]),
+    plain: BlockFiles,
+) -> BlockFiles {
+    let source = map_source(&selection.filter, selection.map).ok();
+    let files_of = |source: Option<MapSource>, years: &[u16]| -> Vec<String> {
+        source
+            .map(|source| map_files(source, years, &selection.filter, catalog))
+            .unwrap_or_default()
+    };
+    let measure = selection.map;
+    BlockFiles {
+        subject_files: Vec::new(),
+        reference_files: if measure == MapMeasure::Specialisation {
+            files_of(source.map(|_| MapSource::ByCountry), years)
+        } else {
+            Vec::new()
+        },
+        departements_files: files_of(source, years),
+        earlier_files: if measure == MapMeasure::Change {
+            files_of(source, earlier_years)
+        } else {
+            Vec::new()
+        },
+        ..plain
     }
 }
 

@@ -13,7 +13,7 @@ use crate::filter::Filter;
 use crate::manifest::Manifest;
 use crate::views::change::{change, ChangeBy};
 use crate::views::evolution::evolution;
-use crate::views::map::{france_map, MapInputs};
+use crate::views::map::{france_map, map_source, measure_label, MapInputs};
 use crate::views::portrait::{
     compute as compute_view, totals_table, PortraitData, SharedResults, ViewModel, ViewRequest,
 };
@@ -66,16 +66,21 @@ impl Block {
     pub fn heading(
         self,
         manifest: &Manifest,
+        catalog: &Catalog,
         selection: &Selection,
     ) -> Result<Option<Heading>, CoreError> {
-        Ok(self.files(manifest, selection)?.map(|files| {
+        Ok(self.files(manifest, catalog, selection)?.map(|files| {
             Heading::new(
                 self,
                 manifest,
                 &files.subject,
                 &self.periods(manifest, selection),
             )
-            .with_map_measure(self, selection.map)
+            .with_map_measure(
+                self,
+                &measure_label(selection.map, &selection.filter, catalog),
+                selection.map,
+            )
         }))
     }
 
@@ -106,15 +111,11 @@ pub fn compute(
         shared,
     } = context;
     let files: BlockFiles = block
-        .files(manifest, selection)?
+        .files(manifest, catalog, selection)?
         .ok_or(BlockError::NotApplicable)?;
-    let heading = Heading::new(
-        block,
-        manifest,
-        &files.subject,
-        &block.periods(manifest, selection),
-    )
-    .with_map_measure(block, selection.map);
+    let heading = block
+        .heading(manifest, catalog, selection)?
+        .ok_or(BlockError::NotApplicable)?;
     // The évolution reads every year of three territories: summed year by year, never put together.
     if block == Block::Evolution {
         let region = tables.years(&files.region_files)?;
@@ -140,19 +141,27 @@ pub fn compute(
             periods: earlier_periods,
             ..selection.filter.clone()
         });
-    // The map reads the file of all départements only (not the territory's own).
+    // The map reads a file of all départements only (not the territory's own); none when no file
+    // answers the filters (the model then says why).
     if block == Block::Map {
-        let departements = tables
-            .role(&files.departements_files)?
-            .ok_or(BlockError::Core(CoreError::NeedsFile {
-                view: "map",
-                file: "fr-departements-pays",
-            }))?;
+        let departements = match map_source(&filter, selection.map) {
+            Ok(_) => Some(
+                tables
+                    .role(&files.departements_files)?
+                    .ok_or(BlockError::Core(CoreError::NeedsFile {
+                        view: "map",
+                        file: "fr-departements-pays",
+                    }))?,
+            ),
+            Err(_) => None,
+        };
         let earlier = tables.role(&files.earlier_files)?;
+        let every_good = tables.role(&files.reference_files)?;
         let map = france_map(&MapInputs {
             manifest,
             catalog,
-            departements: &departements,
+            departements: departements.as_deref(),
+            every_good: every_good.as_deref(),
             earlier: earlier.as_deref().zip(earlier_filter.as_ref()),
             filter: &filter,
             territory: &selection.territory,

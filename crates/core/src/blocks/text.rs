@@ -196,12 +196,17 @@ impl Heading {
 impl Heading {
     /// The map's title and file name say what it colours (`… sur la carte : solde commercial, …`,
     /// `map-balance-oise-2024`); other blocks' are unchanged.
-    pub fn with_map_measure(mut self, block: Block, measure: MapMeasure) -> Self {
+    pub fn with_map_measure(mut self, block: Block, label: &str, measure: MapMeasure) -> Self {
         if block == Block::Map {
+            // The label's first letter in lower case after the colon (« … : solde commercial »).
+            let mut letters = label.chars();
+            let label: String = letters
+                .next()
+                .map(|first| first.to_lowercase().chain(letters).collect())
+                .unwrap_or_default();
             self.title = format!(
-                "{} : {}, {} ({})",
+                "{} : {label}, {} ({})",
                 block.title_words(),
-                measure.label_fr().to_lowercase(),
                 self.subject_label,
                 self.period
             );

@@ -1,20 +1,24 @@
 //! The map of France: one value per département, its rank, and its class (colour) on the map.
 //!
-//! Rules: values from the file of all départements by partner country, on the same period and
-//! partner filters as the portrait (that file is summed over products: under a product filter the map
-//! is not computed, and says so). Exports, imports, balance in euros; exposure = share of the
-//! exports that go to the selected partner (the United States by default); change = exports against
-//! the same quarters a year earlier. Ranks: largest value first, ties by code, over the
+//! Rules: values from a file of all départements, on the same period and filters as the portrait:
+//! without a product filter the file by partner country (summed over products), under a product
+//! filter the file by product (summed over partner countries); both filters at once have no file,
+//! and the map says so. Exports, imports, balance in euros; exposure = share of the exports that go
+//! to the selected partner (the United States by default; not under a product filter);
+//! specialisation = the selected good's share of the département's exports against its share of
+//! France's (France = every département of the file; needs a product filter); change = exports
+//! against the same quarters a year earlier. Ranks: largest value first, ties by code, over the
 //! départements with a value. Classes: quantiles of the values (five; for the balance and the
 //! change, three below zero in reds and three above in greens).
 
 use super::exposure::{departement_ranking, partner_of};
 use super::ranking::departement_sums;
+use super::share;
 use crate::catalog::Catalog;
 use crate::codes::{Flow, Territory};
 use crate::filter::Filter;
 use crate::format;
-use crate::manifest::Manifest;
+use crate::manifest::{departements_by_country_file, departements_by_product_file, Manifest};
 use crate::table::TradeTable;
 use crate::CoreError;
 use serde::{Deserialize, Serialize};
@@ -22,7 +26,8 @@ use std::fmt;
 use std::str::FromStr;
 
 pub const RULE: &str =
-    "Valeur de chaque département sur les mêmes trimestres et le même pays partenaire ; \
+    "Valeur de chaque département sur les mêmes trimestres et le même produit ou pays partenaire ; \
+indice de spécialisation = part du produit dans les exportations du département / sa part au niveau national ; \
 classes par quantiles ; rang de la plus forte valeur à la plus faible.";
 
 /// What the map colours.
@@ -35,16 +40,19 @@ pub enum MapMeasure {
     Balance,
     /// The share of exports to the selected partner (the United States by default).
     Exposure,
+    /// The selected good's share of the exports against its share of France's (a product filter).
+    Specialisation,
     /// Exports against the same quarters a year earlier.
     Change,
 }
 
 impl MapMeasure {
-    pub const ALL: [MapMeasure; 5] = [
+    pub const ALL: [MapMeasure; 6] = [
         MapMeasure::Exports,
         MapMeasure::Imports,
         MapMeasure::Balance,
         MapMeasure::Exposure,
+        MapMeasure::Specialisation,
         MapMeasure::Change,
     ];
 
@@ -54,6 +62,7 @@ impl MapMeasure {
             MapMeasure::Imports => "imports",
             MapMeasure::Balance => "balance",
             MapMeasure::Exposure => "exposure",
+            MapMeasure::Specialisation => "specialisation",
             MapMeasure::Change => "change",
         }
     }
@@ -65,6 +74,7 @@ impl MapMeasure {
             MapMeasure::Imports => "Importations",
             MapMeasure::Balance => "Solde commercial",
             MapMeasure::Exposure => "Part des exportations vers le partenaire",
+            MapMeasure::Specialisation => "Indice de spécialisation du produit choisi",
             MapMeasure::Change => "Évolution des exportations sur un an",
         }
     }
@@ -101,13 +111,16 @@ impl FromStr for MapMeasure {
 pub enum MapUnit {
     Euros,
     Share,
+    /// A ratio written with its decimals (`17,1`).
+    Index,
     Change,
 }
 
 impl MapUnit {
-    /// `9 114,8 M€`, `6,9 %`, `+3,4 %`.
+    /// `9 114,8 M€`, `6,9 %`, `17,12`, `+3,4 %` (an index with two decimals, as in the tables).
     pub fn text(self, value: f64) -> String {
-        self.text_with(value, 1)
+        let decimals = if self == MapUnit::Index { 2 } else { 1 };
+        self.text_with(value, decimals)
     }
 
     /// With `decimals` digits after the comma.
@@ -115,6 +128,7 @@ impl MapUnit {
         match self {
             MapUnit::Euros => format!("{}\u{a0}M€", format::decimal(value / 1e6, decimals)),
             MapUnit::Share => format::percent(value, decimals),
+            MapUnit::Index => format::decimal(value, decimals),
             MapUnit::Change => {
                 let text = format::percent(value, decimals);
                 let zero = !text.chars().any(|c| c.is_ascii_digit() && c != '0');
@@ -244,41 +258,91 @@ fn classes_of(values: &[f64], measure: MapMeasure, unit: MapUnit) -> Vec<MapClas
     classes
 }
 
-/// The files the map reads: the file of all départements of the period, and a year earlier for the
-/// change.
+/// Which file of all départements the map reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapSource {
+    /// By partner country, summed over products.
+    ByCountry,
+    /// By product, summed over partner countries.
+    ByProduct,
+}
+
+/// The files the map reads for these years: the file by country of each year, or the files by
+/// product of the selected product's sections.
+pub fn map_files(
+    source: MapSource,
+    years: &[u16],
+    filter: &Filter,
+    catalog: &Catalog,
+) -> Vec<String> {
+    let sections = match (source, &filter.product) {
+        (MapSource::ByProduct, Some(product)) => product.sections(catalog),
+        _ => Vec::new(),
+    };
+    years
+        .iter()
+        .flat_map(|&year| match source {
+            MapSource::ByCountry => vec![departements_by_country_file(year)],
+            MapSource::ByProduct => sections
+                .iter()
+                .map(|section| departements_by_product_file(year, section))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Under a product and a partner filter at once: neither file of all départements answers.
+const UNDER_BOTH_FILTERS: &str = "Sous un filtre de produit et de pays partenaire à la fois, la carte n'est pas calculée : les fichiers de tous les départements sont sommés soit sur les produits, soit sur les pays. Retirez l'un des deux filtres pour la voir.";
+/// The exposure under a product filter: the file by product has no partner country.
+const EXPOSURE_UNDER_A_PRODUCT_FILTER: &str = "Sous un filtre de produit, la part des exportations vers le partenaire n'est pas calculée : le fichier des départements par produit est sommé sur les pays partenaires. Retirez le filtre de produit ou choisissez une autre mesure.";
+/// The specialisation without a product filter: there is no good to measure.
+const CHOOSE_A_PRODUCT: &str = "Choisissez un produit (sélecteur « Produit » ou clic sur un bien d'un graphique) pour voir l'indice de spécialisation de chaque département dans ce produit.";
+/// Why the change is not drawn: the data do not hold the same quarters a year earlier.
+const NO_YEAR_EARLIER: &str = "Les mêmes trimestres un an plus tôt ne sont pas dans les données : l'évolution sur un an n'est pas calculée pour cette période.";
+
+/// The file the map reads for this filter and measure, or why there is no map (in French).
+pub fn map_source(filter: &Filter, measure: MapMeasure) -> Result<MapSource, &'static str> {
+    match (filter.product.is_some(), filter.country.is_some(), measure) {
+        (true, true, _) => Err(UNDER_BOTH_FILTERS),
+        (true, false, MapMeasure::Exposure) => Err(EXPOSURE_UNDER_A_PRODUCT_FILTER),
+        (false, _, MapMeasure::Specialisation) => Err(CHOOSE_A_PRODUCT),
+        (true, false, _) => Ok(MapSource::ByProduct),
+        (false, _, _) => Ok(MapSource::ByCountry),
+    }
+}
+
+/// The files the map reads: the file of all départements of the period (by country or by product,
+/// see [`map_source`]), and a year earlier for the change.
 pub struct MapInputs<'a> {
     pub manifest: &'a Manifest,
     pub catalog: &'a Catalog,
-    pub departements: &'a TradeTable,
+    /// None when [`map_source`] says there is no map.
+    pub departements: Option<&'a TradeTable>,
+    /// For the specialisation: the file by country (each département's exports of every good).
+    pub every_good: Option<&'a TradeTable>,
     pub earlier: Option<(&'a TradeTable, &'a Filter)>,
     pub filter: &'a Filter,
     pub territory: &'a Territory,
     pub measure: MapMeasure,
 }
 
-/// Why the map is not drawn: a product filter (the file is summed over products).
-const UNDER_A_PRODUCT_FILTER: &str = "Sous un filtre de produit, la carte n'est pas calculée : le fichier des départements par pays est sommé sur les produits. Retirez le filtre de produit pour la voir.";
-/// Why the change is not drawn: the data do not hold the same quarters a year earlier.
-const NO_YEAR_EARLIER: &str = "Les mêmes trimestres un an plus tôt ne sont pas dans les données : l'évolution sur un an n'est pas calculée pour cette période.";
-
 /// Each département's value on the measure, by code; or why there is none (in French).
 fn values(inputs: &MapInputs) -> Result<Vec<(String, Option<f64>)>, &'static str> {
-    if inputs.filter.product.is_some() {
-        return Err(UNDER_A_PRODUCT_FILTER);
-    }
+    map_source(inputs.filter, inputs.measure)?;
     let MapInputs {
-        catalog,
-        departements,
-        filter,
-        ..
+        catalog, filter, ..
     } = *inputs;
+    // The block reads the file map_source names; a table of another shape cannot answer the filter.
+    const WRONG_FILE: &str =
+        "Le fichier des départements lu ne répond pas à ce filtre : la carte n'est pas calculée.";
+    let departements = inputs.departements.ok_or(WRONG_FILE)?;
     let code = |territory: &Territory| match territory {
         Territory::Departement(code) => code.clone(),
         other => other.to_string(),
     };
     let nonzero = |value: i64| (value != 0).then_some(value as f64);
     let sums = |table: &TradeTable, filter: &Filter| {
-        departement_sums(table, catalog, filter).ok_or(UNDER_A_PRODUCT_FILTER)
+        departement_sums(table, catalog, filter).ok_or(WRONG_FILE)
     };
     Ok(match inputs.measure {
         MapMeasure::Exports | MapMeasure::Imports | MapMeasure::Balance => {
@@ -304,6 +368,32 @@ fn values(inputs: &MapInputs) -> Result<Vec<(String, Option<f64>)>, &'static str
         .into_iter()
         .map(|entry| (entry.departement, Some(entry.share)))
         .collect(),
+        MapMeasure::Specialisation => {
+            let of_good = sums(departements, filter)?;
+            let every_good_filter = Filter {
+                product: None,
+                ..filter.clone()
+            };
+            let every_good = sums(inputs.every_good.ok_or(WRONG_FILE)?, &every_good_filter)?;
+            let france_good: i64 = of_good.iter().map(|(_, [exports, _])| exports).sum();
+            let france_all: i64 = every_good.iter().map(|(_, [exports, _])| exports).sum();
+            // As the specialisation block: index = territory share / France share; France is every
+            // département (the same euros as France's file, which the pipeline reconciles).
+            let france_share = share(france_good, france_all).filter(|share| *share > 0.0);
+            every_good
+                .into_iter()
+                .map(|(territory, [exports, _])| {
+                    let good = of_good
+                        .iter()
+                        .find(|(known, _)| *known == territory)
+                        .map_or(0, |(_, [good, _])| *good);
+                    let index = share(good, exports)
+                        .zip(france_share)
+                        .map(|(local, national)| local / national);
+                    (code(&territory), index)
+                })
+                .collect()
+        }
         MapMeasure::Change => {
             let now = sums(departements, filter)?;
             let (earlier_table, earlier_filter) = inputs.earlier.ok_or(NO_YEAR_EARLIER)?;
@@ -324,6 +414,24 @@ fn values(inputs: &MapInputs) -> Result<Vec<(String, Option<f64>)>, &'static str
     })
 }
 
+/// What the map colours, with its partner or product: `Part des exportations vers les Etats-Unis`,
+/// `Indice de spécialisation en « Industrie chimique »` (the legend, the table and the title say it).
+pub fn measure_label(measure: MapMeasure, filter: &Filter, catalog: &Catalog) -> String {
+    match (measure, &filter.product) {
+        (MapMeasure::Exposure, _) => format!(
+            "Part des exportations {}",
+            crate::french::towards(&partner_of(filter).label(catalog))
+        ),
+        (MapMeasure::Specialisation, Some(product)) => format!(
+            "Indice de spécialisation en « {} »",
+            catalog
+                .product_label(product.level, &product.code)
+                .unwrap_or(&product.code)
+        ),
+        (other, _) => other.label_fr().to_string(),
+    }
+}
+
 pub fn france_map(inputs: &MapInputs) -> FranceMap {
     let MapInputs {
         manifest,
@@ -336,16 +444,10 @@ pub fn france_map(inputs: &MapInputs) -> FranceMap {
     let unit = match measure {
         MapMeasure::Exports | MapMeasure::Imports | MapMeasure::Balance => MapUnit::Euros,
         MapMeasure::Exposure => MapUnit::Share,
+        MapMeasure::Specialisation => MapUnit::Index,
         MapMeasure::Change => MapUnit::Change,
     };
-    let partner_label = partner_of(filter).label(catalog);
-    let measure_label = match measure {
-        MapMeasure::Exposure => format!(
-            "Part des exportations {}",
-            crate::french::towards(&partner_label)
-        ),
-        other => other.label_fr().to_string(),
-    };
+    let measure_label = measure_label(measure, filter, catalog);
     let outlined = outlined(manifest, territory);
     let values = match values(inputs) {
         Ok(values) => values,
@@ -519,6 +621,6 @@ mod tests {
         for measure in MapMeasure::ALL {
             assert_eq!(measure.name().parse::<MapMeasure>(), Ok(measure));
         }
-        assert!("specialisation".parse::<MapMeasure>().is_err());
+        assert!("specialization".parse::<MapMeasure>().is_err());
     }
 }

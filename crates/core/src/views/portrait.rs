@@ -400,6 +400,7 @@ impl ViewModel {
                                 Cell::Euros(v.round() as i64)
                             }),
                             MapUnit::Share => Cell::share(row.value),
+                            MapUnit::Index => Cell::Ratio(row.value),
                             MapUnit::Change => Cell::SignedShare(row.value),
                         };
                         vec![

@@ -19,14 +19,19 @@ pub struct Rank {
     pub count: usize,
 }
 
-/// Each département's `[exports, imports]` under the filter, in the file's order; none with a
-/// product filter.
+/// Each département's `[exports, imports]` under the filter, in the file's order; none when the
+/// file cannot answer the filter (a product filter on a file summed over products, a partner filter
+/// on a file summed over countries).
 pub fn departement_sums(
     departements: &TradeTable,
     catalog: &Catalog,
     filter: &Filter,
 ) -> Option<Vec<(Territory, [i64; 2])>> {
-    if filter.product.is_some() {
+    let summed_over_countries = departements.summed_over_countries;
+    let summed_over_products = departements.product.is_empty() && !summed_over_countries;
+    if (filter.product.is_some() && summed_over_products)
+        || (filter.country.is_some() && summed_over_countries)
+    {
         return None;
     }
     let mut sums = vec![[0_i64; 2]; departements.departements.len()];
