@@ -231,6 +231,28 @@ test("a région's map outlines its départements; the measure's CSV equals the c
   expect(await downloadCsv(page, 'map')).toBe(coreView('reg:01', 'map', { measure: 'balance' }));
 });
 
+test("under a product filter the map reads its section's file; the specialisation's CSV equals the core's", async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60&product=C20B&map=specialisation');
+  await ready(page, 'map');
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((path) => path.includes('/fr-departements-')));
+  // C20B is in the A38 section CE: that section's file, and the file by country for each
+  // département's exports of every good; no other section.
+  const files = await fetched();
+  expect(files.some((path) => path.endsWith('/fr-departements-produits/2024/CE.arrow'))).toBe(true);
+  expect(files.filter((path) => path.includes('/fr-departements-produits/')).length).toBe(1);
+  expect(await downloadCsv(page, 'map')).toBe(coreView('dep:60', 'map', { product: 'C20B', measure: 'specialisation' }));
+  await expect(page.locator('#map h3')).toContainText('indice de spécialisation en');
+  // The same index as the specialisation block's for the Oise (at the A129 level of C20B).
+  const mapRow = coreView('dep:60', 'map', { product: 'C20B', measure: 'specialisation' }).split('\n').find((line) => line.startsWith('60;'))!;
+  const blockRow = coreView('dep:60', 'specialisation', { level: 'a129' }).split('\n').find((line) => line.startsWith('C20B;'))!;
+  expect(csvFields(mapRow)[2]).toBe(csvFields(blockRow).at(-1));
+  expect(csvFields(mapRow)[2]).toMatch(/^\d+,\d{3}$/);
+  // A partner filter as well: no file answers both, and the map says so in French.
+  await open(page, 'territory=dep:60&product=C20B&country=US');
+  await ready(page, 'map');
+  await expect(page.locator('#map')).toContainText('Sous un filtre de produit et de pays partenaire à la fois');
+});
+
 test("hovering a département of the map asks for its file before any click", async ({ page, consoleErrors }) => {
   await open(page, 'territory=dep:60');
   await ready(page, 'map');

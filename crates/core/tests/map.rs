@@ -246,7 +246,7 @@ fn the_specialisation_is_the_goods_share_against_france_s() {
     assert_eq!(value("75"), Some(0.0));
     assert_eq!(
         map.measure_label,
-        "Indice de spécialisation en « Groupe 0 »"
+        "Indice de spécialisation en «\u{a0}Groupe 0\u{a0}»"
     );
     assert_eq!(map.unit.text(2.4), "2,40");
 }

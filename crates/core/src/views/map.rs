@@ -9,7 +9,8 @@
 //! France's (France = every département of the file; needs a product filter); change = exports
 //! against the same quarters a year earlier. Ranks: largest value first, ties by code, over the
 //! départements with a value. Classes: quantiles of the values (five; for the balance and the
-//! change, three below zero in reds and three above in greens).
+//! change, three below zero in reds and three above in greens; for the specialisation, three below
+//! 1 in teals and three above in purples).
 
 use super::exposure::{departement_ranking, partner_of};
 use super::ranking::departement_sums;
@@ -79,9 +80,15 @@ impl MapMeasure {
         }
     }
 
-    /// Whether the measure is above and below zero (diverging colours).
-    fn diverging(self) -> bool {
-        matches!(self, MapMeasure::Balance | MapMeasure::Change)
+    /// Where a diverging measure turns (0 for a balance or a change, 1 for an index), and its
+    /// colours below and above; none for a sequential measure.
+    fn diverging(self) -> Option<(f64, &'static [&'static str; 3], &'static [&'static str; 3])> {
+        match self {
+            MapMeasure::Balance | MapMeasure::Change => Some((0.0, &REDS, &GREENS)),
+            // Not red and green: being less specialised than France is not a deficit.
+            MapMeasure::Specialisation => Some((1.0, &TEALS, &PURPLES)),
+            _ => None,
+        }
     }
 }
 
@@ -190,6 +197,9 @@ const BLUES: [&str; 5] = ["#e3eef9", "#b6d0ec", "#7eaedb", "#4a83c2", "#22558f"]
 /// Diverging: reds below zero (darkest furthest), greens above.
 const REDS: [&str; 3] = ["#b71c1c", "#e06666", "#f4b6b6"];
 const GREENS: [&str; 3] = ["#b9dfba", "#63b168", "#2e7d32"];
+/// An index below 1 in teals (darkest furthest), above 1 in purples.
+const TEALS: [&str; 3] = ["#1f6f78", "#5fa8ae", "#b5dde0"];
+const PURPLES: [&str; 3] = ["#d2bce4", "#9a6cc0", "#5e2c85"];
 
 /// Quantile classes of sorted values: `count` classes, each with its bounds (fewer when values
 /// repeat or are few).
@@ -243,18 +253,18 @@ fn quantile_classes(sorted: &[f64], colours: &[&'static str], unit: MapUnit) -> 
 fn classes_of(values: &[f64], measure: MapMeasure, unit: MapUnit) -> Vec<MapClass> {
     let mut sorted: Vec<f64> = values.to_vec();
     sorted.sort_by(f64::total_cmp);
-    if !measure.diverging() {
+    let Some((pivot, below_colours, above_colours)) = measure.diverging() else {
         let colours = if measure == MapMeasure::Imports {
             &BLUES
         } else {
             &VIOLETS
         };
         return quantile_classes(&sorted, colours, unit);
-    }
-    let below: Vec<f64> = sorted.iter().copied().filter(|v| *v < 0.0).collect();
-    let above: Vec<f64> = sorted.iter().copied().filter(|v| *v >= 0.0).collect();
-    let mut classes = quantile_classes(&below, &REDS, unit);
-    classes.extend(quantile_classes(&above, &GREENS, unit));
+    };
+    let below: Vec<f64> = sorted.iter().copied().filter(|v| *v < pivot).collect();
+    let above: Vec<f64> = sorted.iter().copied().filter(|v| *v >= pivot).collect();
+    let mut classes = quantile_classes(&below, below_colours, unit);
+    classes.extend(quantile_classes(&above, above_colours, unit));
     classes
 }
 
@@ -296,7 +306,7 @@ const UNDER_BOTH_FILTERS: &str = "Sous un filtre de produit et de pays partenair
 /// The exposure under a product filter: the file by product has no partner country.
 const EXPOSURE_UNDER_A_PRODUCT_FILTER: &str = "Sous un filtre de produit, la part des exportations vers le partenaire n'est pas calculée : le fichier des départements par produit est sommé sur les pays partenaires. Retirez le filtre de produit ou choisissez une autre mesure.";
 /// The specialisation without a product filter: there is no good to measure.
-const CHOOSE_A_PRODUCT: &str = "Choisissez un produit (sélecteur « Produit » ou clic sur un bien d'un graphique) pour voir l'indice de spécialisation de chaque département dans ce produit.";
+const CHOOSE_A_PRODUCT: &str = "Choisissez un produit (sélecteur «\u{a0}Produit\u{a0}» ou clic sur un bien d'un graphique) pour voir l'indice de spécialisation de chaque département dans ce produit.";
 /// Why the change is not drawn: the data do not hold the same quarters a year earlier.
 const NO_YEAR_EARLIER: &str = "Les mêmes trimestres un an plus tôt ne sont pas dans les données : l'évolution sur un an n'est pas calculée pour cette période.";
 
@@ -423,7 +433,7 @@ pub fn measure_label(measure: MapMeasure, filter: &Filter, catalog: &Catalog) ->
             crate::french::towards(&partner_of(filter).label(catalog))
         ),
         (MapMeasure::Specialisation, Some(product)) => format!(
-            "Indice de spécialisation en « {} »",
+            "Indice de spécialisation en «\u{a0}{}\u{a0}»",
             catalog
                 .product_label(product.level, &product.code)
                 .unwrap_or(&product.code)
@@ -589,6 +599,19 @@ mod tests {
             .all(|c| (c.upper < 0.0) == REDS.contains(&c.colour)));
         assert_eq!(classes.first().map(|c| c.colour), Some(REDS[0]));
         assert_eq!(classes.last().map(|c| c.colour), Some(GREENS[2]));
+        // The specialisation turns at 1 (as much as France), not at 0.
+        let classes = classes_of(
+            &[0.2, 0.5, 0.9, 1.0, 1.5, 3.0],
+            MapMeasure::Specialisation,
+            MapUnit::Index,
+        );
+        assert!(classes
+            .iter()
+            .all(|c| (c.upper < 1.0) == TEALS.contains(&c.colour)));
+        assert_eq!(
+            classes.get(3).map(|c| (c.lower, c.colour)),
+            Some((1.0, PURPLES[0]))
+        );
     }
 
     #[test]
