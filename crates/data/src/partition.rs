@@ -11,9 +11,11 @@ use comex_core::codes::{Flow, Period, ProductLevel, Territory};
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// (period, flow, département or product, country or product) → value in euros. The mass is checked on input
-/// but not kept (see `TradeTable::value`).
-type Sums = BTreeMap<(Period, Flow, u16, u16), i64>;
+/// (flow, département or product, country or product, period) → value in euros. The quarters of one
+/// flow come last, so that a file's rows hold them side by side: values of one series next to each
+/// other compress better (the Oise's 2024 file: 68.8 KB brotli instead of 73.8 with the quarter
+/// first). The mass is checked on input but not kept (see `TradeTable::value`).
+type Sums = BTreeMap<(Flow, u16, u16, Period), i64>;
 
 pub struct Partitioned {
     pub departements: Vec<TradeTable>,
@@ -24,7 +26,7 @@ pub struct Partitioned {
     pub departements_by_product: Vec<(String, TradeTable)>,
 }
 
-fn add(sums: &mut Sums, key: (Period, Flow, u16, u16), record: &Record) {
+fn add(sums: &mut Sums, key: (Flow, u16, u16, Period), record: &Record) {
     *sums.entry(key).or_insert(0) += record.value;
 }
 
@@ -41,11 +43,11 @@ fn table(territory: Territory, sums: &Sums, keys: Keys, departements: &[String])
     let mut table = TradeTable::empty(territory);
     table.periods = sums
         .keys()
-        .map(|key| key.0)
+        .map(|key| key.3)
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    for (&(period, flow, middle, last), &value) in sums {
+    for (&(flow, middle, last, period), &value) in sums {
         let period_index = table.periods.iter().position(|p| *p == period).unwrap_or(0);
         table
             .period
@@ -93,7 +95,7 @@ pub fn partition(records: &[Record], lists: &CodeLists, catalog: &Catalog) -> Pa
             country,
             ..
         } = *record;
-        let product_key = (period, flow, product, country);
+        let product_key = (flow, product, country, period);
         add(
             per_departement.entry(departement).or_default(),
             product_key,
@@ -109,12 +111,12 @@ pub fn partition(records: &[Record], lists: &CodeLists, catalog: &Catalog) -> Pa
         add(&mut france, product_key, record);
         add(
             &mut by_country,
-            (period, flow, departement, country),
+            (flow, departement, country, period),
             record,
         );
         let section = a38.map_or(0, |grouping| grouping.group(product));
         if let Some(sums) = by_product.get_mut(section) {
-            add(sums, (period, flow, departement, product), record);
+            add(sums, (flow, departement, product, period), record);
         }
     }
     let all_codes: Vec<String> = lists
