@@ -5,7 +5,7 @@
 use comex_core::arrow_io;
 use comex_core::catalog::Catalog;
 use comex_core::manifest::{
-    verify_file, year_index_path, year_of_file, Manifest, OutputFile, COUNTRIES_FILE,
+    verify_digest, year_index_path, year_of_file, Manifest, OutputFile, COUNTRIES_FILE,
     MANIFEST_FILE, PRODUCTS_FILE,
 };
 use comex_core::table::TradeTable;
@@ -129,6 +129,13 @@ pub async fn fetch_at(url: &str, path: &str) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
+/// Checks a downloaded file against its manifest entry: length, then SHA-256 (by the browser where
+/// it can, see `digest`).
+async fn verify(entry: Option<&OutputFile>, path: &str, bytes: &[u8]) -> Result<(), LoadError> {
+    let digest = crate::digest::sha256(bytes).await;
+    Ok(verify_digest(entry, path, bytes.len(), &digest)?)
+}
+
 /// A table on its way or loaded: shared by every block that reads the file, and by a prefetch.
 pub type TableLoad = Shared<LocalBoxFuture<'static, Result<Rc<TradeTable>, LoadError>>>;
 
@@ -148,10 +155,11 @@ pub struct Dataset {
 pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
     let manifest_bytes = fetch_bytes(MANIFEST_FILE).await?;
     let manifest = Manifest::parse(&String::from_utf8_lossy(&manifest_bytes))?;
-    let products = fetch_bytes(PRODUCTS_FILE).await?;
-    manifest.verify(PRODUCTS_FILE, &products)?;
-    let countries = fetch_bytes(COUNTRIES_FILE).await?;
-    manifest.verify(COUNTRIES_FILE, &countries)?;
+    // Both code lists at once: one round trip, not two.
+    let (products, countries) = join(fetch_bytes(PRODUCTS_FILE), fetch_bytes(COUNTRIES_FILE)).await;
+    let (products, countries) = (products?, countries?);
+    verify(manifest.file(PRODUCTS_FILE), PRODUCTS_FILE, &products).await?;
+    verify(manifest.file(COUNTRIES_FILE), COUNTRIES_FILE, &countries).await?;
     let catalog = arrow_io::read_catalog((PRODUCTS_FILE, &products), (COUNTRIES_FILE, &countries))?;
     Ok(Rc::new(Dataset {
         manifest,
@@ -228,12 +236,12 @@ impl Dataset {
             Some(year) => {
                 let (bytes, index) = join(fetch_bytes(path), self.index(year)).await;
                 let (bytes, index) = (bytes?, index?);
-                verify_file(index.iter().find(|file| file.path == path), path, &bytes)?;
+                verify(index.iter().find(|file| file.path == path), path, &bytes).await?;
                 bytes
             }
             None => {
                 let bytes = fetch_bytes(path).await?;
-                self.manifest.verify(path, &bytes)?;
+                verify(self.manifest.file(path), path, &bytes).await?;
                 bytes
             }
         };

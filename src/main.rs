@@ -14,6 +14,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
+mod digest;
+#[cfg(target_arch = "wasm32")]
 mod echarts;
 #[cfg(target_arch = "wasm32")]
 mod intl;

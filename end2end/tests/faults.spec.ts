@@ -60,6 +60,35 @@ for (const fault of [
   });
 }
 
+// One byte changed, same length: only the SHA-256 can tell. The browser's Web Crypto computes it on
+// a secure page (https, localhost); without it (plain http from another host) the WASM's SHA-256.
+for (const mode of ['Web Crypto', 'the WASM SHA-256']) {
+  test(`a file changed in one byte is refused by its SHA-256 (${mode})`, async ({ page, unexpectedErrors }) => {
+    unexpectedErrors([/^$/]);
+    await page.addInitScript((withoutWebCrypto) => {
+      const subtle = window.crypto.subtle;
+      (window as any).digests = 0;
+      const digest = subtle.digest.bind(subtle);
+      Object.defineProperty(window.crypto, 'subtle', {
+        value: withoutWebCrypto ? undefined : { digest: (...args: [string, BufferSource]) => { (window as any).digests++; return digest(...args); } },
+      });
+    }, mode !== 'Web Crypto');
+    await page.route(REGION, async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      body[body.length >> 1] ^= 0xff;
+      await route.fulfill({ response, body });
+    });
+    await openOise(page);
+    await expect(page.locator('#export-sankey-region .error-message')).toContainText(
+      'Le fichier reg/01/2024.arrow est incomplet ou ne correspond pas au manifeste (SHA-256 differs from the manifest)', { timeout: 20_000 });
+    await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
+    const digests = await page.evaluate(() => (window as any).digests);
+    if (mode === 'Web Crypto') expect(digests).toBeGreaterThan(2); else expect(digests).toBe(0);
+    await expectRecovery(page);
+  });
+}
+
 test('a file that never arrives times out with its own message, then recovers', async ({ page, unexpectedErrors }) => {
   test.setTimeout(90_000);
   unexpectedErrors([/Failed to load|ERR_|abort/i]);

@@ -23,10 +23,12 @@ pub fn departements_by_product_file(year: u16, section: &str) -> String {
 
 /// A file's SHA-256 as the manifest writes it: 64 lower-case hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes as lower-case hex digits (a digest as the manifest writes it).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -272,24 +274,32 @@ pub fn year_of_file(path: &str) -> Option<u16> {
 
 /// Checks a downloaded file against its entry: listed, same size, same SHA-256.
 pub fn verify_file(entry: Option<&OutputFile>, path: &str, bytes: &[u8]) -> Result<(), CoreError> {
-    {
-        let integrity = |reason: String| CoreError::Integrity {
-            file: path.to_string(),
-            reason,
-        };
-        let entry = entry.ok_or_else(|| integrity("not listed in the manifest".into()))?;
-        if entry.bytes != bytes.len() as u64 {
-            return Err(integrity(format!(
-                "{} bytes received, {} expected",
-                bytes.len(),
-                entry.bytes
-            )));
-        }
-        if sha256_hex(bytes) != entry.sha256 {
-            return Err(integrity("SHA-256 differs from the manifest".into()));
-        }
-        Ok(())
+    verify_digest(entry, path, bytes.len(), &sha256_hex(bytes))
+}
+
+/// Checks a downloaded file's length and SHA-256 (64 hex digits, computed by the caller: the browser
+/// app asks the browser's own SHA-256, off the WASM) against its entry.
+pub fn verify_digest(
+    entry: Option<&OutputFile>,
+    path: &str,
+    length: usize,
+    sha256: &str,
+) -> Result<(), CoreError> {
+    let integrity = |reason: String| CoreError::Integrity {
+        file: path.to_string(),
+        reason,
+    };
+    let entry = entry.ok_or_else(|| integrity("not listed in the manifest".into()))?;
+    if entry.bytes != length as u64 {
+        return Err(integrity(format!(
+            "{length} bytes received, {} expected",
+            entry.bytes
+        )));
     }
+    if !sha256.eq_ignore_ascii_case(&entry.sha256) {
+        return Err(integrity("SHA-256 differs from the manifest".into()));
+    }
+    Ok(())
 }
 
 impl Manifest {
