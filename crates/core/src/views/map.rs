@@ -240,14 +240,31 @@ fn quantile_classes(sorted: &[f64], colours: &[&'static str], unit: MapUnit) -> 
             })
         })
         .unwrap_or(3);
-    for class in &mut classes {
-        class.label = format!(
-            "{} – {}",
-            unit.text_with(class.lower, decimals),
-            unit.text_with(class.upper, decimals)
-        );
+    // Classes that still seem to touch with three decimals are one class (values nearly equal).
+    let mut merged: Vec<MapClass> = Vec::new();
+    for class in classes {
+        match merged.last_mut() {
+            Some(last)
+                if unit.text_with(last.upper, decimals)
+                    == unit.text_with(class.lower, decimals) =>
+            {
+                last.upper = class.upper;
+            }
+            _ => merged.push(class),
+        }
     }
-    classes
+    for class in &mut merged {
+        let (lower, upper) = (
+            unit.text_with(class.lower, decimals),
+            unit.text_with(class.upper, decimals),
+        );
+        class.label = if lower == upper {
+            lower
+        } else {
+            format!("{lower} – {upper}")
+        };
+    }
+    merged
 }
 
 fn classes_of(values: &[f64], measure: MapMeasure, unit: MapUnit) -> Vec<MapClass> {
@@ -590,7 +607,7 @@ mod tests {
     #[test]
     fn a_diverging_measure_has_reds_below_zero_and_greens_above() {
         let classes = classes_of(
-            &[-5.0, -3.0, -1.0, 1.0, 2.0, 4.0],
+            &[-5e6, -3e6, -1e6, 1e6, 2e6, 4e6],
             MapMeasure::Balance,
             MapUnit::Euros,
         );
@@ -624,19 +641,26 @@ mod tests {
                 .iter()
                 .map(|l| format::plain_spaces(l))
                 .collect::<Vec<_>>(),
-            [
-                "+4,41 % – +4,41 %",
-                "+4,43 % – +4,43 %",
-                "+4,44 % – +4,44 %",
-                "+4,45 % – +4,45 %",
-                "+6,00 % – +6,00 %"
-            ]
+            // A class of one value says it once.
+            ["+4,41 %", "+4,43 %", "+4,44 %", "+4,45 %", "+6,00 %"]
         );
         assert_eq!(
             MapUnit::Euros.text(9_114_800_000.0),
             format::million_euros(9_114_800_000)
         );
         assert_eq!(MapUnit::Change.text(0.034), format::signed_percent(0.034));
+    }
+
+    #[test]
+    fn classes_that_still_touch_with_three_decimals_are_one() {
+        let values = [0.100_461, 0.100_462, 0.100_463, 0.100_464, 0.100_466];
+        let classes = quantile_classes(&values, &GREENS, MapUnit::Change);
+        assert_eq!(classes.len(), 1);
+        assert_eq!(
+            format::plain_spaces(&classes[0].label),
+            "+10,046 % – +10,047 %"
+        );
+        assert_eq!((classes[0].lower, classes[0].upper), (0.100_461, 0.100_466));
     }
 
     #[test]
