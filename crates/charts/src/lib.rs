@@ -32,6 +32,13 @@ pub const SURPLUS_GREEN: &str = "#2e7d32";
 pub const NEUTRAL_GREY: &str = "#9aa5b1";
 pub const OTHERS_GREY: &str = "#c9d1d9";
 
+/// The component types our options use. The app redraws a chart with ECharts' `replaceMerge` over
+/// them (each replaced whole, far cheaper than rebuilding every view with `notMerge`): an option with
+/// another component type would keep the previous one's; a test checks that none has.
+pub const COMPONENTS: [&str; 6] = ["series", "xAxis", "yAxis", "grid", "legend", "tooltip"];
+/// The options' other keys: plain values, replaced by merging.
+pub const PLAIN_KEYS: [&str; 2] = ["animation", "color"];
+
 /// An ECharts option and the height its chart needs.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct ChartSpec {

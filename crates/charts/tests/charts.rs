@@ -494,3 +494,24 @@ fn the_committed_outline_has_the_customs_departements() {
     // Corse is one area, `20`, as the customs count it; the DOM have their customs codes.
     assert_eq!(codes, expected);
 }
+
+/// Every option's keys are components the app replaces on a redraw, or plain values.
+#[test]
+fn every_option_has_only_the_components_a_redraw_replaces() {
+    let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(snapshots).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let body = text.splitn(3, "---").nth(2).unwrap();
+        let spec: serde_json::Value = serde_json::from_str(body).unwrap();
+        for key in spec["option"].as_object().unwrap().keys() {
+            assert!(
+                comex_charts::COMPONENTS.contains(&key.as_str())
+                    || comex_charts::PLAIN_KEYS.contains(&key.as_str()),
+                "{key}"
+            );
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 8);
+}
