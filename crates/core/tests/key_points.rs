@@ -98,6 +98,8 @@ struct Data {
     region_earlier: TradeTable,
     france: TradeTable,
     departements: TradeTable,
+    /// The section CE (every product here) of the file of all départements by product.
+    chemistry: TradeTable,
 }
 
 // Products: 0 parfums, 1 machines, 2 huiles, 3 bijouterie. Countries: 0 DE, 1 US, 2 JP.
@@ -145,6 +147,18 @@ fn data() -> Data {
                 (2, I, 0, 50 * MILLION),
             ],
         ),
+        chemistry: common::departements_by_product(
+            T1_2024,
+            &[
+                (1, E, 0, 700 * MILLION),
+                (1, E, 1, 290 * MILLION),
+                (1, E, 3, 5 * MILLION),
+                (1, I, 2, 500 * MILLION),
+                (0, E, 0, 2010 * MILLION),
+                (2, E, 1, 500 * MILLION),
+                (2, I, 2, 50 * MILLION),
+            ],
+        ),
     }
 }
 
@@ -160,13 +174,14 @@ fn selection(territory: Territory, filter: Filter) -> Selection {
     }
 }
 
-const EVERY_FILE: [&str; 6] = [
+const EVERY_FILE: [&str; 7] = [
     "dep/60/2024.arrow",
     "dep/60/2023.arrow",
     "reg/01/2024.arrow",
     "reg/01/2023.arrow",
     "fr/2024.arrow",
     "fr-departements-pays/2024.arrow",
+    "fr-departements-produits/2024/CE.arrow",
 ];
 
 /// The tables of these files (of `EVERY_FILE`), as loaded.
@@ -179,6 +194,7 @@ fn loaded<'a>(data: &'a Data, paths: &[&'a str]) -> Tables<'a> {
             "reg/01/2024.arrow" => &data.region,
             "reg/01/2023.arrow" => &data.region_earlier,
             "fr/2024.arrow" => &data.france,
+            "fr-departements-produits/2024/CE.arrow" => &data.chemistry,
             _ => &data.departements,
         };
         tables.insert(path, table);
@@ -271,8 +287,8 @@ fn a_partner_filter_is_named_in_every_sentence() {
 
 #[test]
 fn a_missing_figure_leaves_its_sentence_out() {
-    // Under a product filter the file of all départements (summed over products) gives no rank;
-    // the good has no imports, so no change of imports either.
+    // Under a product filter the rank comes from the file by product (Aisne 2 010 M€ of parfums,
+    // the Oise 700, Paris none); the good has no imports, so no change of imports either.
     let filter = Filter {
         product: Some(ProductSelection {
             level: ProductLevel::Cpf4,
@@ -287,6 +303,7 @@ fn a_missing_figure_leaves_its_sentence_out() {
             "Exportations de parfums et cosmétiques sur la période T1 2024 : 700,0 M€ ; importations : 0,0 M€, soit un excédent commercial de 700,0 M€.",
             "Par rapport à T1 2023, les exportations de parfums et cosmétiques progressent de 40,0 %.",
             "1er pays de destination des exportations de parfums et cosmétiques : Allemagne (85,7 % ; 600,0 M€).",
+            "2e département exportateur sur 2 départements pour les exportations de parfums et cosmétiques.",
             "Exportations de parfums et cosmétiques vers les Etats-Unis : 14,3 % des exportations de parfums et cosmétiques (100,0 M€).",
         ]
     );

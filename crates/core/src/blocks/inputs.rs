@@ -24,14 +24,17 @@ pub struct BlockFiles {
     /// The territory the block describes (the région or France for a comparison diagram).
     pub subject: Territory,
     pub subject_files: Vec<String>,
-    /// The selected territory's files, when the block is a comparison (they order the nodes); for
-    /// the map's specialisation, the file of all départements by country (exports of every good).
+    /// The selected territory's files, when the block is a comparison (they order the nodes).
     pub reference_files: Vec<String>,
     /// The région a département's totals are a share of (the evolution's région index).
     pub region_files: Vec<String>,
     /// France, for the totals' shares, the specialisation and the evolution's index.
     pub france_files: Vec<String>,
+    /// All départements by partner country (summed over products).
     pub departements_files: Vec<String>,
+    /// All départements by product, the selected product's sections (summed over partner
+    /// countries): the map and the key points' rank under a product filter.
+    pub by_product_files: Vec<String>,
     /// The subject's files a year earlier: what the change is measured against.
     pub earlier_files: Vec<String>,
 }
@@ -46,6 +49,7 @@ impl BlockFiles {
             &self.region_files,
             &self.france_files,
             &self.departements_files,
+            &self.by_product_files,
             &self.earlier_files,
         ]
         .into_iter()
@@ -160,6 +164,7 @@ impl Block {
             },
             // The key points are written from the totals (and their change), the Sankeys, the goods,
             // the specialisation and the exposure; the rank reads the file of all départements.
+            // Under a product filter (and no partner filter) the rank reads the product's sections.
             Block::KeyPoints => BlockFiles {
                 france_files: france(),
                 earlier_files: paths(&subject, &earlier_years),
@@ -167,6 +172,12 @@ impl Block {
                     .iter()
                     .map(|&year| departements_by_country_file(year))
                     .collect(),
+                by_product_files: match map_source(&selection.filter, MapMeasure::Exports) {
+                    Ok(MapSource::ByProduct) => {
+                        map_files(MapSource::ByProduct, &years, &selection.filter, catalog)
+                    }
+                    _ => Vec::new(),
+                },
                 ..self.plain_files(&subject, territory, &years)
             },
             Block::Map => map_block_files(
@@ -204,6 +215,7 @@ impl Block {
             region_files: Vec::new(),
             france_files: Vec::new(),
             departements_files: Vec::new(),
+            by_product_files: Vec::new(),
             earlier_files: Vec::new(),
         }
     }
@@ -214,32 +226,39 @@ impl Block {
     }
 }
 
-/// The map reads only a file of all départements, by country or by product as the filter asks (a
-/// year earlier too for the change; the file by country too for the specialisation); nothing when
-/// no file answers the filters.
+/// The map reads only files of all départements: by country, or the product's sections under a
+/// product filter (a year earlier too for the change; by country too for the specialisation: each
+/// département's exports of every good); nothing when no file answers the filters.
 fn map_block_files(
     selection: &Selection,
     catalog: &Catalog,
     (years, earlier_years): (&[u16], &[u16]),
     plain: BlockFiles,
 ) -> BlockFiles {
-    let source = map_source(&selection.filter, selection.map).ok();
-    let files_of = |source: Option<MapSource>, years: &[u16]| -> Vec<String> {
-        source
-            .map(|source| map_files(source, years, &selection.filter, catalog))
-            .unwrap_or_default()
+    let Ok(source) = map_source(&selection.filter, selection.map) else {
+        return BlockFiles {
+            subject_files: Vec::new(),
+            ..plain
+        };
     };
     let measure = selection.map;
+    let of =
+        |source: MapSource, years: &[u16]| map_files(source, years, &selection.filter, catalog);
+    let by_country = source == MapSource::ByCountry || measure == MapMeasure::Specialisation;
     BlockFiles {
         subject_files: Vec::new(),
-        reference_files: if measure == MapMeasure::Specialisation {
-            files_of(source.map(|_| MapSource::ByCountry), years)
+        departements_files: if by_country {
+            of(MapSource::ByCountry, years)
         } else {
             Vec::new()
         },
-        departements_files: files_of(source, years),
+        by_product_files: if source == MapSource::ByProduct {
+            of(MapSource::ByProduct, years)
+        } else {
+            Vec::new()
+        },
         earlier_files: if measure == MapMeasure::Change {
-            files_of(source, earlier_years)
+            of(source, earlier_years)
         } else {
             Vec::new()
         },

@@ -31,10 +31,20 @@ fn view(
     )
 }
 
-/// The territory's rank for exports among départements (or régions); none for France, under a
-/// product filter, or without the file of all départements.
-fn export_rank(data: &PortraitData, filter: &Filter, territory: &Territory) -> Option<Rank> {
-    let sums = departement_sums(data.departements?, data.catalog, filter)?;
+/// The territory's rank for exports among départements (or régions), from the file of all
+/// départements by country, or by product under a product filter; none for France, or without the
+/// file that answers the filter (a product and a partner at once).
+fn export_rank(
+    data: &PortraitData,
+    by_product: Option<&TradeTable>,
+    filter: &Filter,
+    territory: &Territory,
+) -> Option<Rank> {
+    let departements = match filter.product {
+        Some(_) => by_product?,
+        None => data.departements?,
+    };
+    let sums = departement_sums(departements, data.catalog, filter)?;
     let exports = |sums: &[i64; 2]| sums[0] as f64;
     let trades = |sums: &[i64; 2]| sums[0] != 0;
     match territory {
@@ -61,10 +71,13 @@ fn period_phrase(manifest: &Manifest, periods: &[Period]) -> String {
     }
 }
 
+/// The key points; `by_product` is the product's sections of the file of all départements by product
+/// (the rank under a product filter).
 pub fn compute(
     data: &PortraitData,
     request: &ViewRequest,
     earlier: Earlier,
+    by_product: Option<&TradeTable>,
 ) -> Result<KeyPoints, CoreError> {
     let (manifest, catalog, filter) = (data.manifest, data.catalog, &request.filter);
     let territory = &data.territory.territory;
@@ -154,7 +167,7 @@ pub fn compute(
         export_goods: &export_goods,
         specialisation: specialisation.as_ref(),
         exposure: exposure.as_ref(),
-        export_rank: export_rank(data, filter, territory),
+        export_rank: export_rank(data, by_product, filter, territory),
         region_exposure_rank,
     };
     Ok(key_points(&inputs))

@@ -13,7 +13,7 @@ use crate::filter::Filter;
 use crate::manifest::Manifest;
 use crate::views::change::{change, ChangeBy};
 use crate::views::evolution::evolution;
-use crate::views::map::{france_map, map_source, measure_label, MapInputs};
+use crate::views::map::{france_map, map_source, measure_label, MapInputs, MapSource};
 use crate::views::portrait::{
     compute as compute_view, totals_table, PortraitData, SharedResults, ViewModel, ViewRequest,
 };
@@ -144,19 +144,21 @@ pub fn compute(
     // The map reads a file of all départements only (not the territory's own); none when no file
     // answers the filters (the model then says why).
     if block == Block::Map {
+        let needs = |file| BlockError::Core(CoreError::NeedsFile { view: "map", file });
+        let by_country = tables.role(&files.departements_files)?;
         let departements = match map_source(&filter, selection.map) {
-            Ok(_) => Some(
+            Ok(MapSource::ByCountry) => {
+                Some(by_country.clone().ok_or(needs("fr-departements-pays"))?)
+            }
+            Ok(MapSource::ByProduct) => Some(
                 tables
-                    .role(&files.departements_files)?
-                    .ok_or(BlockError::Core(CoreError::NeedsFile {
-                        view: "map",
-                        file: "fr-departements-pays",
-                    }))?,
+                    .role(&files.by_product_files)?
+                    .ok_or(needs("fr-departements-produits"))?,
             ),
             Err(_) => None,
         };
         let earlier = tables.role(&files.earlier_files)?;
-        let every_good = tables.role(&files.reference_files)?;
+        let every_good = by_country;
         let map = france_map(&MapInputs {
             manifest,
             catalog,
@@ -223,6 +225,7 @@ pub fn compute(
             &data,
             &request,
             earlier.as_deref().zip(earlier_filter.as_ref()),
+            tables.role(&files.by_product_files)?.as_deref(),
         )?),
         _ => compute_view(&data, &request)?,
     };

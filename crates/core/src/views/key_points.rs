@@ -2,7 +2,7 @@
 //! (never recomputed): totals and their change, first partners, first good, the good most
 //! over-represented against France, the rank for exports, the exposure to a partner.
 //!
-//! Rules: a sentence whose figure is missing (no year earlier, no ranking under a product filter, no
+//! Rules: a sentence whose figure is missing (no year earlier, no ranking under a product and a partner filter at once, no
 //! France to compare France with) is left out; under a filter every sentence names it; amounts in
 //! M€ with one decimal everywhere, as in the charts.
 
@@ -312,11 +312,11 @@ fn rank_point(inputs: &KeyPointInputs) -> Option<KeyPoint> {
     let Rank { rank, count } = inputs.export_rank?;
     let (noun, adjective, feminine) = territory_noun(inputs.territory)?;
     let plural = if count > 1 { "s" } else { "" };
-    let under_filter = inputs
-        .country
-        .as_ref()
-        .map(|country| format!(" pour les exportations {}", towards(country)))
-        .unwrap_or_default();
+    let under_filter = if inputs.product.is_some() || inputs.country.is_some() {
+        format!(" pour les {}", inputs.flow_words(Flow::Export))
+    } else {
+        String::new()
+    };
     let text = format!(
         "{} {noun} {adjective} sur {count} {noun}{plural}{under_filter}.",
         ordinal(rank, feminine),
