@@ -110,31 +110,34 @@ pub fn two_year_manifest(
 /// The file of all départements by country, of one quarter, for départements 02, 60 and 75: rows
 /// (département index, flow, country index, euros).
 pub fn departements_by_country(period: Period, rows: &[(u16, Flow, u16, i64)]) -> TradeTable {
-    let mut table = TradeTable::empty(Territory::France);
-    table.periods = vec![period];
-    table.departements = vec!["02".into(), "60".into(), "75".into()];
-    for &(departement, flow, country, value) in rows {
-        table.period.push(0);
-        table.flow.push(flow);
-        table.departement.push(departement);
-        table.country.push(country);
-        table.value.push(value);
-    }
-    table
+    all_departements(period, rows, false)
 }
 
 /// A section of the file of all départements by product (summed over countries), of one quarter,
 /// for départements 02, 60 and 75: rows (département index, flow, product index, euros).
 pub fn departements_by_product(period: Period, rows: &[(u16, Flow, u16, i64)]) -> TradeTable {
+    all_departements(period, rows, true)
+}
+
+/// Rows (département index, flow, country or product index, euros).
+fn all_departements(
+    period: Period,
+    rows: &[(u16, Flow, u16, i64)],
+    by_product: bool,
+) -> TradeTable {
     let mut table = TradeTable::empty(Territory::France);
     table.periods = vec![period];
     table.departements = vec!["02".into(), "60".into(), "75".into()];
-    table.summed_over_countries = true;
-    for &(departement, flow, product, value) in rows {
+    table.summed_over_countries = by_product;
+    for &(departement, flow, code, value) in rows {
         table.period.push(0);
         table.flow.push(flow);
         table.departement.push(departement);
-        table.product.push(product);
+        if by_product {
+            table.product.push(code);
+        } else {
+            table.country.push(code);
+        }
         table.value.push(value);
     }
     table
