@@ -55,11 +55,10 @@ impl LoadError {
             LoadError::Http { file, status } => {
                 format!("Le serveur a refusé le fichier {file} (erreur {status}).")
             }
-            LoadError::Data(CoreError::Integrity { file, reason }) => {
-                format!(
-                    "Le fichier {file} est incomplet ou ne correspond pas au manifeste ({reason})."
-                )
-            }
+            LoadError::Data(CoreError::Integrity { file, mismatch }) => format!(
+                "Le fichier {file} est incomplet ou ne correspond pas au manifeste ({}).",
+                mismatch.text_fr()
+            ),
             LoadError::Data(CoreError::TerritoryAbsent(territory)) => {
                 format!("Le territoire {territory} n'est pas dans les données.")
             }
@@ -132,7 +131,11 @@ pub async fn fetch_at(url: &str, path: &str) -> Result<Vec<u8>, LoadError> {
 /// Checks a downloaded file against its manifest entry: length, then SHA-256 (by the browser where
 /// it can, see `digest`).
 async fn verify(entry: Option<&OutputFile>, path: &str, bytes: &[u8]) -> Result<(), LoadError> {
-    let digest = crate::digest::sha256(bytes).await;
+    // A file not listed, or of the wrong length, is refused for that before any hashing.
+    let digest = match entry {
+        Some(entry) if entry.bytes == bytes.len() as u64 => crate::digest::sha256(bytes).await,
+        _ => String::new(),
+    };
     Ok(verify_digest(entry, path, bytes.len(), &digest)?)
 }
 

@@ -81,7 +81,7 @@ for (const mode of ['Web Crypto', 'the WASM SHA-256']) {
     });
     await openOise(page);
     await expect(page.locator('#export-sankey-region .error-message')).toContainText(
-      'Le fichier reg/01/2024.arrow est incomplet ou ne correspond pas au manifeste (SHA-256 differs from the manifest)', { timeout: 20_000 });
+      'Le fichier reg/01/2024.arrow est incomplet ou ne correspond pas au manifeste (son empreinte SHA-256 diffère de celle du manifeste)', { timeout: 20_000 });
     await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
     const digests = await page.evaluate(() => (window as any).digests);
     if (mode === 'Web Crypto') expect(digests).toBeGreaterThan(2); else expect(digests).toBe(0);

@@ -177,6 +177,13 @@ impl Catalog {
         self.groupings.get(position)
     }
 
+    /// The A38 section codes, sorted: the files of all départements by product are cut by them.
+    pub fn sections(&self) -> &[String] {
+        self.grouping(ProductLevel::A38)
+            .map(|grouping| grouping.codes.as_slice())
+            .unwrap_or(&[])
+    }
+
     pub fn product_id(&self, cpf4: &str) -> Option<u16> {
         self.product_index.get(cpf4).copied()
     }

@@ -1,5 +1,28 @@
 use thiserror::Error;
 
+/// How a downloaded file differs from its manifest entry (said in English here, in French by the app).
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum Mismatch {
+    #[error("not listed in the manifest")]
+    NotListed,
+    #[error("{received} bytes received, {expected} expected")]
+    Length { received: usize, expected: u64 },
+    #[error("SHA-256 differs from the manifest")]
+    Digest,
+}
+
+impl Mismatch {
+    pub fn text_fr(&self) -> String {
+        match self {
+            Mismatch::NotListed => "il n'est pas dans le manifeste".to_string(),
+            Mismatch::Length { received, expected } => {
+                format!("{received} octets reçus, {expected} attendus")
+            }
+            Mismatch::Digest => "son empreinte SHA-256 diffère de celle du manifeste".to_string(),
+        }
+    }
+}
+
 /// Every way the core can refuse its input. Never a panic.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum CoreError {
@@ -33,8 +56,8 @@ pub enum CoreError {
     UnknownProduct(String),
     #[error("unknown partner country or group `{0}`")]
     UnknownCountry(String),
-    #[error("{file}: {reason}")]
-    Integrity { file: String, reason: String },
+    #[error("{file}: {mismatch}")]
+    Integrity { file: String, mismatch: Mismatch },
     #[error("the {view} view reads {file}, which was not given")]
     NeedsFile {
         view: &'static str,

@@ -1,6 +1,7 @@
 //! `manifest.json`: what the data build wrote and promises. The browser reads it first.
 
 use crate::codes::{Flow, Period, Territory};
+use crate::error::Mismatch;
 use crate::CoreError;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -285,19 +286,19 @@ pub fn verify_digest(
     length: usize,
     sha256: &str,
 ) -> Result<(), CoreError> {
-    let integrity = |reason: String| CoreError::Integrity {
+    let integrity = |mismatch: Mismatch| CoreError::Integrity {
         file: path.to_string(),
-        reason,
+        mismatch,
     };
-    let entry = entry.ok_or_else(|| integrity("not listed in the manifest".into()))?;
+    let entry = entry.ok_or_else(|| integrity(Mismatch::NotListed))?;
     if entry.bytes != length as u64 {
-        return Err(integrity(format!(
-            "{length} bytes received, {} expected",
-            entry.bytes
-        )));
+        return Err(integrity(Mismatch::Length {
+            received: length,
+            expected: entry.bytes,
+        }));
     }
     if !sha256.eq_ignore_ascii_case(&entry.sha256) {
-        return Err(integrity("SHA-256 differs from the manifest".into()));
+        return Err(integrity(Mismatch::Digest));
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use crate::partition::partition;
 use crate::InputError;
 use comex_core::arrow_io::{self, SCHEMA_VERSION};
 use comex_core::catalog::Catalog;
-use comex_core::codes::{Flow, ProductLevel, Territory};
+use comex_core::codes::{Flow, Territory};
 use comex_core::manifest::{
     departements_by_country_file, departements_by_product_file, year_index_path, Manifest,
     OutputFile, QuarterEntry, ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry,
@@ -393,12 +393,9 @@ fn reconcile_all_departements(
     catalog: &Catalog,
     departement_totals: &BTreeMap<(u16, &str), [i64; 2]>,
 ) -> Result<(), InputError> {
-    let sections = catalog
-        .grouping(ProductLevel::A38)
-        .map(|grouping| grouping.codes.clone())
-        .unwrap_or_default();
     for &year in &manifest.years {
-        let by_product: Vec<String> = sections
+        let by_product: Vec<String> = catalog
+            .sections()
             .iter()
             .map(|section| departements_by_product_file(year, section))
             .collect();

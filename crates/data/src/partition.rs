@@ -82,9 +82,7 @@ pub fn partition(records: &[Record], lists: &CodeLists, catalog: &Catalog) -> Pa
     let mut france = Sums::new();
     let mut by_country = Sums::new();
     let a38 = catalog.grouping(ProductLevel::A38);
-    let sections = a38
-        .map(|grouping| grouping.codes.clone())
-        .unwrap_or_default();
+    let sections = catalog.sections().to_vec();
     let mut by_product: Vec<Sums> = vec![Sums::new(); sections.len()];
     for record in records {
         let Record {

@@ -239,12 +239,7 @@ fn the_files_of_all_departements_by_product_are_cut_by_section_and_reconciled() 
     let written = output::write(&ingested, lists(), SourceKind::Real, "test", out.path()).unwrap();
     let catalog = lists().catalog_for(2024).unwrap();
     // One file per A38 section of the code lists, also for a section without trade.
-    let sections = catalog
-        .grouping(comex_core::codes::ProductLevel::A38)
-        .unwrap()
-        .codes
-        .clone();
-    for section in &sections {
+    for section in catalog.sections() {
         assert!(
             written
                 .manifest
