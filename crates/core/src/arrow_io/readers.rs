@@ -10,7 +10,7 @@ use arrow_array::types::{UInt16Type, UInt8Type};
 use arrow_array::{
     BooleanArray, DictionaryArray, Int64Array, StringArray, UInt16Array, UInt8Array,
 };
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Reads a trade table, checking every code against the catalog.
 pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTable, CoreError> {
@@ -35,9 +35,11 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
 
     let mut table = TradeTable::empty(territory);
     table.summed_over_countries = !has_countries;
-    let mut period_index: HashMap<Period, u8> = HashMap::new();
     let mut departement_index: HashMap<String, u16> = HashMap::new();
-    let mut row_periods: Vec<Period> = Vec::new();
+    // A year's file holds four quarters: each row's quarter is found among the few distinct ones
+    // (in the order first met), rather than hashed.
+    let mut distinct: Vec<Period> = Vec::new();
+    let mut row_slots: Vec<u8> = Vec::new();
     for batch in &batches {
         let years = column::<UInt16Array>(file, batch, "year", "UInt16")?;
         let quarters = column::<UInt8Array>(file, batch, "quarter", "UInt8")?;
@@ -52,10 +54,21 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
                     format!("quarter {quarter}, expected 1 to 4"),
                 ));
             }
-            row_periods.push(Period {
+            let period = Period {
                 year: *year,
                 quarter: *quarter,
-            });
+            };
+            let slot = match distinct.iter().position(|known| *known == period) {
+                Some(slot) => slot,
+                None => {
+                    distinct.push(period);
+                    distinct.len() - 1
+                }
+            };
+            row_slots.push(
+                u8::try_from(slot)
+                    .map_err(|_| schema_error(file, "more than 255 quarters in one file"))?,
+            );
         }
         let flow_codes = dictionary_ids(file, "flow", flows, |code| {
             Flow::from_code(code).map(|f| f as u16)
@@ -85,19 +98,19 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
         table.value.extend_from_slice(values.values());
     }
 
-    let mut periods: Vec<Period> = row_periods
+    // The table's quarters in order, and each first-met slot's place among them.
+    let mut periods = distinct.clone();
+    periods.sort_unstable();
+    let place: Vec<u8> = distinct
         .iter()
-        .copied()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
+        .map(|period| {
+            let index = periods.partition_point(|known| known < period);
+            u8::try_from(index).unwrap_or(u8::MAX)
+        })
         .collect();
-    periods.truncate(usize::from(u8::MAX));
-    for (i, period) in periods.iter().enumerate() {
-        period_index.insert(*period, u8::try_from(i).unwrap_or(u8::MAX));
-    }
-    table.period = row_periods
+    table.period = row_slots
         .iter()
-        .map(|period| period_index.get(period).copied().unwrap_or(0))
+        .map(|slot| place[usize::from(*slot)])
         .collect();
     table.periods = periods;
     let mut departements: Vec<(String, u16)> = departement_index.into_iter().collect();
