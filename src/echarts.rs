@@ -1,7 +1,11 @@
-//! A thin binding to the ECharts instance (vendored `echarts.min.js`), for what charming 0.6 lacks:
-//! `setOption` with `notMerge`, events, `dispose`, `getDataURL`. charming builds options; this renders them.
+//! A thin binding to the ECharts instance (the bundles of web/echarts-build.mjs), for what charming
+//! 0.6 lacks: `setOption` with `replaceMerge`, events, `dispose`, `getDataURL`; and the loading of
+//! the second bundle. charming builds options; this renders them.
 
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -20,8 +24,10 @@ extern "C" {
     #[wasm_bindgen(method, js_name = getOption)]
     pub fn get_option(this: &ECharts) -> JsValue;
 
-    #[wasm_bindgen(method, js_name = setOption)]
-    pub fn set_option(this: &ECharts, option: &JsValue, settings: &JsValue);
+    /// An error ECharts throws (an option it cannot draw) comes back here instead of unwinding
+    /// through the WASM.
+    #[wasm_bindgen(method, catch, js_name = setOption)]
+    pub fn set_option(this: &ECharts, option: &JsValue, settings: &JsValue) -> Result<(), JsValue>;
 
     #[wasm_bindgen(method)]
     pub fn resize(this: &ECharts);
@@ -43,4 +49,74 @@ extern "C" {
 pub fn is_available() -> bool {
     js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("echarts"))
         .is_ok_and(|value| value.is_object())
+}
+
+/// The second ECharts bundle on its way or loaded (see web/echarts-build.mjs).
+type MoreLoad = Shared<LocalBoxFuture<'static, Result<(), ()>>>;
+
+thread_local! {
+    static MORE: RefCell<Option<MoreLoad>> = const { RefCell::new(None) };
+}
+
+fn global(name: &str) -> JsValue {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Adds the second bundle's script (its address and SHA-384 come with the first bundle, whose own
+/// integrity the page checks) and waits for it to run.
+async fn load_more() -> Result<(), ()> {
+    if global("echartsMoreLoaded").is_truthy() {
+        return Ok(());
+    }
+    let more = global("echartsMore");
+    let field = |name: &str| {
+        js_sys::Reflect::get(&more, &JsValue::from_str(name))
+            .ok()
+            .and_then(|value| value.as_string())
+    };
+    let (Some(src), Some(integrity)) = (field("src"), field("integrity")) else {
+        return Err(());
+    };
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or(())?;
+    let script: web_sys::HtmlScriptElement = document
+        .create_element("script")
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    script.set_src(&src);
+    script.set_integrity(&integrity);
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        script.set_onload(Some(&resolve));
+        script.set_onerror(Some(&reject));
+    });
+    document
+        .head()
+        .ok_or(())?
+        .append_child(&script)
+        .map_err(|_| ())?;
+    wasm_bindgen_futures::JsFuture::from(loaded)
+        .await
+        .map_err(|_| ())?;
+    // Loaded means run: it sets the flag last.
+    global("echartsMoreLoaded")
+        .is_truthy()
+        .then_some(())
+        .ok_or(())
+}
+
+/// Resolves once the second bundle (the Sankey, treemap and map series, the SVG renderer) has run,
+/// at once after the first time. A failure is forgotten, so that the next chart asks again.
+pub async fn ensure_more() -> Result<(), ()> {
+    let load = MORE.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| load_more().boxed_local().shared())
+            .clone()
+    });
+    let result = load.await;
+    if result.is_err() {
+        MORE.with(|cell| cell.borrow_mut().take());
+    }
+    result
 }

@@ -27,9 +27,12 @@ async fn fetch_and_register() -> Result<(), LoadError> {
     let text = String::from_utf8(bytes).map_err(|error| unreadable(error.to_string()))?;
     let geojson = js_sys::JSON::parse(&text)
         .map_err(|_| unreadable("le fond de carte n'est pas un GeoJSON lisible".to_string()))?;
-    if echarts::is_available() {
-        echarts::register_map(OUTLINE_NAME, &geojson);
-    }
+    // ECharts keeps an outline only once its map series is installed (the second bundle): an
+    // outline registered before would be dropped silently.
+    echarts::ensure_more().await.map_err(|()| {
+        unreadable("le moteur de la carte (ECharts) n'a pas pu être chargé".to_string())
+    })?;
+    echarts::register_map(OUTLINE_NAME, &geojson);
     Ok(())
 }
 

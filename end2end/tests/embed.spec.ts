@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The width ECharts draws a chart at; 0 while it is not drawn (a Sankey waits for the second ECharts bundle). */
 async function chartWidth(page: Page, selector: string): Promise<number> {
   return page.evaluate((s) => {
     const element = document.querySelector(s) as HTMLElement;
-    return (window as any).echarts.getInstanceByDom(element).getWidth();
+    return (window as any).echarts.getInstanceByDom(element)?.getWidth() ?? 0;
   }, selector);
 }
 
@@ -19,6 +20,7 @@ test('an embed URL shows one chart and nothing else, and follows its frame size'
   await expect(page.locator('.filters')).toHaveCount(0);
   await expect(page.locator('#export-sankey .source')).toContainText('Source : DGDDI (douanes)');
   await expect(page.locator('a.open-full')).toHaveAttribute('href', /territory=dep(:|%3A)60/);
+  await expect.poll(() => chartWidth(page, '#export-sankey .chart')).toBeGreaterThan(0);
   const wide = await chartWidth(page, '#export-sankey .chart');
   await page.setViewportSize({ width: 500, height: 600 });
   await expect.poll(() => chartWidth(page, '#export-sankey .chart')).toBeLessThan(wide);

@@ -54,10 +54,15 @@ test('the first screen fetches only the territory file of the year, compressed, 
     starts: performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, e.startTime] as [string, number]),
   }));
   expect(firstChart, 'a chart was drawn').toBeDefined();
-  for (const [path, start] of starts.filter(([path]) => KEY_POINTS_FILES.includes(dataPath(path)))) {
+  // Asked for once the first chart is drawn: the key points' files and the second ECharts bundle
+  // (the chart types below the first screen).
+  const afterFirstChart = (path: string) => KEY_POINTS_FILES.includes(dataPath(path)) || path.includes('/echarts-more/');
+  const later = starts.filter(([path]) => afterFirstChart(path));
+  expect(later.filter(([path]) => path.includes('/echarts-more/')), 'the second ECharts bundle is fetched').toHaveLength(1);
+  for (const [path, start] of later) {
     expect(start, `${path} is asked for after the first chart`).toBeGreaterThanOrEqual(firstChart!);
   }
-  const fetched = (await transfers(page)).filter((t) => !KEY_POINTS_FILES.includes(dataPath(t.path)));
+  const fetched = (await transfers(page)).filter((t) => !afterFirstChart(t.path));
   const data = fetched.filter((t) => t.path.includes('/data/')).map((t) => dataPath(t.path)).sort();
   expect(data).toEqual(['codes/pays.arrow', 'codes/produits.arrow', 'dep/60/2024.arrow', 'files/2024.json', 'manifest.json']);
   // Every asset came compressed (the build writes .gz copies; `serve` sends them).

@@ -12,6 +12,8 @@ use crate::perf;
 use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
 use serde_json::Value;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -118,60 +120,64 @@ fn attach_formatters(value: &JsValue) {
     }
 }
 
-#[component]
-pub fn EChart(
-    spec: Signal<ChartSpec>,
-    /// What the chart shows, for screen readers (the data table under it has the numbers).
-    label: String,
-    /// Called with what a click on a mark selects; none for charts that select nothing.
+/// One chart's ECharts instance and what drawing into it needs (all handles: `Copy`).
+#[derive(Clone, Copy)]
+struct Canvas {
+    node: NodeRef<leptos::html::Div>,
+    chart: StoredValue<Option<ECharts>, LocalStorage>,
+    /// The event handlers handed to ECharts, alive as long as the chart.
+    keep_alive: StoredValue<Vec<EventClosure>, LocalStorage>,
+    drawn_spec: StoredValue<Option<Arc<ChartSpec>>, LocalStorage>,
     on_pick: Option<Callback<Pick>>,
-    /// Called with what a mark under the pointer would select.
     on_hover: Option<Callback<Pick>>,
-) -> impl IntoView {
-    let node = NodeRef::<leptos::html::Div>::new();
-    let chart: StoredValue<Option<ECharts>, LocalStorage> = StoredValue::new_local(None);
-    let keep_alive: StoredValue<Vec<EventClosure>, LocalStorage> =
-        StoredValue::new_local(Vec::new());
+    first_chart_drawn: Option<FirstChartDrawn>,
+}
 
-    // Charts off screen are drawn when scrolled to: a territory switch redraws what can be seen.
-    let near = near_screen(node, NEAR_SCREEN_MARGIN);
-    let drawn_spec: StoredValue<Option<ChartSpec>, LocalStorage> = StoredValue::new_local(None);
-    let first_chart_drawn = use_context::<FirstChartDrawn>();
-    // What waits for the first chart does not wait for one that cannot be drawn.
-    let chart_done = move || {
-        if let Some(FirstChartDrawn(drawn)) = first_chart_drawn {
+impl Canvas {
+    /// What waits for the first chart does not wait for one that cannot be drawn.
+    fn done(self) {
+        if let Some(FirstChartDrawn(drawn)) = self.first_chart_drawn {
             if !drawn.get_untracked() {
                 drawn.set(true);
             }
         }
-    };
-    Effect::new(move |_| {
-        let spec = spec.get();
-        if !near.get() || drawn_spec.with_value(|drawn| drawn.as_ref() == Some(&spec)) {
-            return;
-        }
-        let Some(div) = node.get() else { return };
-        if !echarts::is_available() {
+    }
+
+    fn unavailable(self) {
+        if let Some(div) = self.node.get_untracked() {
             div.set_text_content(Some(
                 "Le moteur de graphiques (ECharts) n'a pas pu être chargé.",
             ));
-            chart_done();
+        }
+        self.done();
+    }
+
+    fn instance(self, div: &web_sys::HtmlElement) {
+        let init_options = js_sys::Object::new();
+        set(&init_options, "renderer", &JsValue::from_str("canvas"));
+        set(&init_options, "locale", &JsValue::from_str("FR"));
+        let instance = echarts::init(div, &JsValue::NULL, &init_options);
+        for (event, callback) in [("click", self.on_pick), ("mouseover", self.on_hover)] {
+            if let Some(callback) = callback {
+                let handler = mark_handler(callback);
+                instance.on(event, handler.as_ref().unchecked_ref());
+                self.keep_alive
+                    .update_value(|closures| closures.push(handler));
+            }
+        }
+        self.chart.set_value(Some(instance));
+    }
+
+    fn paint(self, option: Arc<ChartSpec>) {
+        let Some(div) = self.node.get_untracked() else {
+            return;
+        };
+        if !echarts::is_available() {
+            self.unavailable();
             return;
         }
-        if chart.with_value(Option::is_none) {
-            let element: &web_sys::HtmlElement = &div;
-            let init_options = js_sys::Object::new();
-            set(&init_options, "renderer", &JsValue::from_str("canvas"));
-            set(&init_options, "locale", &JsValue::from_str("FR"));
-            let instance = echarts::init(element, &JsValue::NULL, &init_options);
-            for (event, callback) in [("click", on_pick), ("mouseover", on_hover)] {
-                if let Some(callback) = callback {
-                    let handler = mark_handler(callback);
-                    instance.on(event, handler.as_ref().unchecked_ref());
-                    keep_alive.update_value(|closures| closures.push(handler));
-                }
-            }
-            chart.set_value(Some(instance));
+        if self.chart.with_value(Option::is_none) {
+            self.instance(&div);
         }
         // Each component of a new option replaces the drawn one (see `COMPONENTS`): the partners'
         // chart redrawn in 6–7 ms instead of 13–18 with `notMerge`, which rebuilds every view.
@@ -181,14 +187,85 @@ pub fn EChart(
             .map(|name| JsValue::from_str(name))
             .collect();
         set(&settings, "replaceMerge", &replaced);
-        chart.with_value(|c| {
-            if let Some(c) = c {
-                c.set_option(&to_js(&spec.option), &settings);
+        let drawn = self.chart.with_value(|c| {
+            c.as_ref()
+                .map(|c| c.set_option(&to_js(&option.option), &settings))
+        });
+        match drawn {
+            Some(Ok(())) => {
                 perf::mark(perf::CHART_DRAWN);
-                chart_done();
+                self.drawn_spec.set_value(Some(option));
+            }
+            Some(Err(error)) => {
+                leptos::logging::warn!("ECharts could not draw the chart: {error:?}");
+                div.set_text_content(Some("Le graphique n'a pas pu être dessiné."));
+                self.chart.update_value(|c| {
+                    if let Some(c) = c.take() {
+                        c.dispose()
+                    }
+                });
+            }
+            None => {}
+        }
+        self.done();
+    }
+}
+
+#[component]
+pub fn EChart(
+    /// The option to draw (none: the block has no chart now; what is drawn stays).
+    spec: Signal<Option<Arc<ChartSpec>>>,
+    /// What the chart shows, for screen readers (the data table under it has the numbers).
+    label: String,
+    /// Called with what a click on a mark selects; none for charts that select nothing.
+    on_pick: Option<Callback<Pick>>,
+    /// Called with what a mark under the pointer would select.
+    on_hover: Option<Callback<Pick>>,
+) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    let canvas = Canvas {
+        node,
+        chart: StoredValue::new_local(None),
+        keep_alive: StoredValue::new_local(Vec::new()),
+        drawn_spec: StoredValue::new_local(None),
+        on_pick,
+        on_hover,
+        first_chart_drawn: use_context::<FirstChartDrawn>(),
+    };
+    let Canvas {
+        chart,
+        keep_alive,
+        drawn_spec,
+        ..
+    } = canvas;
+    // Charts off screen are drawn when scrolled to: a territory switch redraws what can be seen.
+    let near = near_screen(node, NEAR_SCREEN_MARGIN);
+    // Unmounted while the second ECharts bundle was on its way: nothing to draw into.
+    let mounted = Arc::new(AtomicBool::new(true));
+    let still_mounted = Arc::clone(&mounted);
+    Effect::new(move |_| {
+        let Some(option) = spec.get() else { return };
+        // The same option (an `Arc` compares by address first) is not drawn again.
+        if !near.get() || drawn_spec.with_value(|drawn| drawn.as_ref() == Some(&option)) {
+            return;
+        }
+        if !comex_charts::needs_more_charts(&option.option) {
+            canvas.paint(option);
+            return;
+        }
+        // The Sankey, treemap and map series come with the second bundle.
+        let mounted = Arc::clone(&still_mounted);
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = echarts::ensure_more().await;
+            // A newer option draws itself when it comes.
+            if !mounted.load(Ordering::Relaxed) || spec.get_untracked().as_ref() != Some(&option) {
+                return;
+            }
+            match loaded {
+                Ok(()) => canvas.paint(option),
+                Err(()) => canvas.unavailable(),
             }
         });
-        drawn_spec.set_value(Some(spec));
     });
 
     // The chart follows its box (an embedding frame too).
@@ -201,6 +278,7 @@ pub fn EChart(
     });
 
     on_cleanup(move || {
+        mounted.store(false, Ordering::Relaxed);
         chart.update_value(|c| {
             if let Some(c) = c.take() {
                 c.dispose()
@@ -210,6 +288,6 @@ pub fn EChart(
     });
 
     // Set through the CSS object model (`style:`), which a strict Content-Security-Policy allows.
-    let height = move || format!("{}px", spec.with(|s| s.height));
+    let height = move || format!("{}px", spec.with(|s| s.as_ref().map_or(0, |s| s.height)));
     view! { <div class="chart" node_ref=node style:height=height role="img" aria-label=label></div> }
 }

@@ -22,6 +22,10 @@ use comex_core::codes::Territory;
 use leptos::prelude::*;
 use std::rc::Rc;
 
+/// What waits for the first chart (the key points' files, the blocks far from the screen) stops
+/// waiting after this long: a first screen may hold no chart at all (a phone's shows the key points).
+const FIRST_CHART_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Below this width (CSS pixels), charts use shorter labels.
 const NARROW_WIDTH: f64 = 640.0;
 
@@ -108,6 +112,30 @@ fn mark_callbacks(selection: Selection, portrait: Portrait) -> (Callback<Pick>, 
     (on_pick, on_hover)
 }
 
+/// What follows the first chart: the wait for it ends (after `FIRST_CHART_WAIT` at the latest), and
+/// the chart types of the second ECharts bundle, all below the first screen, are asked for, so that
+/// they are there when the reader scrolls to them (a single embedded chart asks for them itself).
+fn after_first_chart(selection: Selection, portrait: Portrait) {
+    let first_chart_drawn = portrait.first_chart_drawn;
+    set_timeout(
+        move || {
+            if !first_chart_drawn.get_untracked() {
+                first_chart_drawn.set(true);
+            }
+        },
+        FIRST_CHART_WAIT,
+    );
+    let single_embed = selection.embed().is_some_and(|name| name != "portrait");
+    Effect::new(move |_| {
+        if first_chart_drawn.get() && !single_embed {
+            wasm_bindgen_futures::spawn_local(async {
+                // A failure is told by the chart that needs the bundle.
+                let _ = crate::echarts::ensure_more().await;
+            });
+        }
+    });
+}
+
 #[component]
 pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
     let selection = Selection::from_url();
@@ -137,6 +165,7 @@ pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
         Signal::derive(move || manifest.with_value(|m| period_text(m, &selection.periods())));
     let unknown = move || catalog.with_value(|c| selection.unknown_codes(c));
     let embedded = embed_mode(selection, portrait);
+    after_first_chart(selection, portrait);
     let block = move |block: Block| block_view(block, portrait, on_pick, on_hover);
     view! {
         {(!embedded).then(|| view! {

@@ -4,6 +4,7 @@
 use crate::intl;
 use comex_core::views::table::{Cell, ViewTable};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A cell for people, French style, through the browser's `Intl`.
 pub fn cell_text(cell: &Cell) -> String {
@@ -49,20 +50,14 @@ fn is_number(cell: &Cell) -> bool {
 }
 
 #[component]
-pub fn DataTable(table: ViewTable) -> impl IntoView {
-    let ViewTable {
-        title,
-        columns,
-        rows,
-        total,
-    } = table;
-    let row_count = rows.len();
-    let render_row = |row: Vec<Cell>, class: &'static str| {
+pub fn DataTable(table: Arc<ViewTable>) -> impl IntoView {
+    let row_count = table.rows.len();
+    let render_row = |row: &[Cell], class: &'static str| {
         view! {
             <tr class=class>
-                {row.into_iter().map(|cell| {
-                    let class = if is_number(&cell) { "number" } else { "" };
-                    view! { <td class=class>{cell_text(&cell)}</td> }
+                {row.iter().map(|cell| {
+                    let class = if is_number(cell) { "number" } else { "" };
+                    view! { <td class=class>{cell_text(cell)}</td> }
                 }).collect_view()}
             </tr>
         }
@@ -70,22 +65,30 @@ pub fn DataTable(table: ViewTable) -> impl IntoView {
     // The rows are built when the table is first opened: a territory switch redraws every block, and
     // building thousands of formatted cells nobody looks at would cost more than the charts.
     let opened = RwSignal::new(false);
-    let body = StoredValue::new((rows, total));
+    let columns = table.columns.clone();
+    let caption = table.title.clone();
+    let body = StoredValue::new(table);
     // A click on a column's header sorts by it (again: the other way); the total line stays last.
     let sort: RwSignal<Option<(usize, bool)>> = RwSignal::new(None);
+    // The order of the rows to show (indices into the model's rows).
     let sorted_rows = move || {
-        let (mut rows, total) = body.get_value();
-        if let Some((column, descending)) = sort.get() {
-            rows.sort_by(|a, b| {
-                let order = compare(a.get(column), b.get(column));
-                if descending {
-                    order.reverse()
-                } else {
-                    order
-                }
-            });
-        }
-        (rows, total)
+        body.with_value(|table| {
+            let mut order: Vec<usize> = (0..table.rows.len()).collect();
+            if let Some((column, descending)) = sort.get() {
+                order.sort_by(|&a, &b| {
+                    let order = compare(table.rows[a].get(column), table.rows[b].get(column));
+                    if descending {
+                        order.reverse()
+                    } else {
+                        order
+                    }
+                });
+            }
+            view! {
+                {order.into_iter().map(|index| render_row(&table.rows[index], "")).collect_view()}
+                {table.total.as_deref().map(|row| render_row(row, "total"))}
+            }
+        })
     };
     let header = move |index: usize, name: String| {
         let state = move || match sort.get() {
@@ -110,13 +113,10 @@ pub fn DataTable(table: ViewTable) -> impl IntoView {
             <summary>{format!("Tableau des données ({row_count} ligne{})", if row_count > 1 { "s" } else { "" })}</summary>
             <div class="table-scroll">
                 <table>
-                    <caption>{title}</caption>
+                    <caption>{caption}</caption>
                     <thead><tr>{columns.into_iter().enumerate().map(|(index, name)| header(index, name)).collect_view()}</tr></thead>
                     <tbody>
-                        {move || opened.get().then(sorted_rows).map(|(rows, total)| view! {
-                            {rows.into_iter().map(|row| render_row(row, "")).collect_view()}
-                            {total.map(|row| render_row(row, "total"))}
-                        })}
+                        {move || opened.get().then(sorted_rows)}
                     </tbody>
                 </table>
             </div>

@@ -6,6 +6,7 @@ use crate::echarts::{self, ECharts};
 use crate::state::selection_parameters;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {
@@ -74,14 +75,14 @@ fn svg_url(block_id: &str) -> Option<String> {
     let svg_chart = echarts::init(&scratch, &JsValue::NULL, &init);
     let option = chart.get_option();
     set(&option, "animation", &JsValue::FALSE);
-    svg_chart.set_option(&option, &js_sys::Object::new());
+    let drawn = svg_chart.set_option(&option, &js_sys::Object::new());
     let options = js_sys::Object::new();
     set(&options, "type", &JsValue::from_str("svg"));
     set(&options, "backgroundColor", &JsValue::from_str("#ffffff"));
-    let url = svg_chart.get_data_url(&options);
+    let url = drawn.is_ok().then(|| svg_chart.get_data_url(&options));
     svg_chart.dispose();
     scratch.remove();
-    Some(url)
+    url
 }
 
 /// The address of the page showing only this block (`embed=<id>`), with the current selection.
@@ -114,7 +115,7 @@ pub fn ExportButtons(
     block_id: String,
     title: Signal<String>,
     file_stem: Signal<String>,
-    table: Signal<Option<ViewTable>>,
+    table: Signal<Option<Arc<ViewTable>>>,
     has_chart: Signal<bool>,
 ) -> impl IntoView {
     let (snippet_open, set_snippet_open) = signal(false);
@@ -129,15 +130,26 @@ pub fn ExportButtons(
         }
     };
     let export_image = move |svg: bool| {
-        let url = id.with_value(|id| if svg { svg_url(id) } else { png_url(id) });
+        let block_id = id.get_value();
         let extension = if svg { "svg" } else { "png" };
         let name = format!("{}.{extension}", file_stem.get_untracked());
-        if url
-            .map(|url| download_url(&name, &url))
-            .is_none_or(|result| result.is_err())
-        {
-            warn(extension);
-        }
+        wasm_bindgen_futures::spawn_local(async move {
+            // The SVG renderer comes with the second ECharts bundle (loaded after the first chart).
+            let url = if svg {
+                echarts::ensure_more()
+                    .await
+                    .ok()
+                    .and_then(|()| svg_url(&block_id))
+            } else {
+                png_url(&block_id)
+            };
+            if url
+                .map(|url| download_url(&name, &url))
+                .is_none_or(|result| result.is_err())
+            {
+                warn(extension);
+            }
+        });
     };
     let snippet = move || id.with_value(|id| iframe_snippet(id, &title.get(), 560));
     view! {

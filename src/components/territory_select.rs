@@ -113,7 +113,10 @@ pub fn TerritorySelect(
             <label for="territory-search">"Territoire"</label>
             <input id="territory-search" type="search" placeholder="Nom ou numéro : Oise, 60…"
                 autocomplete="off" prop:value=query on:input=on_input/>
+            // The options depend on the search only; the selection moves with `value`, so that a
+            // switch does not rebuild the 120 options.
             <select id="territory" aria-label="Choisir le territoire"
+                prop:value=move || selected.get().to_string()
                 on:change=move |event| {
                     if let Ok(territory) = event_target_value(&event).parse::<Territory>() {
                         on_select.run(territory);
@@ -123,7 +126,7 @@ pub fn TerritorySelect(
                     <optgroup label=group>
                         {entries.into_iter().map(|entry| {
                             let value = entry.territory.to_string();
-                            let is_selected = selected.get() == entry.territory;
+                            let is_selected = selected.get_untracked() == entry.territory;
                             view! { <option value=value selected=is_selected>{option_text(&entry)}</option> }
                         }).collect_view()}
                     </optgroup>

@@ -15,6 +15,7 @@ use comex_core::manifest::Manifest;
 use comex_core::views::portrait::ViewModel;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The embed mode of the page (`embed=` in the URL), read by every block.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,17 +47,19 @@ fn full_dashboard_url() -> String {
 pub type Loaded<T> = Option<Result<T, LoadError>>;
 
 /// What a block shows once the core has computed its model: the chart option built from the
-/// model, and the model's own sentences and table.
-#[derive(Clone, Debug, PartialEq)]
+/// model, and the model's own sentences and table. Shared (`Arc`), never copied: the chart, the
+/// table and the CSV button read the same one (deep copies of the options and tables of every
+/// block cost 10–15 ms of each territory switch).
+#[derive(Debug, PartialEq)]
 pub struct Drawn {
-    pub spec: Option<ChartSpec>,
+    pub spec: Option<Arc<ChartSpec>>,
     /// Sentences shown above the chart (the totals, the Sankey total, the exposure).
     pub summary: Vec<String>,
     /// The key points: each sentence with the block whose chart shows it.
     pub points: Vec<(String, &'static str)>,
     /// The map's classes: (colour, bounds).
     pub legend: Vec<(&'static str, String)>,
-    pub table: ViewTable,
+    pub table: Arc<ViewTable>,
 }
 
 impl Drawn {
@@ -88,10 +91,10 @@ impl Drawn {
         };
         Drawn {
             legend,
-            spec: comex_charts::option(&model.model, manifest, layout),
+            spec: comex_charts::option(&model.model, manifest, layout).map(Arc::new),
             summary: model.sentences,
             points,
-            table: model.table,
+            table: Arc::new(model.table),
         }
     }
 }
@@ -101,15 +104,15 @@ pub fn ViewBlock(
     block: Block,
     /// The block's words for the selection (the caller leaves out a block that does not apply).
     heading: Memo<Option<Heading>>,
-    drawn: Signal<Loaded<Drawn>>,
+    drawn: Signal<Loaded<Arc<Drawn>>>,
     retry: Callback<()>,
     /// What a click on a mark selects; none for the blocks whose marks select nothing.
     on_pick: Option<Callback<Pick>>,
     /// What hovering a mark would select (the map: its file is asked for ahead of a click).
     on_hover: Option<Callback<Pick>>,
-    /// Called each time the block comes near the screen: blocks below the first screen fetch the
-    /// files only they read when the user scrolls to them.
-    on_near_screen: Callback<()>,
+    /// Called each time the block comes near the screen or leaves it: blocks below the first screen
+    /// fetch the files only they read when the user scrolls to them, and follow a switch later.
+    on_near_screen: Callback<bool>,
 ) -> impl IntoView {
     let id = block.name().to_string();
     let embed = use_context::<Embed>().unwrap_or(Embed(None));
@@ -125,11 +128,7 @@ pub fn ViewBlock(
         NEAR_SCREEN_MARGIN
     };
     let near = near_screen(section, margin);
-    Effect::new(move |_| {
-        if near.get() {
-            on_near_screen.run(());
-        }
-    });
+    Effect::new(move |_| on_near_screen.run(near.get()));
     let words = move |pick: fn(&Heading) -> String| {
         Signal::derive(move || heading.with(|h| h.as_ref().map(pick).unwrap_or_default()))
     };
@@ -140,8 +139,8 @@ pub fn ViewBlock(
     let rule = block.rule();
     // The chart stays mounted while the next data load (so it is updated, not rebuilt).
     let spec = Memo::new(
-        move |previous: Option<&Option<ChartSpec>>| match drawn.get() {
-            Some(Ok(d)) => d.spec,
+        move |previous: Option<&Option<Arc<ChartSpec>>>| match drawn.get() {
+            Some(Ok(d)) => d.spec.clone(),
             None => previous.cloned().flatten(),
             Some(Err(_)) => None,
         },
@@ -149,7 +148,7 @@ pub fn ViewBlock(
     let has_chart = move || spec.with(Option::is_some);
     let loading = move || drawn.with(Option::is_none);
     let chart_label = Signal::derive(move || title.get());
-    let table = Signal::derive(move || drawn.get().and_then(Result::ok).map(|d| d.table));
+    let table = Signal::derive(move || drawn.get().and_then(Result::ok).map(|d| d.table.clone()));
     view! {
         <section class="view-block" node_ref=section id=id.clone() data-view=id aria-busy=move || loading().to_string()>
             <h3>{title}</h3>
@@ -158,33 +157,33 @@ pub fn ViewBlock(
             {move || match drawn.get() {
                 Some(Err(error)) => view! { <ErrorMessage error=error retry=retry/> }.into_any(),
                 Some(Ok(d)) if !d.points.is_empty() => view! {
-                    <ul class="key-points">{d.points.into_iter().map(|(text, target)| {
+                    <ul class="key-points">{d.points.iter().map(|(text, target)| {
                         // In an embed the charts are in the full dashboard.
                         let href = if embedded {
                             format!("{}#{target}", full_dashboard_url())
                         } else {
                             format!("#{target}")
                         };
-                        view! { <li><span class="key-point">{text}</span>" "
+                        view! { <li><span class="key-point">{text.clone()}</span>" "
                             <a class="to-chart" href=href target=embedded.then_some("_blank")>"Voir le graphique"</a></li> }
                     }).collect_view()}</ul>
                 }.into_any(),
                 Some(Ok(d)) if !d.summary.is_empty() => view! {
-                    <div class="summary">{d.summary.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}</div>
+                    <div class="summary">{d.summary.iter().map(|line| view! { <p>{line.clone()}</p> }).collect_view()}</div>
                 }.into_any(),
                 None if !has_chart() => view! { <div class="skeleton" aria-label="Chargement…"></div> }.into_any(),
                 _ => ().into_any(),
             }}
             <Show when=has_chart>
                 <div class="chart-frame" class:is-loading=loading>
-                    <EChart spec=Signal::derive(move || spec.get().unwrap_or(ChartSpec { option: serde_json::Value::Null, height: 0 }))
+                    <EChart spec=spec.into()
                         label=chart_label.get_untracked() on_pick=on_pick on_hover=on_hover/>
                 </div>
             </Show>
             {move || drawn.get().and_then(Result::ok).filter(|d| !d.legend.is_empty()).map(|d| view! {
                 <ul class="map-legend" aria-label="Légende de la carte">
-                    {d.legend.into_iter().map(|(colour, label)| view! {
-                        <li><span class="swatch" style:background-color=colour></span>{label}</li>
+                    {d.legend.iter().map(|(colour, label)| view! {
+                        <li><span class="swatch" style:background-color=*colour></span>{label.clone()}</li>
                     }).collect_view()}
                 </ul>
             })}
@@ -197,7 +196,7 @@ pub fn ViewBlock(
                 <ExportButtons block_id=id.clone() title=title file_stem=file_stem table=table
                     has_chart=Signal::derive(has_chart)/>
             </div>
-            {move || drawn.get().and_then(Result::ok).map(|d| view! { <DataTable table=d.table/> })}
+            {move || drawn.get().and_then(Result::ok).map(|d| view! { <DataTable table=d.table.clone()/> })}
         </section>
     }
     .into_any()

@@ -102,32 +102,37 @@ pub fn npm_packages(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Where the reduced ECharts build is written; index.html hands it to Trunk.
+/// Where the first ECharts bundle is written; index.html hands it to Trunk.
 pub const ECHARTS_BUNDLE: &str = "target/echarts/echarts.min.js";
+/// Where the second one is written (named by its content); index.html copies the folder.
+pub const ECHARTS_MORE_DIR: &str = "target/echarts-more";
 
-/// The reduced ECharts build (web/echarts.js: only the charts and components the dashboard uses), bundled
-/// by esbuild from the npm `echarts` modules. Rebuilt when the entry or package-lock.json is newer.
-/// esbuild's output depends only on its version (pinned in package-lock.json) and its inputs.
+/// The reduced ECharts builds (web/echarts.js with the page, web/echarts-more.js after the first
+/// chart: only the charts and components the dashboard uses), bundled by web/echarts-build.mjs
+/// (esbuild) from the npm `echarts` modules. Rebuilt when an entry, the script or package-lock.json
+/// is newer. The output depends only on esbuild's and ECharts' versions (package-lock.json) and its
+/// inputs.
 pub fn echarts_bundle(root: &Path) -> Result<()> {
-    let entry = root.join("web/echarts.js");
-    let bundle = root.join(ECHARTS_BUNDLE);
-    let bundle_time = modified(&bundle);
-    let inputs = [entry.clone(), root.join("package-lock.json")];
-    if bundle_time.is_some() && inputs.iter().all(|input| modified(input) <= bundle_time) {
+    let bundle_time = modified(&root.join(ECHARTS_BUNDLE));
+    let more_present = std::fs::read_dir(root.join(ECHARTS_MORE_DIR))
+        .map(|mut entries| entries.next().is_some())
+        .unwrap_or(false);
+    let inputs = [
+        "web/echarts.js",
+        "web/echarts-more.js",
+        "web/echarts-build.mjs",
+        "package-lock.json",
+    ]
+    .map(|input| root.join(input));
+    if bundle_time.is_some()
+        && more_present
+        && inputs.iter().all(|input| modified(input) <= bundle_time)
+    {
         return Ok(());
     }
     run_with(
-        Command::new(root.join("node_modules/.bin/esbuild"))
-            .arg(&entry)
-            .args([
-                "--bundle",
-                "--minify",
-                "--format=iife",
-                "--target=es2020",
-                "--legal-comments=eof",
-                "--log-level=warning",
-            ])
-            .arg(format!("--outfile={}", bundle.display()))
+        Command::new("node")
+            .arg(root.join("web/echarts-build.mjs"))
             .current_dir(root),
     )
 }

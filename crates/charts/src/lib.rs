@@ -39,8 +39,26 @@ pub const COMPONENTS: [&str; 6] = ["series", "xAxis", "yAxis", "grid", "legend",
 /// The options' other keys: plain values, replaced by merging.
 pub const PLAIN_KEYS: [&str; 2] = ["animation", "color"];
 
+/// The series types of the ECharts bundle loaded with the page (web/echarts.js): the first screen's
+/// chart (the partner countries) needs no more.
+pub const FIRST_BUNDLE_SERIES: [&str; 2] = ["bar", "scatter"];
+/// The series types of the bundle the app loads after the first chart (web/echarts-more.js).
+pub const MORE_BUNDLE_SERIES: [&str; 3] = ["map", "sankey", "treemap"];
+
+/// Whether drawing `option` needs the second ECharts bundle (a test checks that every option's
+/// series types are in one of the two lists).
+pub fn needs_more_charts(option: &Value) -> bool {
+    option["series"].as_array().is_some_and(|series| {
+        series.iter().any(|series| {
+            series["type"]
+                .as_str()
+                .is_some_and(|kind| !FIRST_BUNDLE_SERIES.contains(&kind))
+        })
+    })
+}
+
 /// An ECharts option and the height its chart needs.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ChartSpec {
     pub option: Value,
     pub height: u32,

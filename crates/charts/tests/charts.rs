@@ -515,3 +515,52 @@ fn every_option_has_only_the_components_a_redraw_replaces() {
     }
     assert_eq!(checked, 8);
 }
+
+/// Every series type of every option is in one of the two ECharts bundles, and the charts that need
+/// the second one say so (the app loads it before drawing them).
+#[test]
+fn every_series_type_is_in_a_bundle() {
+    let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let mut kinds = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(snapshots).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let body = text.splitn(3, "---").nth(2).unwrap();
+        let spec: serde_json::Value = serde_json::from_str(body).unwrap();
+        let series: Vec<String> = spec["option"]["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|series| series["type"].as_str().unwrap().to_string())
+            .collect();
+        let in_more = series
+            .iter()
+            .any(|kind| comex_charts::MORE_BUNDLE_SERIES.contains(&kind.as_str()));
+        assert_eq!(
+            comex_charts::needs_more_charts(&spec["option"]),
+            in_more,
+            "{series:?}"
+        );
+        kinds.extend(series);
+    }
+    for kind in &kinds {
+        assert!(
+            comex_charts::FIRST_BUNDLE_SERIES.contains(&kind.as_str())
+                || comex_charts::MORE_BUNDLE_SERIES.contains(&kind.as_str()),
+            "{kind}"
+        );
+    }
+    // The partner countries' chart (bars and balance points) is drawn with the first bundle alone.
+    assert!(kinds.contains("bar") && kinds.contains("scatter") && kinds.contains("sankey"));
+    // And the bundles' entries register those series (`bar` -> `BarChart`).
+    let web = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web");
+    for (entry, kinds) in [
+        ("echarts.js", &comex_charts::FIRST_BUNDLE_SERIES[..]),
+        ("echarts-more.js", &comex_charts::MORE_BUNDLE_SERIES[..]),
+    ] {
+        let source = std::fs::read_to_string(web.join(entry)).unwrap();
+        for kind in kinds {
+            let module = format!("{}{}Chart", kind[..1].to_uppercase(), &kind[1..]);
+            assert!(source.contains(&module), "{entry} lacks {module}");
+        }
+    }
+}

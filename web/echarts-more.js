@@ -1,0 +1,11 @@
+// The chart types and the renderer the first screen does not need, loaded by the app once the first
+// chart is drawn (src/echarts.rs): the Sankey diagrams, the goods treemaps, the map of France (its
+// outline comes apart, when the map is near the screen), and the SVG renderer of the « SVG » download. Bundled by web/echarts-build.mjs, sharing
+// the modules of web/echarts.js instead of carrying a second copy of them.
+import * as echarts from 'echarts/core';
+import { MapChart, SankeyChart, TreemapChart } from 'echarts/charts';
+import { SVGRenderer } from 'echarts/renderers';
+
+echarts.use([MapChart, SankeyChart, TreemapChart, SVGRenderer]);
+
+globalThis.echartsMoreLoaded = true;
