@@ -486,6 +486,12 @@ fn evolution_change_and_totals_against_sums_made_in_the_test() {
     // 2024 against 2023: 170 against 150; country 0 +50, country 1 -30.
     assert_eq!((exports.total, exports.earlier_total), (170, 150));
     assert_eq!(exports.gains[0].code, "AA");
+    // Listed rows carry their label from the code lists.
+    let aa = catalog
+        .country_id("AA")
+        .and_then(|id| catalog.country(id))
+        .unwrap();
+    assert_eq!(exports.gains[0].label, aa.label);
     assert_eq!(exports.gains[0].change, 50);
     assert_eq!(exports.gains[0].contribution, Some(50.0 / 150.0));
     assert_eq!(exports.losses[0].change, -30);

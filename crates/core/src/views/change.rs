@@ -60,7 +60,8 @@ pub struct Change {
     pub flows: Vec<FlowChange>,
 }
 
-/// Filtered sums per key (country, or good at the level) and flow.
+/// Filtered sums per key (country, or good at the level) and flow. Rows are summed by their country
+/// or product id first (a row costs an index, not a code's string), then by code.
 fn sums(
     table: &TradeTable,
     catalog: &Catalog,
@@ -68,18 +69,41 @@ fn sums(
     by: ChangeBy,
     level: ProductLevel,
 ) -> BTreeMap<(Flow, String), i64> {
-    let mut sums = BTreeMap::new();
+    let ids = match by {
+        ChangeBy::Partners => catalog.countries.len(),
+        ChangeBy::Goods => catalog.products.len(),
+    };
+    // Per flow (exports, imports) and id: the sum, none while no row has it.
+    let mut by_id: [Vec<Option<i64>>; 2] = [vec![None; ids], vec![None; ids]];
     RowFilter::new(filter, table, catalog).for_each(table, |row| {
-        let key = match by {
-            ChangeBy::Partners => catalog.country(row.country).map(|c| c.code.clone()),
-            ChangeBy::Goods => catalog
-                .product(row.product)
-                .map(|p| p.code(level).to_string()),
+        let id = match by {
+            ChangeBy::Partners => row.country,
+            ChangeBy::Goods => row.product,
         };
-        if let Some(key) = key {
-            *sums.entry((row.flow, key)).or_insert(0) += row.value;
+        let flow = match row.flow {
+            Flow::Export => 0,
+            Flow::Import => 1,
+        };
+        // An id the code lists do not have (none in a checked file) is left out, as a code would be.
+        if let Some(sum) = by_id[flow].get_mut(usize::from(id)) {
+            *sum = Some(sum.unwrap_or(0) + row.value);
         }
     });
+    let mut sums = BTreeMap::new();
+    for (flow, by_id) in Flow::BOTH.into_iter().zip(by_id) {
+        for (id, sum) in by_id.into_iter().enumerate() {
+            let (Some(sum), Ok(id)) = (sum, u16::try_from(id)) else {
+                continue;
+            };
+            let key = match by {
+                ChangeBy::Partners => catalog.country(id).map(|c| c.code.clone()),
+                ChangeBy::Goods => catalog.product(id).map(|p| p.code(level).to_string()),
+            };
+            if let Some(key) = key {
+                *sums.entry((flow, key)).or_insert(0) += sum;
+            }
+        }
+    }
     sums
 }
 
@@ -132,7 +156,8 @@ pub fn change(
                     let change = value - earlier;
                     ChangeRow {
                         code: code.clone(),
-                        label: label(code),
+                        // Named once listed (a label is looked up in the code lists).
+                        label: String::new(),
                         value,
                         earlier,
                         change,
@@ -142,18 +167,22 @@ pub fn change(
                 })
                 .collect();
             rows.sort_by(|a, b| b.change.cmp(&a.change).then_with(|| a.code.cmp(&b.code)));
+            let named = |row: &ChangeRow| ChangeRow {
+                label: label(&row.code),
+                ..row.clone()
+            };
             let gains: Vec<ChangeRow> = rows
                 .iter()
                 .filter(|row| row.change > 0)
                 .take(LISTED)
-                .cloned()
+                .map(named)
                 .collect();
             let losses: Vec<ChangeRow> = rows
                 .iter()
                 .rev()
                 .filter(|row| row.change < 0)
                 .take(LISTED)
-                .cloned()
+                .map(named)
                 .collect();
             FlowChange {
                 flow,
