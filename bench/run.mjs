@@ -42,7 +42,11 @@ async function engines(browser) {
   const ratio = (theirs, ours) => `${(theirs / ours).toFixed(1)}×`;
   for (const [workload, t] of Object.entries(result.timings)) {
     rows.push([
-      workload === 'departement' ? `dép. ${result.departement}: 8 views` : 'France: 2 Sankeys + ranking',
+      {
+        departement: `dép. ${result.departement}: 8 views`,
+        france: 'France: 2 Sankeys + ranking',
+        time: `dép. ${result.departement}: évolution (${result.checked.evolutionQuarters} quarters) + 2 changes`,
+      }[workload],
       ms(t.oursInWasm.median),
       ms(t.ours.median),
       ms(t.duckdb.median),
@@ -99,7 +103,7 @@ async function scrollThrough(page) {
 async function dashboard(browser) {
   const firstCharts = [];
   let resources = [];
-  // Asked for once the first chart is drawn (the key points' files): reported apart.
+  // Asked for once the first chart is drawn (the key points' files, the second ECharts bundle): reported apart.
   let afterFirstChart = [];
   let firstViewCharts = 0;
   for (let i = 0; i < COLD_LOADS; i += 1) {
@@ -196,7 +200,7 @@ async function dashboard(browser) {
   );
   for (const r of resources.filter((r) => kind(r.name) === 'data')) console.log(`  ${new URL(r.name).pathname}: ${kb(r.encoded)}`);
   const later = afterFirstChart.reduce((sum, r) => sum + r.encoded, 0);
-  console.log(`Asked for after the first chart (the key points' files): ${afterFirstChart.length} files, ${kb(later)}`);
+  console.log(`Asked for after the first chart (the key points' files, the second ECharts bundle): ${afterFirstChart.length} files, ${kb(later)}`);
   for (const r of afterFirstChart) console.log(`  ${new URL(r.name).pathname}: ${kb(r.encoded)}`);
   const report = {
     firstChartColdMs: { median: quantile(firstCharts, 0.5), all: firstCharts },

@@ -20,6 +20,10 @@ const NAMED = 10; // Sankey: named nodes per side (NAMED_NODES)
 const FLAGGED = 5; // Sankey: flows in red (FLAGGED_LINKS)
 const TOP_PARTNERS = 15; // partners chart (DEFAULT_TOP)
 const OTHERS = 'autres';
+const LISTED = 5; // change views: largest gains and losses listed (LISTED)
+// département: the 8 views of the portrait; france: its 2 Sankeys and the exposure ranking; time: the
+// évolution over every quarter of the data and the partners' and goods' change against the year before.
+const WORKLOADS = ['departement', 'france', 'time'];
 
 const log = (text) => {
   document.querySelector('#log').textContent += `${text}\n`;
@@ -118,6 +122,48 @@ function specialisation(local, national) {
 // ---------------------------------------------------------------------------------------------
 // Ours: the view models as JSON, put into the canonical form.
 
+/** Évolution from sums {year, quarter, flow, v}: [quarter, exports, imports] in time order. */
+function evolutionFrom(rows) {
+  const points = new Map();
+  for (const { year, quarter, flow, v } of rows) {
+    const key = `${year}T${quarter}`;
+    if (!points.has(key)) points.set(key, [key, 0, 0]);
+    points.get(key)[flow === 'E' ? 1 : 2] += v;
+  }
+  return [...points.values()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/** A change view from sums {flow, k, v} now and a year earlier: per flow, both totals, then the
+ *  LISTED largest gains and losses as [code, value, earlier, change]. */
+function changeFrom(now, earlier) {
+  return ['E', 'I'].map((flow) => {
+    const current = new Map(now.filter((r) => r.flow === flow).map((r) => [r.k, r.v]));
+    const before = new Map(earlier.filter((r) => r.flow === flow).map((r) => [r.k, r.v]));
+    const total = (sums) => [...sums.values()].reduce((a, b) => a + b, 0);
+    const rows = [...new Set([...current.keys(), ...before.keys()])]
+      .map((code) => {
+        const value = current.get(code) ?? 0;
+        const was = before.get(code) ?? 0;
+        return [code, value, was, value - was];
+      })
+      .sort((a, b) => b[3] - a[3] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const gains = rows.filter((r) => r[3] > 0).slice(0, LISTED);
+    const losses = rows.filter((r) => r[3] < 0).reverse().slice(0, LISTED);
+    return [flow, total(current), total(before), gains, losses];
+  });
+}
+
+function oursTime(views) {
+  const flowCode = (flow) => (flow === 'export' ? 'E' : 'I');
+  const row = (r) => [r.code, r.value, r.earlier, r.change];
+  const change = (c) => c.flows.map((f) => [flowCode(f.flow), f.total, f.earlier_total, f.gains.map(row), f.losses.map(row)]);
+  return {
+    evolution: views.evolution.points.map((p) => [`${p.period.year}T${p.period.quarter}`, p.exports, p.imports]),
+    changePartners: change(views.change_partners),
+    changeGoods: change(views.change_goods),
+  };
+}
+
 function oursCanonical(models) {
   const [totals, partners, goodsE, goodsI, sankeyE, sankeyI, special, expo] = models;
   const total = (t) => [t.value, t.region_value, t.france_value];
@@ -174,17 +220,20 @@ async function loadOurs(files) {
   await engineModule.default();
   const engine = new engineModule.Engine(
     files.manifestText, files.products, files.countries, files.departement, files.region, files.france, files.departements,
+    files.years,
   );
   const viewsInWasm = {
     name: 'ours, view models kept in WASM',
     departement: async () => engine.departement_portrait_in_wasm(),
     france: async () => engine.france_views_in_wasm(),
+    time: async () => engine.time_views_in_wasm(),
   };
   return {
     name: 'ours (WASM)',
     viewsInWasm,
     departement: async () => oursCanonical(JSON.parse(engine.departement_portrait())),
     france: async () => oursFrance(JSON.parse(engine.france_views())),
+    time: async () => oursTime(JSON.parse(engine.time_views())),
     check: () => {
       const models = JSON.parse(engine.departement_portrait());
       checkOursFlags(models[4], oursSankey(models[4]));
@@ -210,6 +259,10 @@ async function loadDuckdb(files) {
   };
   for (const [name, bytes] of Object.entries(tables)) {
     await conn.insertArrowTable(tableFromIPC(bytes), { name, create: true });
+  }
+  // The département's every year in one table (each file has its year and quarter columns).
+  for (const [index, bytes] of files.years.entries()) {
+    await conn.insertArrowTable(tableFromIPC(bytes), { name: 'years', create: index === 0 });
   }
   const rows = async (sql) =>
     (await conn.query(sql)).toArray().map((row) => {
@@ -279,6 +332,18 @@ async function loadDuckdb(files) {
       importSankey: await sankey('fr', 'I'),
       ranking: await ranking(),
     }),
+    time: async () => {
+      const year = `(SELECT max(year) FROM dep)`;
+      const byKey = (key, table, where = '') =>
+        rows(`SELECT t.flow, ${key} AS k, ${sum('t.value')} AS v FROM ${table} t
+              ${key.startsWith('p.') ? 'JOIN products p ON p.cpf4 = t.cpf4' : ''} ${where} GROUP BY ALL`);
+      const earlier = `WHERE t.year = ${year} - 1`;
+      return {
+        evolution: evolutionFrom(await rows(`SELECT year, quarter, flow, ${sum('value')} AS v FROM years GROUP BY ALL`)),
+        changePartners: changeFrom(await byKey('t.country', 'dep'), await byKey('t.country', 'years', earlier)),
+        changeGoods: changeFrom(await byKey('p.a129', 'dep'), await byKey('p.a129', 'years', earlier)),
+      };
+    },
   };
 }
 
@@ -289,6 +354,7 @@ function loadArquero(files) {
   const table = (bytes) => aq.fromArrow(bytes);
   const products = table(files.products).select('cpf4', 'a129');
   const t = { dep: table(files.departement), reg: table(files.region), fr: table(files.france), deps: table(files.departements) };
+  const years = files.years.map(table).reduce((all, year) => all.concat(year));
   const objects = (tbl) => tbl.objects();
   const withGroups = (name, flow) => t[name].params({ flow }).filter((d, $) => d.flow === $.flow).lookup(products, 'cpf4', 'a129');
   const goods = (name, flow) =>
@@ -352,6 +418,18 @@ function loadArquero(files) {
       };
     },
     france: async () => ({ exportSankey: sankey('fr', 'E'), importSankey: sankey('fr', 'I'), ranking: ranking() }),
+    time: async () => {
+      const year = Math.max(...t.dep.array('year'));
+      const earlier = years.params({ year: year - 1 }).filter((d, $) => d.year === $.year);
+      const byCountry = (tbl) => objects(tbl.groupby('flow', 'country').rollup({ v: aq.op.sum('value') }).rename({ country: 'k' }));
+      const byGroup = (tbl) =>
+        objects(tbl.lookup(products, 'cpf4', 'a129').groupby('flow', 'a129').rollup({ v: aq.op.sum('value') }).rename({ a129: 'k' }));
+      return {
+        evolution: evolutionFrom(objects(years.groupby('year', 'quarter', 'flow').rollup({ v: aq.op.sum('value') }))),
+        changePartners: changeFrom(byCountry(t.dep), byCountry(earlier)),
+        changeGoods: changeFrom(byGroup(t.dep), byGroup(earlier)),
+      };
+    },
   };
 }
 
@@ -374,15 +452,22 @@ const median = (xs) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+/** The time of one call, median of RUNS samples. The page's clock is coarse (0.1 ms without
+ *  cross-origin isolation): each sample repeats the call until it lasts about SAMPLE_MS, and counts
+ *  the time of one. */
+const SAMPLE_MS = 5;
 async function time(fn) {
   for (let i = 0; i < WARMUP; i += 1) await fn();
+  const first = performance.now();
+  await fn();
+  const repeat = Math.max(1, Math.ceil(SAMPLE_MS / Math.max(performance.now() - first, 0.05)));
   const samples = [];
   for (let i = 0; i < RUNS; i += 1) {
     const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
+    for (let call = 0; call < repeat; call += 1) await fn();
+    samples.push((performance.now() - start) / repeat);
   }
-  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: RUNS };
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: RUNS, repeat };
 }
 
 async function main() {
@@ -398,6 +483,8 @@ async function main() {
     region: await fetchBytes(`reg/${entry.region}/2024.arrow`),
     france: await fetchBytes('fr/2024.arrow'),
     departements: await fetchBytes('fr-departements-pays/2024.arrow'),
+    // The time views: the département's file of every year of the data.
+    years: await Promise.all(manifest.years.map((year) => fetchBytes(`dep/${DEPARTEMENT}/${year}.arrow`))),
   };
   const engines = [];
   const loads = {};
@@ -411,7 +498,7 @@ async function main() {
 
   // Agreement: the three canonical results must be identical, for both workloads.
   const results = {};
-  for (const workload of ['departement', 'france']) {
+  for (const workload of WORKLOADS) {
     const [reference, ...others] = await Promise.all(engines.map(async ([key, engine]) => [key, await engine[workload]()]));
     for (const [key, result] of others) {
       const difference = firstDifference(reference[1], result);
@@ -425,7 +512,7 @@ async function main() {
   // with the models sent to JavaScript as JSON and put in the canonical form, like the others' results.
   const timed = [['oursInWasm', engines[0][1].viewsInWasm], ...engines];
   const timings = {};
-  for (const workload of ['departement', 'france']) {
+  for (const workload of WORKLOADS) {
     timings[workload] = {};
     for (const [key, engine] of timed) {
       timings[workload][key] = await time(engine[workload]);
@@ -435,10 +522,19 @@ async function main() {
   const sankeyNodes = results.departement.exportSankey.left.length;
   return {
     departement: DEPARTEMENT,
-    bytes: Object.fromEntries(Object.entries(files).filter(([k]) => k !== 'manifestText').map(([k, v]) => [k, v.length])),
+    bytes: Object.fromEntries(
+      Object.entries(files)
+        .filter(([k]) => k !== 'manifestText')
+        .map(([k, v]) => [k, Array.isArray(v) ? v.reduce((sum, bytes) => sum + bytes.length, 0) : v.length]),
+    ),
     loads,
     timings,
-    checked: { departementTotalExports: results.departement.totals.E[0], exportSankeyLeftNodes: sankeyNodes, rankingLength: results.france.ranking.length },
+    checked: {
+      departementTotalExports: results.departement.totals.E[0],
+      exportSankeyLeftNodes: sankeyNodes,
+      rankingLength: results.france.ranking.length,
+      evolutionQuarters: results.time.evolution.length,
+    },
     userAgent: navigator.userAgent,
   };
 }

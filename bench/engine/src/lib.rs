@@ -5,22 +5,28 @@
 
 use comex_core::arrow_io;
 use comex_core::catalog::Catalog;
+use comex_core::codes::Period;
 use comex_core::codes::{Flow, ProductLevel};
 use comex_core::filter::{CountrySelection, Filter};
 use comex_core::manifest::Manifest;
 use comex_core::table::TradeTable;
+use comex_core::views::change::{change, Change, ChangeBy};
+use comex_core::views::evolution::{evolution, Evolution};
 use comex_core::views::exposure::{departement_ranking, DepartementExposure, DEFAULT_PARTNER};
 use comex_core::views::portrait::{compute, PortraitData, ViewModel, ViewRequest};
 use comex_core::views::sankey::{sankey, Sankey};
 use comex_core::views::ViewName;
 use wasm_bindgen::prelude::*;
 
-/// The decoded files of one benchmark run: a département, its région, France, all départements.
+/// The decoded files of one benchmark run: a département, its région, France, all départements,
+/// and the département's files of every year (the time views).
 #[wasm_bindgen]
 pub struct Engine {
     manifest: Manifest,
     catalog: Catalog,
     departement: TradeTable,
+    /// The département's files of every year (among them the year before `departement`'s).
+    years: Vec<TradeTable>,
     region: TradeTable,
     france: TradeTable,
     departements: TradeTable,
@@ -43,12 +49,19 @@ impl Engine {
         region: &[u8],
         france: &[u8],
         departements: &[u8],
+        years: Vec<js_sys::Uint8Array>,
     ) -> Result<Engine, JsError> {
         let manifest = Manifest::parse(manifest).map_err(js_error)?;
         let catalog = arrow_io::read_catalog(("produits", products), ("pays", countries))
             .map_err(js_error)?;
         let read = |name: &str, bytes: &[u8]| arrow_io::read_trade(name, bytes, &catalog);
+        let years = years
+            .iter()
+            .map(|bytes| read("année du département", &bytes.to_vec()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(js_error)?;
         Ok(Engine {
+            years,
             departement: read("département", departement).map_err(js_error)?,
             region: read("région", region).map_err(js_error)?,
             france: read("France", france).map_err(js_error)?,
@@ -74,6 +87,25 @@ impl Engine {
         let (export, import, ranking) = self.france_models();
         std::hint::black_box((export, import));
         std::hint::black_box(ranking).len()
+    }
+
+    /// The time views kept in WASM: returns the number of quarters of the évolution.
+    pub fn time_views_in_wasm(&self) -> Result<usize, JsError> {
+        let (evolution, partners, goods) = self.time_models()?;
+        std::hint::black_box((partners, goods));
+        Ok(std::hint::black_box(evolution).points.len())
+    }
+
+    /// The département's évolution over every quarter of its files, and its partners' and goods'
+    /// change against the year before, as JSON.
+    pub fn time_views(&self) -> Result<String, JsError> {
+        let (evolution, partners, goods) = self.time_models()?;
+        serde_json::to_string(&serde_json::json!({
+            "evolution": evolution,
+            "change_partners": partners,
+            "change_goods": goods,
+        }))
+        .map_err(js_error)
     }
 
     /// France's two Sankeys and the exposure ranking of all départements to the United States, as JSON.
@@ -111,6 +143,41 @@ impl Engine {
             })
             .collect::<Result<Vec<ViewModel>, _>>()
             .map_err(js_error)
+    }
+
+    fn time_models(&self) -> Result<(Evolution, Change, Change), JsError> {
+        let filter = Filter::default();
+        let tables: Vec<&TradeTable> = self.years.iter().collect();
+        let mut periods: Vec<Period> = tables
+            .iter()
+            .flat_map(|table| table.periods.iter().copied())
+            .collect();
+        periods.sort_unstable();
+        periods.dedup();
+        let evolution = evolution(&tables, None, None, &self.catalog, &filter, &periods);
+        let year = self.departement.periods.first().map(|period| period.year);
+        let earlier = tables
+            .iter()
+            .find(|table| {
+                table.periods.first().map(|period| period.year + 1) == year && year.is_some()
+            })
+            .ok_or_else(|| JsError::new("the time views need the year before the département's"))?;
+        let change_by = |by| {
+            change(
+                &self.departement,
+                earlier,
+                &self.catalog,
+                &filter,
+                &filter,
+                by,
+                ProductLevel::A129,
+            )
+        };
+        Ok((
+            evolution,
+            change_by(ChangeBy::Partners),
+            change_by(ChangeBy::Goods),
+        ))
     }
 
     fn france_models(&self) -> (Sankey, Sankey, Vec<DepartementExposure>) {
