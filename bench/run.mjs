@@ -15,6 +15,7 @@ const [benchUrl, appUrl, resultFile] = process.argv.slice(2);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const COLD_LOADS = 5;
 const SWITCHES = 20;
+const KEYBOARD_SWITCHES = 10;
 const VIEWPORT = { width: 1280, height: 800 };
 
 const ms = (x) => `${x.toFixed(2)} ms`;
@@ -150,17 +151,30 @@ async function dashboard(browser) {
   const codes = await page.$$eval('#territory option', (options) =>
     options.map((o) => o.value).filter((v) => v.startsWith('dep:') && v !== 'dep:60'),
   );
+  const chartsSince = () =>
+    page.evaluate(() => {
+      const since = performance.getEntriesByName('comex:territory-selected').at(-1).startTime;
+      return performance.getEntriesByName('comex:chart-drawn').filter((e) => e.startTime >= since).length;
+    });
+  // Chosen in the list as with a mouse: the pointer over the selector, then a département that is not
+  // next to the shown one (every seventh of the list: the selector's guesses, the neighbours, miss).
   const switches = [];
   const chartsRedrawn = [];
-  for (const code of codes.slice(0, SWITCHES)) {
+  for (let i = 1; i <= SWITCHES; i += 1) {
+    const code = codes[(i * 7) % codes.length];
+    await page.hover('#territory');
     await page.selectOption('#territory', code);
     switches.push(await settledDrawTime(page));
-    chartsRedrawn.push(
-      await page.evaluate(() => {
-        const since = performance.getEntriesByName('comex:territory-selected').at(-1).startTime;
-        return performance.getEntriesByName('comex:chart-drawn').filter((e) => e.startTime >= since).length;
-      }),
-    );
+    chartsRedrawn.push(await chartsSince());
+  }
+  // With the keyboard: the selector focused, the arrow key moves to the next département, whose file
+  // the selector asked for ahead.
+  const keyboardSwitches = [];
+  await page.focus('#territory');
+  await page.waitForTimeout(500);
+  for (let i = 0; i < KEYBOARD_SWITCHES; i += 1) {
+    await page.keyboard.press('ArrowDown');
+    keyboardSwitches.push(await settledDrawTime(page));
   }
   await page.selectOption('#territory', 'fr');
   await settledDrawTime(page);
@@ -205,6 +219,7 @@ async function dashboard(browser) {
   const report = {
     firstChartColdMs: { median: quantile(firstCharts, 0.5), all: firstCharts },
     switchMs: { p50: quantile(switches, 0.5), p95: quantile(switches, 0.95), all: switches, chartsRedrawn },
+    keyboardSwitchMs: { p50: quantile(keyboardSwitches, 0.5), p95: quantile(keyboardSwitches, 0.95), all: keyboardSwitches },
     firstViewBytes: { groups, total, charts: firstViewCharts },
     afterFirstChartBytes: { files: afterFirstChart.length, transferred: later },
     afterFrance: { jsHeapUsed: heap.usedSize, wasmMemory },
@@ -220,6 +235,8 @@ async function dashboard(browser) {
         ms(report.switchMs.p50),
       ],
       ['département switch, p95', ms(report.switchMs.p95)],
+      [`switch with the arrow key to the next département (asked for ahead), p50 of ${keyboardSwitches.length}`, ms(report.keyboardSwitchMs.p50)],
+      ['switch with the arrow key, p95', ms(report.keyboardSwitchMs.p95)],
       ['WASM linear memory after loading France', kb(wasmMemory)],
       ['JS heap used after loading France (after GC)', kb(heap.usedSize)],
     ]),

@@ -151,3 +151,25 @@ test('a territory picked in the selector is fetched at once, and only once', asy
   const fetches = (await transfers(page)).filter((t) => /\/dep\/(13|60)\/2024\.arrow$/.test(t.path)).map((t) => t.path);
   expect(fetches.sort()).toEqual(['/data/v1/dep/13/2024.arrow', '/data/v1/dep/60/2024.arrow']);
 });
+
+test('the selector asks for the territories on either side of the shown one when focused, and after each arrow key', async ({ page, consoleErrors }) => {
+  await openFirstScreen(page);
+  const asked = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname.replace(/.*\/data\/v1\//, ''))
+        .filter((path) => /^dep\/\w+\/2024\.arrow$/.test(path)),
+    );
+  const values = await page.$$eval('#territory option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+  const at = values.indexOf('dep:60');
+  const file = (territory: string) => `dep/${territory.slice('dep:'.length)}/2024.arrow`;
+  expect(await asked()).toEqual([file('dep:60')]);
+  await page.focus('#territory');
+  await expect.poll(asked).toEqual(expect.arrayContaining([file(values[at - 1]), file(values[at + 1])]));
+  // The next one down is chosen by the keyboard: the one after it is asked for in turn.
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(new RegExp(`territory=${encodeURIComponent(values[at + 1])}`));
+  await expect.poll(asked).toContain(file(values[at + 2]));
+  void consoleErrors;
+});

@@ -10,10 +10,21 @@ async function open(page: Page, query: string) {
   await expect(page.locator('body[data-app-ready="true"]')).toBeVisible({ timeout: 20_000 });
 }
 
-/** Waits until a block has drawn its data (its CSV button is enabled). */
+/** Waits until a block has drawn its data (its CSV button is enabled) and, when it has a chart near the
+ *  screen (the app draws no other), until ECharts has drawn it (the Sankey, treemap and map charts come
+ *  with the second ECharts bundle). */
 async function ready(page: Page, block: string) {
   await expect(page.locator(`#${block} .export-csv`)).toBeEnabled({ timeout: 20_000 });
   await expect(page.locator(`#${block}`)).toHaveAttribute('aria-busy', 'false');
+  await expect
+    .poll(() =>
+      page.evaluate((selector) => {
+        const element = document.querySelector(selector);
+        const near = element && element.getBoundingClientRect().top < window.innerHeight + 300;
+        return !near || Boolean((window as any).echarts?.getInstanceByDom(element));
+      }, `#${block} .chart`),
+    )
+    .toBe(true);
 }
 
 async function downloadCsv(page: Page, block: string): Promise<string> {

@@ -29,6 +29,9 @@ pub fn AppHeader(
         portrait.prefetch_territory(&territory, &selection.periods());
         selection.set_territory(&territory);
     });
+    let on_prefetch = Callback::new(move |territory: Territory| {
+        portrait.prefetch_territory_later(territory, selection.periods());
+    });
     let draw_everything = portrait.draw_everything;
     view! {
         <header class="app-header">
@@ -41,7 +44,7 @@ pub fn AppHeader(
                     "Données de démonstration"
                 </p>
             })}
-            <TerritorySelect manifest=manifest selected=territory.into() on_select=on_select/>
+            <TerritorySelect manifest=manifest selected=territory.into() on_select=on_select on_prefetch=on_prefetch/>
             <button type="button" class="print-button" on:click=move |_| print_fiche(draw_everything)>"Imprimer la fiche"</button>
         </header>
         <Filters catalog=catalog selection=selection>

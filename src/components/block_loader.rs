@@ -48,6 +48,24 @@ impl Portrait {
         });
     }
 
+    /// Asks for a territory's files once the shown territory's are in (they come first on a slow
+    /// line): the selector's guesses at the next choice.
+    pub fn prefetch_territory_later(&self, territory: Territory, periods: Vec<Period>) {
+        let dataset = self.dataset.get_value();
+        let shown = self
+            .selection
+            .with_untracked(|selection| selection.territory.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            for path in dataset.manifest.territory_files(&shown, &periods) {
+                // A failure is the shown blocks' to report.
+                let _ = dataset.table(&path).await;
+            }
+            for path in dataset.manifest.territory_files(&territory, &periods) {
+                dataset.prefetch(&path);
+            }
+        });
+    }
+
     pub fn new(
         dataset: Rc<Dataset>,
         selection: Selection,

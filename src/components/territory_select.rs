@@ -80,6 +80,25 @@ fn groups(manifest: &Manifest, query: &str) -> Vec<(String, Vec<TerritoryEntry>)
     groups
 }
 
+/// Typing that leaves this few territories asks for their files: one of them is about to be chosen.
+const FEW_MATCHES: usize = 3;
+
+/// The territories next to `selected` in the list (the arrow keys' targets).
+fn neighbours(options: &[TerritoryEntry], selected: &Territory) -> Vec<Territory> {
+    let Some(at) = options
+        .iter()
+        .position(|entry| &entry.territory == selected)
+    else {
+        return Vec::new();
+    };
+    [at.checked_sub(1), Some(at + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|index| options.get(index))
+        .map(|entry| entry.territory.clone())
+        .collect()
+}
+
 fn option_text(entry: &TerritoryEntry) -> String {
     match &entry.territory {
         Territory::Departement(code) => format!("{} ({code})", entry.label),
@@ -92,22 +111,50 @@ pub fn TerritorySelect(
     manifest: StoredValue<Manifest, LocalStorage>,
     selected: Signal<Territory>,
     on_select: Callback<Territory>,
+    /// Asks for a territory's files ahead of its choice (after the shown territory's).
+    on_prefetch: Callback<Territory>,
 ) -> impl IntoView {
     let (query, set_query) = signal(String::new());
     let option_groups = move || manifest.with_value(|m| groups(m, &query.get()));
-    // Typing a code or a unique name selects it at once.
+    let options = move |text: &str| -> Vec<TerritoryEntry> {
+        manifest
+            .with_value(|manifest| groups(manifest, text))
+            .into_iter()
+            .flat_map(|(_, entries)| entries)
+            .collect()
+    };
+    // Typing a code or a unique name selects it at once; a few matches are asked for.
     let on_input = move |event| {
         let text = event_target_value(&event);
         set_query.set(text.clone());
-        let found: Vec<TerritoryEntry> = manifest
-            .with_value(|manifest| groups(manifest, &text))
-            .into_iter()
-            .flat_map(|(_, e)| e)
-            .collect();
+        let found = options(&text);
         if let [only] = found.as_slice() {
             on_select.run(only.territory.clone());
+        } else if found.len() <= FEW_MATCHES {
+            for entry in found {
+                on_prefetch.run(entry.territory);
+            }
         }
     };
+    // Focused, the list moves with the arrow keys (a change at each key): the territories on
+    // either side of the selected one are asked for, and again after each move.
+    let list = NodeRef::<leptos::html::Select>::new();
+    let prefetch_neighbours = move || {
+        for territory in neighbours(&options(&query.get_untracked()), &selected.get_untracked()) {
+            on_prefetch.run(territory);
+        }
+    };
+    Effect::new(move |_| {
+        selected.track();
+        let focused = list.get_untracked().is_some_and(|list| {
+            document()
+                .active_element()
+                .is_some_and(|active| active == **list)
+        });
+        if focused {
+            prefetch_neighbours();
+        }
+    });
     view! {
         <div class="territory-select">
             <label for="territory-search">"Territoire"</label>
@@ -117,6 +164,8 @@ pub fn TerritorySelect(
             // switch does not rebuild the 120 options.
             <select id="territory" aria-label="Choisir le territoire"
                 prop:value=move || selected.get().to_string()
+                node_ref=list
+                on:focus=move |_| prefetch_neighbours()
                 on:change=move |event| {
                     if let Ok(territory) = event_target_value(&event).parse::<Territory>() {
                         on_select.run(territory);

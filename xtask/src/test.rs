@@ -184,14 +184,15 @@ fn release_build(root: &Path) -> Result<()> {
 /// and the browser's SHA-256 (+1.3 KB of WASM) came, paid for by rows sorted by series (the
 /// territory's file -3.5 KB): 722 532 bytes. Lowered from 724 000 when ECharts was split in two
 /// bundles (the Sankey, treemap and map series and the SVG renderer come after the first chart:
-/// -29 KB brotli in this view): 695 186 bytes.
-const FIRST_VIEW_BUDGET: u64 = 697_000;
+/// -29 KB brotli in this view), with the selector's guesses at the next territory (+1.6 KB of WASM):
+/// 696 821 bytes.
+const FIRST_VIEW_BUDGET: u64 = 700_000;
 /// To a client that accepts gzip only: 860 621 bytes when set. Raised from 780 000 for the time
 /// views (évolution, changes, several years: +37 KB of WASM gzip), then from 825 000 for the key
 /// points and the map, then from 869 000 for the sections' index and the browser's SHA-256 (gzip
 /// gains little from the rows' new order): 871 704 bytes. Lowered from 874 000 with the ECharts
-/// split: 838 698 bytes.
-const FIRST_VIEW_GZIP_BUDGET: u64 = 841_000;
+/// split: 841 867 bytes.
+const FIRST_VIEW_GZIP_BUDGET: u64 = 846_000;
 
 /// The sub-path the end-to-end tests also serve the site under.
 const SUBPATH: &str = "/intranet/commerce-exterieur/";
