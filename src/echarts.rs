@@ -2,7 +2,8 @@
 //! 0.6 lacks: `setOption` with `replaceMerge`, events, `dispose`, `getDataURL`; and the loading of
 //! the second bundle. charming builds options; this renders them.
 
-use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
+use crate::shared_load::{load_once, Slot};
+use futures_util::future::FutureExt;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,11 +52,9 @@ pub fn is_available() -> bool {
         .is_ok_and(|value| value.is_object())
 }
 
-/// The second ECharts bundle on its way or loaded (see web/echarts-build.mjs).
-type MoreLoad = Shared<LocalBoxFuture<'static, Result<(), ()>>>;
-
 thread_local! {
-    static MORE: RefCell<Option<MoreLoad>> = const { RefCell::new(None) };
+    /// The second ECharts bundle on its way or loaded (see web/echarts-build.mjs).
+    static MORE: Slot<()> = const { RefCell::new(None) };
 }
 
 fn global(name: &str) -> JsValue {
@@ -109,14 +108,5 @@ async fn load_more() -> Result<(), ()> {
 /// Resolves once the second bundle (the Sankey, treemap and map series, the SVG renderer) has run,
 /// at once after the first time. A failure is forgotten, so that the next chart asks again.
 pub async fn ensure_more() -> Result<(), ()> {
-    let load = MORE.with(|cell| {
-        cell.borrow_mut()
-            .get_or_insert_with(|| load_more().boxed_local().shared())
-            .clone()
-    });
-    let result = load.await;
-    if result.is_err() {
-        MORE.with(|cell| cell.borrow_mut().take());
-    }
-    result
+    load_once(&MORE, || load_more().boxed_local()).await
 }

@@ -24,6 +24,8 @@ mod map_outline;
 #[cfg(target_arch = "wasm32")]
 mod perf;
 #[cfg(target_arch = "wasm32")]
+mod shared_load;
+#[cfg(target_arch = "wasm32")]
 mod state;
 
 /// Panics on purpose: the end-to-end tests call it (`window.wasmBindings.diagnostic_panic()`) to

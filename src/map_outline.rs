@@ -4,18 +4,17 @@
 
 use crate::api::{fetch_at, LoadError};
 use crate::echarts;
+use crate::shared_load::{load_once, Slot};
 use comex_charts::map::OUTLINE_NAME;
-use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
+use futures_util::future::FutureExt;
 use std::cell::RefCell;
 
 /// Where the build copies the outline, relative to the page.
 const OUTLINE_URL: &str = "map/departements.json";
 const OUTLINE_FILE: &str = "departements.json";
 
-type OutlineLoad = Shared<LocalBoxFuture<'static, Result<(), LoadError>>>;
-
 thread_local! {
-    static OUTLINE: RefCell<Option<OutlineLoad>> = const { RefCell::new(None) };
+    static OUTLINE: Slot<LoadError> = const { RefCell::new(None) };
 }
 
 async fn fetch_and_register() -> Result<(), LoadError> {
@@ -38,14 +37,5 @@ async fn fetch_and_register() -> Result<(), LoadError> {
 
 /// Resolves once the outline is registered (at once after the first time).
 pub async fn ensure_outline() -> Result<(), LoadError> {
-    let load = OUTLINE.with(|cell| {
-        cell.borrow_mut()
-            .get_or_insert_with(|| fetch_and_register().boxed_local().shared())
-            .clone()
-    });
-    let result = load.await;
-    if result.is_err() {
-        OUTLINE.with(|cell| cell.borrow_mut().take());
-    }
-    result
+    load_once(&OUTLINE, || fetch_and_register().boxed_local()).await
 }
