@@ -65,20 +65,29 @@ fn add_quarters(
         .iter()
         .map(|period| periods.iter().position(|p| p == period))
         .collect();
+    let mut add = |period: u8, flow: Flow, value: i64| {
+        if let Some(Some(slot)) = position.get(usize::from(period)) {
+            if let Some(sum) = sums.get_mut(*slot) {
+                match flow {
+                    Flow::Export => sum.0 += value,
+                    Flow::Import => sum.1 += value,
+                }
+            }
+        }
+    };
+    // Without a product or partner filter every row counts: the three columns are walked alone.
+    if filter.product.is_none() && filter.country.is_none() {
+        for ((&period, &flow), &value) in table.period.iter().zip(&table.flow).zip(&table.value) {
+            add(period, flow, value);
+        }
+        return;
+    }
     let every_quarter = Filter {
         periods: Vec::new(),
         ..filter.clone()
     };
-    RowFilter::new(&every_quarter, table, catalog).for_each(table, |row| {
-        if let Some(Some(slot)) = position.get(usize::from(row.period)) {
-            if let Some(sum) = sums.get_mut(*slot) {
-                match row.flow {
-                    Flow::Export => sum.0 += row.value,
-                    Flow::Import => sum.1 += row.value,
-                }
-            }
-        }
-    });
+    RowFilter::new(&every_quarter, table, catalog)
+        .for_each(table, |row| add(row.period, row.flow, row.value));
 }
 
 /// The exports' and the imports' indices of one territory, quarter by quarter.
