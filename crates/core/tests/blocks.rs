@@ -537,6 +537,12 @@ fn evolution_change_and_totals_against_sums_made_in_the_test() {
             .map(|s| comex_core::format::plain_spaces(s)),
         Some("soit -80,0 % par rapport à T1 2024".to_string())
     );
+    // The change views keep the same quarters of both years.
+    let change = compute(Block::ChangePartners, context, &first_quarter, &tables).unwrap();
+    let ViewModel::Change(change) = &change.model else {
+        panic!("not a change");
+    };
+    assert_eq!((change.flows[0].total, change.flows[0].earlier_total), (30, 150));
     // 2023 has no year before it in the data: no change to say, and no change blocks.
     let mut first_year = selection(dep("60"));
     first_year.filter.periods = manifest.periods[..4].to_vec();
