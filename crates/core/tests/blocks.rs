@@ -542,7 +542,10 @@ fn evolution_change_and_totals_against_sums_made_in_the_test() {
     let ViewModel::Change(change) = &change.model else {
         panic!("not a change");
     };
-    assert_eq!((change.flows[0].total, change.flows[0].earlier_total), (30, 150));
+    assert_eq!(
+        (change.flows[0].total, change.flows[0].earlier_total),
+        (30, 150)
+    );
     // 2023 has no year before it in the data: no change to say, and no change blocks.
     let mut first_year = selection(dep("60"));
     first_year.filter.periods = manifest.periods[..4].to_vec();
