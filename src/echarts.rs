@@ -105,6 +105,19 @@ async fn load_more() -> Result<(), ()> {
         .ok_or(())
 }
 
+/// Why the second bundle is missing, naming its file, for a block that cannot do without it (the
+/// map's outline is registered by its series).
+pub fn more_unavailable() -> crate::api::LoadError {
+    let src = js_sys::Reflect::get(&global("echartsMore"), &JsValue::from_str("src"))
+        .ok()
+        .and_then(|value| value.as_string())
+        .unwrap_or_else(|| "echarts-more".to_string());
+    crate::api::LoadError::Network {
+        file: src,
+        detail: "script absent, ou refusé car son empreinte SHA-384 diffère".to_string(),
+    }
+}
+
 /// Resolves once the second bundle (the Sankey, treemap and map series, the SVG renderer) has run,
 /// at once after the first time. A failure is forgotten, so that the next chart asks again.
 pub async fn ensure_more() -> Result<(), ()> {

@@ -28,9 +28,9 @@ async fn fetch_and_register() -> Result<(), LoadError> {
         .map_err(|_| unreadable("le fond de carte n'est pas un GeoJSON lisible".to_string()))?;
     // ECharts keeps an outline only once its map series is installed (the second bundle): an
     // outline registered before would be dropped silently.
-    echarts::ensure_more().await.map_err(|()| {
-        unreadable("le moteur de la carte (ECharts) n'a pas pu être chargé".to_string())
-    })?;
+    echarts::ensure_more()
+        .await
+        .map_err(|()| echarts::more_unavailable())?;
     echarts::register_map(OUTLINE_NAME, &geojson);
     Ok(())
 }

@@ -124,3 +124,14 @@ test('a panic shows a visible message instead of a dead page', async ({ page, un
   });
   await expect(page.locator('#panic-notice')).toContainText('Une erreur interne a interrompu le tableau de bord');
 });
+
+test('a second ECharts bundle that does not load: the charts that need it say so in French, the others draw', async ({ page, unexpectedErrors }) => {
+  unexpectedErrors([/ERR_CONNECTION_RESET|Failed to load/]);
+  await page.route('**/echarts-more/**', (route) => route.abort('connectionreset'));
+  await openOise(page);
+  // Bars and points come with the first bundle.
+  await expect(page.locator('#partners canvas')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.locator('#export-sankey .chart')).toContainText("Le moteur de graphiques (ECharts) n'a pas pu être chargé.", { timeout: 20_000 });
+  // The map's outline is registered by the map series: its block names the missing bundle.
+  await expect(page.locator('#map .error-message')).toContainText(/Le fichier echarts-more\/echarts-more-[0-9a-f]+\.js n'a pas pu être téléchargé \(réseau : script absent/, { timeout: 20_000 });
+});
