@@ -43,6 +43,39 @@ fn full_dashboard_url() -> String {
     format!("{pathname}?{}", selection_parameters().join("&"))
 }
 
+/// What a block shows: the words of a selection and, once ready, its model (or why it failed).
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    heading: Option<Heading>,
+    result: Loaded<Arc<Drawn>>,
+}
+
+impl Shown {
+    fn ready(&self) -> Option<Arc<Drawn>> {
+        self.result.clone().and_then(Result::ok)
+    }
+}
+
+/// What the block shows: its last model ready and the words of that model's selection, kept whole
+/// while the next selection loads (dimmed, `aria-busy`), then replaced at once. Not a skeleton at
+/// each switch: its coming and going moved the page and laid it out twice.
+fn shown(drawn: Signal<Loaded<Arc<Drawn>>>, heading: Memo<Option<Heading>>) -> Memo<Shown> {
+    Memo::new(move |previous: Option<&Shown>| match drawn.get() {
+        Some(result) => Shown {
+            heading: heading.get(),
+            result: Some(result),
+        },
+        None => match previous {
+            Some(previous) if previous.result.is_some() => previous.clone(),
+            // Nothing ready yet: the skeleton under the words of the selection asked for.
+            _ => Shown {
+                heading: heading.get(),
+                result: None,
+            },
+        },
+    })
+}
+
 /// A value that is loading (`None`), failed, or ready.
 pub type Loaded<T> = Option<Result<T, LoadError>>;
 
@@ -129,8 +162,11 @@ pub fn ViewBlock(
     };
     let near = near_screen(section, margin);
     Effect::new(move |_| on_near_screen.run(near.get()));
+    let shown = shown(drawn, heading);
     let words = move |pick: fn(&Heading) -> String| {
-        Signal::derive(move || heading.with(|h| h.as_ref().map(pick).unwrap_or_default()))
+        Signal::derive(move || {
+            shown.with(|shown| shown.heading.as_ref().map(pick).unwrap_or_default())
+        })
     };
     let title = words(|heading| heading.title.clone());
     let source = words(|heading| heading.source.clone());
@@ -148,13 +184,20 @@ pub fn ViewBlock(
     let has_chart = move || spec.with(Option::is_some);
     let loading = move || drawn.with(Option::is_none);
     let chart_label = Signal::derive(move || title.get());
-    let table = Signal::derive(move || drawn.get().and_then(Result::ok).map(|d| d.table.clone()));
+    let ready = move || shown.with(|shown| shown.ready());
+    // No download of the previous selection while the next one loads.
+    let table = Signal::derive(move || {
+        drawn
+            .with(Option::is_some)
+            .then(|| ready().map(|d| d.table.clone()))
+            .flatten()
+    });
     view! {
-        <section class="view-block" node_ref=section id=id.clone() data-view=id aria-busy=move || loading().to_string()>
+        <section class="view-block" class:is-loading=loading node_ref=section id=id.clone() data-view=id aria-busy=move || loading().to_string()>
             <h3>{title}</h3>
             <p class="reading-key">{reading_key}</p>
             <p class="rule"><span class="rule-tag">"Règle : "</span>{rule}</p>
-            {move || match drawn.get() {
+            {move || match shown.with(|shown| shown.result.clone()) {
                 Some(Err(error)) => view! { <ErrorMessage error=error retry=retry/> }.into_any(),
                 Some(Ok(d)) if !d.points.is_empty() => view! {
                     <ul class="key-points">{d.points.iter().map(|(text, target)| {
@@ -180,7 +223,7 @@ pub fn ViewBlock(
                         label=chart_label.get_untracked() on_pick=on_pick on_hover=on_hover/>
                 </div>
             </Show>
-            {move || drawn.get().and_then(Result::ok).filter(|d| !d.legend.is_empty()).map(|d| view! {
+            {move || ready().filter(|d| !d.legend.is_empty()).map(|d| view! {
                 <ul class="map-legend" aria-label="Légende de la carte">
                     {d.legend.iter().map(|(colour, label)| view! {
                         <li><span class="swatch" style:background-color=*colour></span>{label.clone()}</li>
@@ -196,7 +239,7 @@ pub fn ViewBlock(
                 <ExportButtons block_id=id.clone() title=title file_stem=file_stem table=table
                     has_chart=Signal::derive(has_chart)/>
             </div>
-            {move || drawn.get().and_then(Result::ok).map(|d| view! { <DataTable table=d.table.clone()/> })}
+            {move || ready().map(|d| view! { <DataTable table=d.table.clone()/> })}
         </section>
     }
     .into_any()
