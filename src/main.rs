@@ -1,12 +1,14 @@
 //! comex-territoires: the browser app (Leptos, client-side rendered, compiled to WebAssembly).
 //!
-//! `api` fetches and checks the data files, `state` keeps the selection in the URL, `components`
+//! `api` fetches and checks the data files, `state` keeps the selection in the URL (`address`), `components`
 //! lay out the page and draw the blocks (their models from `comex_core`, their ECharts options from
 //! `comex_charts`), `echarts` and `intl` are thin bindings to the browser, `map_outline` loads the
 //! map's outline.
 
 // The app exists only in the browser; on the host this crate is an empty binary, so that a plain
 // `cargo test` of the workspace never builds the browser dependencies.
+#[cfg(target_arch = "wasm32")]
+mod address;
 #[cfg(target_arch = "wasm32")]
 mod api;
 #[cfg(target_arch = "wasm32")]

@@ -1,57 +1,41 @@
 //! The dashboard's selection, kept in the URL query (`?territory=dep:60&country=US&product=C20B&level=a129`),
 //! so that a copied link opens the same view and back/forward work.
 
+use crate::address::Address;
 use comex_core::blocks::Selection as CoreSelection;
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use comex_core::views::map::MapMeasure;
 use leptos::prelude::*;
-use leptos_router::hooks::query_signal;
 
 /// The territory shown when the URL names none: the Oise, as in the seed's document.
 pub const DEFAULT_TERRITORY: &str = "dep:60";
 
 #[derive(Clone, Copy)]
 pub struct Selection {
+    address: Address,
     territory: Memo<Option<String>>,
-    set_territory: SignalSetter<Option<String>>,
     product: Memo<Option<String>>,
-    set_product: SignalSetter<Option<String>>,
     country: Memo<Option<String>>,
-    set_country: SignalSetter<Option<String>>,
     level: Memo<Option<String>>,
-    set_level: SignalSetter<Option<String>>,
     period: Memo<Option<String>>,
-    set_period: SignalSetter<Option<String>>,
     embed: Memo<Option<String>>,
     map: Memo<Option<String>>,
-    set_map: SignalSetter<Option<String>>,
 }
 
 impl Selection {
     pub fn from_url() -> Self {
-        let (territory, set_territory) = query_signal::<String>("territory");
-        let (product, set_product) = query_signal::<String>("product");
-        let (country, set_country) = query_signal::<String>("country");
-        let (level, set_level) = query_signal::<String>("level");
-        let (period, set_period) = query_signal::<String>("period");
-        let (embed, _) = query_signal::<String>("embed");
-        let (map, set_map) = query_signal::<String>("map");
+        let address = Address::from_page();
         Selection {
-            map,
-            set_map,
-            embed,
-            period,
-            set_period,
-            territory,
-            set_territory,
-            product,
-            set_product,
-            country,
-            set_country,
-            level,
-            set_level,
+            address,
+            territory: address.parameter("territory"),
+            product: address.parameter("product"),
+            country: address.parameter("country"),
+            level: address.parameter("level"),
+            period: address.parameter("period"),
+            embed: address.parameter("embed"),
+            map: address.parameter("map"),
         }
     }
 
@@ -65,7 +49,7 @@ impl Selection {
     }
 
     pub fn set_territory(&self, territory: &Territory) {
-        self.set_territory.set(Some(territory.to_string()));
+        self.address.set("territory", Some(territory.to_string()));
     }
 
     pub fn level(&self) -> ProductLevel {
@@ -76,7 +60,7 @@ impl Selection {
     }
 
     pub fn set_level(&self, level: ProductLevel) {
-        self.set_level.set(Some(level.name().to_string()));
+        self.address.set("level", Some(level.name().to_string()));
     }
 
     /// What the map colours (`map=exports|imports|balance|exposure|change`; exports without it).
@@ -89,8 +73,10 @@ impl Selection {
 
     /// The default measure leaves the address without `map=`.
     pub fn set_map_measure(&self, measure: MapMeasure) {
-        self.set_map
-            .set((measure != MapMeasure::default()).then(|| measure.name().to_string()));
+        self.address.set(
+            "map",
+            (measure != MapMeasure::default()).then(|| measure.name().to_string()),
+        );
     }
 
     /// `embed=<view>` shows one block without the app's chrome; `embed=portrait` the whole portrait.
@@ -112,8 +98,8 @@ impl Selection {
 
     pub fn set_periods(&self, periods: &[Period]) {
         let text: Vec<String> = periods.iter().map(Period::to_string).collect();
-        self.set_period
-            .set((!text.is_empty()).then(|| text.join(",")));
+        self.address
+            .set("period", (!text.is_empty()).then(|| text.join(",")));
     }
 
     pub fn product_code(&self) -> Option<String> {
@@ -125,11 +111,11 @@ impl Selection {
     }
 
     pub fn set_product(&self, code: Option<String>) {
-        self.set_product.set(code);
+        self.address.set("product", code);
     }
 
     pub fn set_country(&self, code: Option<String>) {
-        self.set_country.set(code);
+        self.address.set("country", code);
     }
 
     /// The filter of the URL; unknown codes are dropped (and reported by `unknown_codes`).

@@ -38,8 +38,8 @@ pub struct Portrait {
 }
 
 impl Portrait {
-    /// Asks now for a territory's files for these quarters (the blocks ask a frame later, once the
-    /// address has changed; a file is fetched once, whoever asks).
+    /// Asks now for a territory's files for these quarters, before the blocks that read them exist
+    /// (a hovered département of the map, a choice: whichever asks first fetches, once).
     pub fn prefetch_territory(&self, territory: &Territory, periods: &[Period]) {
         self.dataset.with_value(|dataset| {
             for path in dataset.manifest.territory_files(territory, periods) {
