@@ -5,8 +5,8 @@
 use comex_core::arrow_io;
 use comex_core::catalog::Catalog;
 use comex_core::manifest::{
-    verify_digest, year_index_path, year_of_file, Manifest, OutputFile, COUNTRIES_FILE,
-    MANIFEST_FILE, PRODUCTS_FILE,
+    index_of_file, verify_digest, Manifest, OutputFile, COUNTRIES_FILE, MANIFEST_FILE,
+    PRODUCTS_FILE,
 };
 use comex_core::table::TradeTable;
 use comex_core::CoreError;
@@ -142,7 +142,7 @@ async fn verify(entry: Option<&OutputFile>, path: &str, bytes: &[u8]) -> Result<
 /// A table on its way or loaded: shared by every block that reads the file, and by a prefetch.
 pub type TableLoad = Shared<LocalBoxFuture<'static, Result<Rc<TradeTable>, LoadError>>>;
 
-/// One year's file index (`files/2024.json`: size and SHA-256 of every file of that year).
+/// A file index (`files/2024.json`, `files/2024-year.json`: size and SHA-256 of the files it lists).
 type IndexLoad = Shared<LocalBoxFuture<'static, Result<Rc<Vec<OutputFile>>, LoadError>>>;
 
 /// The manifest and the code lists: what every view needs first.
@@ -151,8 +151,8 @@ pub struct Dataset {
     pub catalog: Catalog,
     /// Loaded tables are kept for the session; failed ones are dropped, so that a retry fetches again.
     tables: RefCell<HashMap<String, TableLoad>>,
-    /// The year indexes, fetched with the first file of their year; kept like the tables.
-    indexes: RefCell<HashMap<u16, IndexLoad>>,
+    /// The file indexes (by path), fetched with the first file they list; kept like the tables.
+    indexes: RefCell<HashMap<String, IndexLoad>>,
 }
 
 pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
@@ -195,9 +195,8 @@ impl Dataset {
         load
     }
 
-    /// Starts fetching a table now, if it is neither loaded nor on its way. The territory selector
-    /// calls it: the page's address, and with it the blocks that ask for the table, change only on the
-    /// next animation frame (the router's way), 8 to 16 ms later.
+    /// Starts fetching a table now, if it is neither loaded nor on its way: the territory selector
+    /// calls it on hover, focus and arrow keys, before the user's choice.
     pub fn prefetch(self: &Rc<Self>, path: &str) {
         let load = self.table(path);
         wasm_bindgen_futures::spawn_local(async move {
@@ -206,14 +205,14 @@ impl Dataset {
         });
     }
 
-    /// A year's file index, from the cache, on its way, or fetched now.
-    fn index(self: &Rc<Self>, year: u16) -> IndexLoad {
-        if let Some(load) = self.indexes.borrow().get(&year) {
+    /// A file index (`files/2024.json`), from the cache, on its way, or fetched now.
+    fn index(self: &Rc<Self>, path: String) -> IndexLoad {
+        if let Some(load) = self.indexes.borrow().get(&path) {
             return load.clone();
         }
         let dataset = Rc::clone(self);
+        let key = path.clone();
         let load = async move {
-            let path = year_index_path(year);
             let result = fetch_bytes(&path).await.and_then(|bytes| {
                 serde_json::from_slice::<Vec<OutputFile>>(&bytes)
                     .map(Rc::new)
@@ -222,22 +221,22 @@ impl Dataset {
                     })
             });
             if result.is_err() {
-                dataset.indexes.borrow_mut().remove(&year);
+                dataset.indexes.borrow_mut().remove(&path);
             }
             result
         }
         .boxed_local()
         .shared();
-        self.indexes.borrow_mut().insert(year, load.clone());
+        self.indexes.borrow_mut().insert(key, load.clone());
         load
     }
 
     /// Fetches a file and, for a year file, its year's index at the same time; checks the one
     /// against the other, then decodes.
     async fn fetch_table(self: Rc<Self>, path: &str) -> Result<Rc<TradeTable>, LoadError> {
-        let bytes = match year_of_file(path) {
-            Some(year) => {
-                let (bytes, index) = join(fetch_bytes(path), self.index(year)).await;
+        let bytes = match index_of_file(path) {
+            Some(index) => {
+                let (bytes, index) = join(fetch_bytes(path), self.index(index)).await;
                 let (bytes, index) = (bytes?, index?);
                 verify(index.iter().find(|file| file.path == path), path, &bytes).await?;
                 bytes

@@ -17,7 +17,7 @@ const test = base.extend<{ unexpectedErrors: (allowed: RegExp[]) => void }>({
 
 // The région's file: the blocks that read it (the région's diagrams, the totals) fail, the others
 // (the Oise's own diagrams) keep working. Every block of the Oise reads the Oise's own file.
-const REGION = '**/data/v1/reg/01/2024.arrow';
+const REGION = '**/data/v1/reg/01/2024/year.arrow';
 
 async function openOise(page: Page) {
   await page.goto('/?territory=dep:60');
@@ -35,17 +35,17 @@ async function expectRecovery(page: Page) {
 
 for (const fault of [
   { name: '404', fulfil: (route: Route) => route.fulfill({ status: 404, body: 'absent' }),
-    message: 'Le fichier reg/01/2024.arrow est introuvable sur le serveur (404).', console: /404/ },
+    message: 'Le fichier reg/01/2024/year.arrow est introuvable sur le serveur (404).', console: /404/ },
   { name: '500', fulfil: (route: Route) => route.fulfill({ status: 500, body: 'panne' }),
-    message: 'Le serveur a refusé le fichier reg/01/2024.arrow (erreur 500).', console: /500/ },
+    message: 'Le serveur a refusé le fichier reg/01/2024/year.arrow (erreur 500).', console: /500/ },
   { name: 'truncated body', fulfil: async (route: Route) => {
       const response = await route.fetch();
       const body = await response.body();
       await route.fulfill({ response, body: body.subarray(0, body.length / 2) });
     },
-    message: 'Le fichier reg/01/2024.arrow est incomplet ou ne correspond pas au manifeste', console: /^$/ },
+    message: 'Le fichier reg/01/2024/year.arrow est incomplet ou ne correspond pas au manifeste', console: /^$/ },
   { name: 'network failure', fulfil: (route: Route) => route.abort('connectionreset'),
-    message: "Le fichier reg/01/2024.arrow n'a pas pu être téléchargé", console: /ERR_CONNECTION_RESET|Failed to load/ },
+    message: "Le fichier reg/01/2024/year.arrow n'a pas pu être téléchargé", console: /ERR_CONNECTION_RESET|Failed to load/ },
 ]) {
   test(`a ${fault.name} on a territory file: message, retry, recovery`, async ({ page, unexpectedErrors }) => {
     unexpectedErrors([fault.console]);
@@ -81,7 +81,7 @@ for (const mode of ['Web Crypto', 'the WASM SHA-256']) {
     });
     await openOise(page);
     await expect(page.locator('#export-sankey-region .error-message')).toContainText(
-      'Le fichier reg/01/2024.arrow est incomplet ou ne correspond pas au manifeste (son empreinte SHA-256 diffère de celle du manifeste)', { timeout: 20_000 });
+      'Le fichier reg/01/2024/year.arrow est incomplet ou ne correspond pas au manifeste (son empreinte SHA-256 diffère de celle du manifeste)', { timeout: 20_000 });
     await expect(page.locator('#export-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
     const digests = await page.evaluate(() => (window as any).digests);
     if (mode === 'Web Crypto') expect(digests).toBeGreaterThan(2); else expect(digests).toBe(0);

@@ -267,7 +267,7 @@ test("under a product filter the map reads its section's file; the specialisatio
 test("hovering a département of the map asks for its file before any click", async ({ page, consoleErrors }) => {
   await open(page, 'territory=dep:60');
   await ready(page, 'map');
-  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dep/59/2024.arrow')));
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dep/59/2024/year.arrow')));
   expect(await fetched()).toBe(false);
   const nord = await mapPoint(page, [3.06, 50.63]);
   await page.mouse.move(nord.x, nord.y);

@@ -47,6 +47,15 @@ impl Territory {
             Territory::France => format!("fr/{year}.arrow"),
         }
     }
+
+    /// The same file summed over the year's four quarters (`dep/60/2024/year.arrow`), written for
+    /// the years the data hold whole: a portrait of a whole year reads it (a quarter of the rows),
+    /// the évolution the file by quarter.
+    pub fn year_sum_path(&self, year: u16) -> String {
+        let by_quarter = self.file_path(year);
+        let folder = by_quarter.strip_suffix(".arrow").unwrap_or(&by_quarter);
+        format!("{folder}{}", crate::manifest::YEAR_SUM_FILE)
+    }
 }
 
 impl fmt::Display for Territory {
@@ -130,14 +139,43 @@ impl FromStr for Period {
 }
 
 impl Period {
+    /// The rows of a file summed over a year's four quarters (quarter 0: no notation parses to it).
+    pub fn whole_year(year: u16) -> Self {
+        Period { year, quarter: 0 }
+    }
+
+    pub fn is_whole_year(&self) -> bool {
+        self.quarter == 0
+    }
+
+    /// Whether these quarters take in this period: a whole year only when all four of its quarters
+    /// are among them.
+    pub fn is_within(&self, quarters: &[Period]) -> bool {
+        if self.is_whole_year() {
+            return (1..=4).all(|quarter| {
+                quarters.contains(&Period {
+                    year: self.year,
+                    quarter,
+                })
+            });
+        }
+        quarters.contains(self)
+    }
+
     /// `T1 2024`, for people.
     pub fn label_fr(&self) -> String {
+        if self.is_whole_year() {
+            return self.year.to_string();
+        }
         format!("T{} {}", self.quarter, self.year)
     }
 }
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_whole_year() {
+            return write!(f, "{}", self.year);
+        }
         write!(f, "{}T{}", self.year, self.quarter)
     }
 }

@@ -107,6 +107,13 @@ pub struct Filter {
     pub country: Option<CountrySelection>,
 }
 
+impl Filter {
+    /// Whether the selected quarters take in rows of this period (none selected: every period).
+    pub fn covers(&self, period: &Period) -> bool {
+        self.periods.is_empty() || period.is_within(&self.periods)
+    }
+}
+
 /// A filter compiled against one table and the catalog: per-row checks are mask lookups.
 pub struct RowFilter {
     period_kept: Vec<bool>,
@@ -120,7 +127,7 @@ impl RowFilter {
             period_kept: table
                 .periods
                 .iter()
-                .map(|p| filter.periods.is_empty() || filter.periods.contains(p))
+                .map(|period| filter.covers(period))
                 .collect(),
             product_kept: filter.product.as_ref().map(|product| product.mask(catalog)),
             country_kept: filter.country.as_ref().map(|country| country.mask(catalog)),

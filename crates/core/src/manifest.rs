@@ -185,16 +185,24 @@ impl Manifest {
         if self.territory(territory).is_err() {
             return Vec::new();
         }
-        let mut years: Vec<u16> = self
-            .effective_periods(chosen)
-            .iter()
-            .map(|period| period.year)
-            .collect();
+        let periods = self.effective_periods(chosen);
+        let mut years: Vec<u16> = periods.iter().map(|period| period.year).collect();
         years.dedup();
         years
             .iter()
-            .map(|&year| territory.file_path(year))
+            .map(|&year| self.trade_file(territory, year, &periods))
             .collect()
+    }
+
+    /// A territory's file of one year for these quarters: summed over the year when they hold its
+    /// four quarters and the data hold them all (the build writes that file for such years: a
+    /// quarter of the rows), by quarter otherwise (and for the évolution, which asks with none).
+    pub fn trade_file(&self, territory: &Territory, year: u16, periods: &[Period]) -> String {
+        if Period::whole_year(year).is_within(periods) && self.complete_years().contains(&year) {
+            territory.year_sum_path(year)
+        } else {
+            territory.file_path(year)
+        }
     }
 
     /// The same quarters a year earlier, when the data hold every one of them.
@@ -231,7 +239,7 @@ impl Manifest {
     }
 
     /// What is written to `manifest.json`: everything but the year files, which go to one index per
-    /// year (`files/2024.json`, see `year_indexes`), and the totals (`totals.json`): a page fetches the
+    /// year (`files/2024.json` and `files/2024-year.json`, see `year_indexes`), and the totals (`totals.json`): a page fetches the
     /// index of the years it shows only.
     pub fn without_year_files(&self) -> Manifest {
         Manifest {
@@ -246,22 +254,32 @@ impl Manifest {
         }
     }
 
-    /// The year files by year, for the per-year indexes.
-    pub fn year_indexes(&self) -> std::collections::BTreeMap<u16, Vec<OutputFile>> {
-        let mut indexes: std::collections::BTreeMap<u16, Vec<OutputFile>> = Default::default();
+    /// The year files by the index that lists them (see `index_of_file`).
+    pub fn year_indexes(&self) -> std::collections::BTreeMap<String, Vec<OutputFile>> {
+        let mut indexes: std::collections::BTreeMap<String, Vec<OutputFile>> = Default::default();
         for file in &self.files {
-            if let Some(year) = year_of_file(&file.path) {
-                indexes.entry(year).or_default().push(file.clone());
+            if let Some(index) = index_of_file(&file.path) {
+                indexes.entry(index).or_default().push(file.clone());
             }
         }
         indexes
     }
 }
 
-/// The index of one year's files (path, size, SHA-256 of every territory's file of that year).
-pub fn year_index_path(year: u16) -> String {
-    format!("files/{year}.json")
+/// The index that lists a year file (path, size, SHA-256): `files/2024.json`, or for the files
+/// summed over a year's quarters `files/2024-year.json`, which the first view reads with one of
+/// them (the other index, half of a year's hashes, stays unread). None for the code lists.
+pub fn index_of_file(path: &str) -> Option<String> {
+    let year = year_of_file(path)?;
+    Some(if path.ends_with(YEAR_SUM_FILE) {
+        format!("files/{year}-year.json")
+    } else {
+        format!("files/{year}.json")
+    })
 }
+
+/// The end of a territory's file summed over a year's quarters (`dep/60/2024/year.arrow`).
+pub const YEAR_SUM_FILE: &str = "/year.arrow";
 
 /// The year of a year file: `dep/60/2024.arrow` and `fr-departements-produits/2024/CE.arrow` → 2024
 /// (the last part of four digits); none for the code lists.

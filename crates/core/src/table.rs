@@ -10,7 +10,8 @@ use crate::CoreError;
 pub struct TradeTable {
     /// The territory the file describes (a région or France file sums its départements).
     pub territory: Territory,
-    /// Distinct quarters present, sorted; `period` indexes into it.
+    /// Distinct quarters present, sorted; `period` indexes into it. A file summed over a year's
+    /// quarters holds that whole year instead ([`Period::whole_year`]).
     pub periods: Vec<Period>,
     pub period: Vec<u8>,
     pub flow: Vec<Flow>,
@@ -139,9 +140,73 @@ impl TradeTable {
                 }));
             merged.value.extend_from_slice(&table.value);
         }
+        // A year both whole and by quarter would be counted twice.
+        if let Some(year) = periods.iter().find(|period| {
+            period.is_whole_year()
+                && periods
+                    .iter()
+                    .any(|other| other.year == period.year && !other.is_whole_year())
+        }) {
+            return Err(CoreError::Manifest(format!(
+                "the files of {} put together hold {} both summed and by quarter",
+                first.territory, year.year
+            )));
+        }
         merged.periods = periods;
         merged.departements = departements;
         merged.summed_over_countries = first.summed_over_countries;
         Ok(merged)
+    }
+
+    /// The same rows summed over each year's quarters (the year files of whole years): one row per
+    /// year, flow, département, product and country, in that order.
+    pub fn summed_over_quarters(&self) -> TradeTable {
+        type Key = (u16, u8, u16, u16, u16);
+        let at = |column: &[u16], row: usize| column.get(row).copied().unwrap_or(0);
+        let mut sums: std::collections::BTreeMap<Key, i64> = std::collections::BTreeMap::new();
+        for row in 0..self.len() {
+            let year = self
+                .period
+                .get(row)
+                .and_then(|&index| self.periods.get(usize::from(index)))
+                .map_or(0, |period| period.year);
+            let flow = self.flow.get(row).map_or(0, |&flow| flow as u8);
+            let key = (
+                year,
+                flow,
+                at(&self.departement, row),
+                at(&self.product, row),
+                at(&self.country, row),
+            );
+            *sums.entry(key).or_insert(0) += self.value.get(row).copied().unwrap_or(0);
+        }
+        let mut years: Vec<u16> = sums.keys().map(|key| key.0).collect();
+        years.dedup();
+        let mut summed = TradeTable {
+            periods: years.iter().map(|&year| Period::whole_year(year)).collect(),
+            departements: self.departements.clone(),
+            summed_over_countries: self.summed_over_countries,
+            ..TradeTable::empty(self.territory.clone())
+        };
+        for (&(year, flow, departement, product, country), &value) in &sums {
+            let index = years.iter().position(|&known| known == year).unwrap_or(0);
+            summed.period.push(u8::try_from(index).unwrap_or(u8::MAX));
+            summed.flow.push(if flow == Flow::Export as u8 {
+                Flow::Export
+            } else {
+                Flow::Import
+            });
+            if self.has_departements() {
+                summed.departement.push(departement);
+            }
+            if !self.product.is_empty() {
+                summed.product.push(product);
+            }
+            if !self.country.is_empty() {
+                summed.country.push(country);
+            }
+            summed.value.push(value);
+        }
+        summed
     }
 }

@@ -9,9 +9,9 @@ use comex_core::arrow_io::{self, SCHEMA_VERSION};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Territory};
 use comex_core::manifest::{
-    departements_by_country_file, departements_by_product_file, year_index_path, Manifest,
-    OutputFile, QuarterEntry, ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry,
-    TerritoryTotal, UnknownCodeEntry, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+    departements_by_country_file, departements_by_product_file, Manifest, OutputFile, QuarterEntry,
+    ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry, TerritoryTotal, UnknownCodeEntry,
+    COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
 };
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
@@ -92,7 +92,13 @@ pub fn write(
     }
     std::fs::create_dir_all(&dir).map_err(InputError::io(dir.display().to_string()))?;
 
-    // One file per territory and year: a page fetches only the years it shows.
+    let mut periods: Vec<_> = ingested.records.iter().map(|row| row.period).collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let whole_year = |year: u16| periods.iter().filter(|p| p.year == year).count() == 4;
+
+    // One file per territory and year: a page fetches only the years it shows; for a year the data
+    // hold whole, the same summed over its quarters too (what a portrait of that year reads).
     let mut files = Vec::new();
     let mut totals = Vec::new();
     let mut present: BTreeSet<Territory> = BTreeSet::new();
@@ -116,6 +122,14 @@ pub fn write(
                 table,
                 catalog,
             )?);
+            if whole_year(year) {
+                files.push(write_table(
+                    &dir,
+                    &table.territory.year_sum_path(year),
+                    &table.summed_over_quarters(),
+                    catalog,
+                )?);
+            }
             totals.extend(Flow::BOTH.map(|flow| TerritoryTotal {
                 territory: table.territory.clone(),
                 year,
@@ -154,9 +168,6 @@ pub fn write(
         });
     }
 
-    let mut periods: Vec<_> = ingested.records.iter().map(|row| row.period).collect();
-    periods.sort_unstable();
-    periods.dedup();
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION.to_string(),
         source: Source {
@@ -212,8 +223,8 @@ pub fn write(
         MANIFEST_FILE,
         &json_bytes(&manifest.without_year_files())?,
     )?;
-    for (year, index) in manifest.year_indexes() {
-        write_file(&dir, &year_index_path(year), &json_bytes(&index)?)?;
+    for (path, index) in manifest.year_indexes() {
+        write_file(&dir, &path, &json_bytes(&index)?)?;
     }
     write_file(&dir, TOTALS_FILE, &json_bytes(&manifest.totals)?)?;
 
@@ -345,6 +356,7 @@ pub fn reconcile(
             }
             let bytes = std::fs::read(dir.join(&path)).map_err(InputError::io(path.clone()))?;
             let table = arrow_io::read_trade(&path, &bytes, catalog)?;
+            reconcile_year_sum(dir, manifest, catalog, &entry.territory, year, &table)?;
             let totals = [table.total(Flow::Export), table.total(Flow::Import)];
             if let Territory::Departement(code) = &entry.territory {
                 departement_rows += table.len() as u64;
@@ -383,6 +395,42 @@ pub fn reconcile(
         ));
     }
     reconcile_all_departements(dir, manifest, catalog, &departement_totals)
+}
+
+/// A whole year's sum file holds, row for row, its file by quarter summed over the quarters; a
+/// year the data hold whole has one, another year none.
+fn reconcile_year_sum(
+    dir: &Path,
+    manifest: &Manifest,
+    catalog: &Catalog,
+    territory: &Territory,
+    year: u16,
+    by_quarter: &TradeTable,
+) -> Result<(), InputError> {
+    let path = territory.year_sum_path(year);
+    let listed = manifest.file(&path).is_some();
+    let wanted = manifest.complete_years().contains(&year);
+    if listed != wanted {
+        return Err(InputError::Reconciliation(format!(
+            "{path}: {} for a year the data hold {}",
+            if listed { "written" } else { "missing" },
+            if wanted { "whole" } else { "in part" }
+        )));
+    }
+    if !listed {
+        return Ok(());
+    }
+    let bytes = std::fs::read(dir.join(&path)).map_err(InputError::io(path.clone()))?;
+    let summed = arrow_io::read_trade(&path, &bytes, catalog)?;
+    if summed != by_quarter.summed_over_quarters() {
+        return Err(InputError::Reconciliation(format!(
+            "{path}: {} rows, {} € of exports, which are not those of {} summed over its quarters",
+            summed.len(),
+            summed.total(Flow::Export),
+            territory.file_path(year)
+        )));
+    }
+    Ok(())
 }
 
 /// The files of all départements (by country; by product, its sections together) hold, for every

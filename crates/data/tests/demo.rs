@@ -2,8 +2,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests stop at the line that failed
 
-use comex_core::codes::{Flow, Territory};
-use comex_core::manifest::SourceKind;
+use comex_core::arrow_io;
+use comex_core::blocks::model::Context;
+use comex_core::blocks::{compute, Block, Selection, Tables};
+use comex_core::codes::{Flow, Period, ProductLevel, Territory};
+use comex_core::filter::{CountrySelection, Filter, ProductSelection};
+use comex_core::manifest::{Manifest, SourceKind, COUNTRIES_FILE, PRODUCTS_FILE};
+use comex_core::table::TradeTable;
+use comex_core::views::map::MapMeasure;
 use comex_data::code_lists::CodeLists;
 use comex_data::demo::{self, CALIBRATION};
 use comex_data::dgddi::Reader;
@@ -101,6 +107,8 @@ fn the_demo_comes_out_exactly_on_the_published_totals_and_says_it_is_demo() {
     );
     assert!(ingested.lines_replaced > 0);
 
+    check_year_sums(&work.path().join("out"), &written.manifest);
+
     // Generating again gives the same files, byte for byte.
     let again = demo::generate(&data, &lists, &work.path().join("again")).unwrap();
     for (first, second) in sources.iter().zip(&again) {
@@ -110,4 +118,97 @@ fn the_demo_comes_out_exactly_on_the_published_totals_and_says_it_is_demo() {
             first.display()
         );
     }
+}
+
+/// Every block of a whole year reads the territories' files summed over the year's quarters, and
+/// computes from them exactly the model it computes from the files by quarter; a part of a year,
+/// and the évolution, read the files by quarter.
+fn check_year_sums(out: &Path, manifest: &Manifest) {
+    let dir = out.join("v1");
+    let read = |path: &str| std::fs::read(dir.join(path)).unwrap();
+    let catalog = arrow_io::read_catalog(
+        (PRODUCTS_FILE, &read(PRODUCTS_FILE)),
+        (COUNTRIES_FILE, &read(COUNTRIES_FILE)),
+    )
+    .unwrap();
+    let table = |path: &str| arrow_io::read_trade(path, &read(path), &catalog).unwrap();
+    let quarters = |year: u16, list: &[u8]| -> Vec<Period> {
+        list.iter()
+            .map(|&quarter| Period { year, quarter })
+            .collect()
+    };
+    let two_years = [quarters(2023, &[1, 2, 3, 4]), quarters(2024, &[1, 2, 3, 4])].concat();
+    let filters = [
+        Filter::default(),
+        Filter {
+            product: Some(ProductSelection::parse("CE", &catalog).unwrap()),
+            ..Filter::default()
+        },
+        Filter {
+            country: Some(CountrySelection::parse("US", &catalog).unwrap()),
+            ..Filter::default()
+        },
+        Filter {
+            periods: two_years,
+            ..Filter::default()
+        },
+        Filter {
+            periods: quarters(2024, &[1, 2]),
+            ..Filter::default()
+        },
+    ];
+    let mut summed_read = 0;
+    for territory in ["dep:60", "reg:01", "fr"] {
+        for filter in &filters {
+            for block in Block::ALL {
+                let selection = Selection {
+                    territory: territory.parse().unwrap(),
+                    filter: filter.clone(),
+                    level: ProductLevel::A129,
+                    map: MapMeasure::default(),
+                };
+                let Some(files) = block.files(manifest, &catalog, &selection).unwrap() else {
+                    continue;
+                };
+                let whole_years = filter.periods.len() != 2;
+                for path in &files.subject_files {
+                    let summed = path.ends_with("/year.arrow");
+                    assert_eq!(
+                        summed,
+                        whole_years && block != Block::Evolution,
+                        "{block} {territory} {filter:?} reads {path}"
+                    );
+                    summed_read += usize::from(summed);
+                }
+                let paths = files.all();
+                let own: Vec<TradeTable> = paths.iter().map(|path| table(path)).collect();
+                // The same paths holding the files by quarter.
+                let by_quarter: Vec<TradeTable> = paths
+                    .iter()
+                    .map(|path| match path.strip_suffix("/year.arrow") {
+                        Some(folder) => table(&format!("{folder}.arrow")),
+                        None => table(path),
+                    })
+                    .collect();
+                let compute_from = |loaded: &[TradeTable]| {
+                    let mut tables = Tables::new();
+                    for (path, table) in paths.iter().zip(loaded) {
+                        tables.insert(path, table);
+                    }
+                    let context = Context {
+                        manifest,
+                        catalog: &catalog,
+                        shared: None,
+                    };
+                    compute(block, context, &selection, &tables).unwrap()
+                };
+                assert_eq!(
+                    compute_from(&own),
+                    compute_from(&by_quarter),
+                    "{block} {territory} {filter:?}"
+                );
+            }
+        }
+    }
+    assert!(summed_read > 100, "{summed_read} summed files read");
 }

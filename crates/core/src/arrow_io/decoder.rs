@@ -151,17 +151,13 @@ pub(crate) fn column<'a, T: 'static>(
     })
 }
 
-/// Maps each dictionary entry to a catalog id once, then each row's key through that map.
-pub(crate) fn dictionary_ids<K: arrow_array::types::ArrowDictionaryKeyType>(
+/// A dictionary column's values, which must be text.
+fn dictionary_values<'a, K: arrow_array::types::ArrowDictionaryKeyType>(
     file: &str,
-    field: &'static str,
-    array: &DictionaryArray<K>,
-    mut lookup: impl FnMut(&str) -> Option<u16>,
-) -> Result<Vec<u16>, CoreError>
-where
-    K::Native: TryInto<usize>,
-{
-    let values = array
+    field: &str,
+    array: &'a DictionaryArray<K>,
+) -> Result<&'a StringArray, CoreError> {
+    array
         .values()
         .as_any()
         .downcast_ref::<StringArray>()
@@ -173,7 +169,20 @@ where
                     array.values().data_type()
                 ),
             )
-        })?;
+        })
+}
+
+/// Maps each dictionary entry to a catalog id once, then each row's key through that map.
+pub(crate) fn dictionary_ids<K: arrow_array::types::ArrowDictionaryKeyType>(
+    file: &str,
+    field: &'static str,
+    array: &DictionaryArray<K>,
+    mut lookup: impl FnMut(&str) -> Option<u16>,
+) -> Result<Vec<u16>, CoreError>
+where
+    K::Native: TryInto<usize>,
+{
+    let values = dictionary_values(file, field, array)?;
     let ids = values
         .iter()
         .map(|code| {
@@ -198,4 +207,56 @@ where
             })
         })
         .collect()
+}
+
+/// A text column of a code list, written plain (`Utf8`: one value per row, the CPF4 labels) or as
+/// a dictionary (`Dictionary(UInt16, Utf8)`: the aggregates' codes and labels, repeated by every
+/// CPF4 product under them). Files of either form are read.
+pub(crate) enum TextColumn<'a> {
+    Plain(&'a StringArray),
+    Dictionary {
+        keys: &'a [u16],
+        values: &'a StringArray,
+    },
+}
+
+impl<'a> TextColumn<'a> {
+    pub(crate) fn read(
+        file: &str,
+        batch: &'a RecordBatch,
+        name: &str,
+    ) -> Result<TextColumn<'a>, CoreError> {
+        let expected = "Utf8 or Dictionary(UInt16, Utf8)";
+        if let Some(DataType::Dictionary(..)) = batch
+            .schema()
+            .field_with_name(name)
+            .ok()
+            .map(Field::data_type)
+        {
+            let array = column::<DictionaryArray<arrow_array::types::UInt16Type>>(
+                file, batch, name, expected,
+            )?;
+            let values = dictionary_values(file, name, array)?;
+            let keys: &[u16] = array.keys().values();
+            if let Some(row) = keys
+                .iter()
+                .position(|&key| usize::from(key) >= values.len())
+            {
+                return Err(schema_error(
+                    file,
+                    format!("column `{name}`, row {row}: key out of the dictionary"),
+                ));
+            }
+            return Ok(TextColumn::Dictionary { keys, values });
+        }
+        column::<StringArray>(file, batch, name, expected).map(TextColumn::Plain)
+    }
+
+    /// The row's text (rows are within the batch: the caller iterates over its rows).
+    pub(crate) fn value(&self, row: usize) -> &'a str {
+        match self {
+            TextColumn::Plain(array) => array.value(row),
+            TextColumn::Dictionary { keys, values } => values.value(usize::from(keys[row])),
+        }
+    }
 }

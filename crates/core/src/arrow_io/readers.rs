@@ -25,6 +25,7 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
     let has_products = schema.field_with_name("cpf4").is_ok();
     let has_departements = schema.field_with_name("departement").is_ok();
     let has_countries = schema.field_with_name("country").is_ok();
+    let summed_over_quarters = schema.field_with_name("quarter").is_err();
     // Only the file of all départements by product is summed over partner countries.
     if !(has_countries || (has_products && has_departements)) {
         return Err(schema_error(
@@ -42,22 +43,19 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
     let mut row_slots: Vec<u8> = Vec::new();
     for batch in &batches {
         let years = column::<UInt16Array>(file, batch, "year", "UInt16")?;
-        let quarters = column::<UInt8Array>(file, batch, "quarter", "UInt8")?;
+        // Without a quarter column, each row is a whole year (a file summed over its quarters).
+        let quarters = if summed_over_quarters {
+            None
+        } else {
+            Some(column::<UInt8Array>(file, batch, "quarter", "UInt8")?)
+        };
         let flows =
             column::<DictionaryArray<UInt8Type>>(file, batch, "flow", "Dictionary(UInt8, Utf8)")?;
         let values = column::<Int64Array>(file, batch, "value", "Int64")?;
 
-        for (year, quarter) in years.values().iter().zip(quarters.values().iter()) {
-            if !(1..=4).contains(quarter) {
-                return Err(schema_error(
-                    file,
-                    format!("quarter {quarter}, expected 1 to 4"),
-                ));
-            }
-            let period = Period {
-                year: *year,
-                quarter: *quarter,
-            };
+        for (row, year) in years.values().iter().enumerate() {
+            let quarter = quarters.map(|quarters| quarters.values().get(row).copied());
+            let period = row_period(file, *year, quarter)?;
             let slot = match distinct.iter().position(|known| *known == period) {
                 Some(slot) => slot,
                 None => {
@@ -119,6 +117,20 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
     Ok(table)
 }
 
+/// A row's period: its quarter, or the whole year in a file without a quarter column (`None`).
+fn row_period(file: &str, year: u16, quarter: Option<Option<u8>>) -> Result<Period, CoreError> {
+    let Some(quarter) = quarter else {
+        return Ok(Period::whole_year(year));
+    };
+    match quarter {
+        Some(quarter) if (1..=4).contains(&quarter) => Ok(Period { year, quarter }),
+        other => Err(schema_error(
+            file,
+            format!("quarter {}, expected 1 to 4", other.unwrap_or(0)),
+        )),
+    }
+}
+
 /// The ids of a column of codes (dictionary-encoded with UInt16 keys), each code looked up once.
 fn code_ids(
     file: &str,
@@ -135,7 +147,7 @@ pub fn read_products(file: &str, bytes: &[u8]) -> Result<Vec<Product>, CoreError
     let (_, batches) = read_batches(file, bytes, FileKind::Products)?;
     let mut products = Vec::new();
     for batch in &batches {
-        let text = |name: &str| column::<StringArray>(file, batch, name, "Utf8");
+        let text = |name: &str| TextColumn::read(file, batch, name);
         let (cpf4, cpf4_label, a129, a129_label) = (
             text("cpf4")?,
             text("cpf4_label")?,
@@ -201,4 +213,72 @@ pub fn read_catalog(
         read_products(products.0, products.1)?,
         read_countries(countries.0, countries.1)?,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // tests stop at the line that failed
+
+    use super::*;
+    use crate::arrow_io::{write_products, FileKind, META_KIND, META_VERSION, SCHEMA_VERSION};
+    use crate::codes::ProductLevel;
+    use arrow_array::{ArrayRef, RecordBatch};
+    use arrow_ipc::writer::FileWriter;
+    use arrow_schema::{DataType, Field, Schema};
+    use std::sync::Arc;
+
+    fn product(code: &str, a129: &str) -> Product {
+        Product {
+            cpf4: code.into(),
+            cpf4_label: format!("Produit {code}"),
+            a129: a129.into(),
+            a129_label: format!("Groupe {a129}"),
+            a38: "CE".into(),
+            a38_label: "Produits chimiques".into(),
+            a17: "C3".into(),
+            a17_label: "Fabrication d'autres produits industriels".into(),
+        }
+    }
+
+    /// The list as written before the aggregates' columns were dictionaries: every column Utf8.
+    fn plain_file(products: &[Product]) -> Vec<u8> {
+        let mut fields = Vec::new();
+        let mut columns: Vec<ArrayRef> = Vec::new();
+        for level in ProductLevel::ALL {
+            let name = level.name();
+            fields.push(Field::new(name, DataType::Utf8, false));
+            fields.push(Field::new(format!("{name}_label"), DataType::Utf8, false));
+            let codes = products.iter().map(|product| product.code(level));
+            let labels = products.iter().map(|product| product.label(level));
+            columns.push(Arc::new(StringArray::from_iter_values(codes)));
+            columns.push(Arc::new(StringArray::from_iter_values(labels)));
+        }
+        let metadata: HashMap<String, String> = HashMap::from([
+            (META_VERSION.to_string(), SCHEMA_VERSION.to_string()),
+            (META_KIND.to_string(), FileKind::Products.name().to_string()),
+        ]);
+        let schema = Arc::new(Schema::new(fields).with_metadata(metadata));
+        let batch = RecordBatch::try_new(schema.clone(), columns).unwrap();
+        let mut writer = FileWriter::try_new(Vec::new(), &schema).unwrap();
+        writer.write(&batch).unwrap();
+        writer.finish().unwrap();
+        writer.into_inner().unwrap()
+    }
+
+    #[test]
+    fn a_product_list_reads_the_same_with_dictionaries_or_plain_columns() {
+        let products = vec![
+            product("2011", "C20A"),
+            product("2012", "C20A"),
+            product("2013", "C20B"),
+        ];
+        let written = write_products("p.arrow", &products).unwrap();
+        let plain = plain_file(&products);
+        assert!(
+            written.len() != plain.len(),
+            "the aggregates' columns are dictionaries"
+        );
+        assert_eq!(read_products("p.arrow", &written).unwrap(), products);
+        assert_eq!(read_products("old.arrow", &plain).unwrap(), products);
+    }
 }

@@ -97,12 +97,16 @@ pub fn write_trade(
         })
         .collect::<Result<Vec<_>, _>>()?;
 
-    let mut fields = vec![
-        Field::new("year", DataType::UInt16, false),
-        Field::new("quarter", DataType::UInt8, false),
-        Field::new("flow", dictionary_type(DataType::UInt8), false),
-    ];
-    let mut columns: Vec<ArrayRef> = vec![Arc::new(years), Arc::new(quarters), Arc::new(flows)];
+    let mut fields = vec![Field::new("year", DataType::UInt16, false)];
+    let mut columns: Vec<ArrayRef> = vec![Arc::new(years)];
+    // A file summed over the year's quarters has no quarter column (a table of whole years).
+    let whole_years = !table.periods.is_empty() && table.periods.iter().all(Period::is_whole_year);
+    if !whole_years {
+        fields.push(Field::new("quarter", DataType::UInt8, false));
+        columns.push(Arc::new(quarters));
+    }
+    fields.push(Field::new("flow", dictionary_type(DataType::UInt8), false));
+    columns.push(Arc::new(flows));
     let by_product = table.summed_over_countries;
     if table.has_departements() || by_product {
         let codes = table.departement.iter().map(|&d| {
@@ -164,26 +168,44 @@ fn period_at(table: &TradeTable, index: u8) -> Period {
 /// Writes the product code list.
 pub fn write_products(file: &str, products: &[Product]) -> Result<Vec<u8>, CoreError> {
     type Getter = fn(&Product) -> &str;
-    let getters: [(&str, Getter); 8] = [
-        ("cpf4", |p| &p.cpf4),
-        ("cpf4_label", |p| &p.cpf4_label),
-        ("a129", |p| &p.a129),
-        ("a129_label", |p| &p.a129_label),
-        ("a38", |p| &p.a38),
-        ("a38_label", |p| &p.a38_label),
-        ("a17", |p| &p.a17),
-        ("a17_label", |p| &p.a17_label),
+    // The CPF4 codes and labels are one per row; the aggregates' codes and labels repeat along the
+    // CPF4 products under them, and are written once each in a dictionary: measured 2026-12-03 on
+    // the real list (576 products), 137 314 bytes and 15 923 with brotli (quality 11) when every
+    // column is plain, 50 618 and 12 172 with dictionaries (the offsets of 4 600 repeated strings
+    // were most of what brotli could not shrink).
+    let getters: [(&str, Getter, bool); 8] = [
+        ("cpf4", |p| &p.cpf4, false),
+        ("cpf4_label", |p| &p.cpf4_label, false),
+        ("a129", |p| &p.a129, true),
+        ("a129_label", |p| &p.a129_label, true),
+        ("a38", |p| &p.a38, true),
+        ("a38_label", |p| &p.a38_label, true),
+        ("a17", |p| &p.a17, true),
+        ("a17_label", |p| &p.a17_label, true),
     ];
     let fields: Vec<Field> = getters
         .iter()
-        .map(|(name, _)| Field::new(*name, DataType::Utf8, false))
-        .collect();
-    let columns: Vec<ArrayRef> = getters
-        .iter()
-        .map(|(_, get)| {
-            Arc::new(StringArray::from_iter_values(products.iter().map(get))) as ArrayRef
+        .map(|(name, _, repeated)| {
+            let data_type = if *repeated {
+                dictionary_type(DataType::UInt16)
+            } else {
+                DataType::Utf8
+            };
+            Field::new(*name, data_type, false)
         })
         .collect();
+    let columns = getters
+        .iter()
+        .map(|(_, get, repeated)| {
+            let values = products.iter().map(get);
+            if *repeated {
+                dictionary_u16(values)
+            } else {
+                Ok(Arc::new(StringArray::from_iter_values(values)) as ArrayRef)
+            }
+        })
+        .collect::<Result<Vec<ArrayRef>, _>>()
+        .map_err(arrow_error(file))?;
     write_batch(
         file,
         Schema::new(fields).with_metadata(metadata(FileKind::Products, None)),

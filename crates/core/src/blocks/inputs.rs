@@ -10,7 +10,7 @@ use super::model::BlockError;
 use super::name::{Block, Subject};
 use super::Selection;
 use crate::catalog::Catalog;
-use crate::codes::Territory;
+use crate::codes::{Period, Territory};
 use crate::manifest::{departements_by_country_file, Manifest};
 use crate::table::TradeTable;
 use crate::views::map::{map_files, map_source, MapMeasure, MapSource};
@@ -64,17 +64,23 @@ impl BlockFiles {
 }
 
 /// The distinct years of some quarters, in order.
-fn years_of(periods: &[crate::codes::Period]) -> Vec<u16> {
+fn years_of(periods: &[Period]) -> Vec<u16> {
     let mut years: Vec<u16> = periods.iter().map(|period| period.year).collect();
     years.sort_unstable();
     years.dedup();
     years
 }
 
-fn paths(territory: &Territory, years: &[u16]) -> Vec<String> {
+/// A territory's files of these years for these quarters (see `Manifest::trade_file`).
+fn paths(
+    manifest: &Manifest,
+    territory: &Territory,
+    years: &[u16],
+    periods: &[Period],
+) -> Vec<String> {
     years
         .iter()
-        .map(|&year| territory.file_path(year))
+        .map(|&year| manifest.trade_file(territory, year, periods))
         .collect()
 }
 
@@ -125,49 +131,54 @@ impl Block {
         if !applies {
             return Ok(None);
         }
-        // The evolution shows every quarter of the data; the other blocks the selected ones.
-        let years = if self == Block::Evolution {
-            manifest.years.clone()
+        // The evolution shows every quarter of the data, from the files by quarter; the other
+        // blocks the selected quarters, from a whole year's sum where they cover one.
+        let (years, quarters) = if self == Block::Evolution {
+            (manifest.years.clone(), Vec::new())
         } else {
-            years_of(&periods)
+            (years_of(&periods), periods.clone())
         };
         let earlier_years = earlier.as_deref().map(years_of).unwrap_or_default();
+        let earlier = earlier.unwrap_or_default();
+        let plain = |subject: &Territory| {
+            self.plain_files(subject, territory, (manifest, &years, &quarters))
+        };
         let none = Vec::new;
         let france = || {
             if is_france {
                 none()
             } else {
-                paths(&Territory::France, &years)
+                paths(manifest, &Territory::France, &years, &quarters)
             }
         };
         let region_files = || {
             region
                 .as_ref()
-                .map(|r| paths(r, &years))
+                .map(|r| paths(manifest, r, &years, &quarters))
                 .unwrap_or_default()
         };
         let files = match self {
             Block::TotalsExportations | Block::TotalsImportations => BlockFiles {
                 region_files: region_files(),
                 france_files: france(),
-                earlier_files: paths(&subject, &earlier_years),
-                ..self.plain_files(&subject, territory, &years)
+                earlier_files: paths(manifest, &subject, &earlier_years, &earlier),
+                ..plain(&subject)
             },
             Block::Evolution => BlockFiles {
                 region_files: region_files(),
                 france_files: france(),
-                ..self.plain_files(&subject, territory, &years)
+                ..plain(&subject)
             },
             Block::Specialisation => BlockFiles {
                 france_files: france(),
-                ..self.plain_files(&subject, territory, &years)
+                ..plain(&subject)
             },
             // The key points are written from the totals (and their change), the Sankeys, the goods,
             // the specialisation and the exposure; the rank reads the file of all départements.
             // Under a product filter (and no partner filter) the rank reads the product's sections.
             Block::KeyPoints => BlockFiles {
                 france_files: france(),
-                earlier_files: paths(&subject, &earlier_years),
+                earlier_files: paths(manifest, &subject, &earlier_years, &earlier),
                 departements_files: years
                     .iter()
                     .map(|&year| departements_by_country_file(year))
@@ -178,37 +189,42 @@ impl Block {
                     }
                     _ => Vec::new(),
                 },
-                ..self.plain_files(&subject, territory, &years)
+                ..plain(&subject)
             },
             Block::Map => map_block_files(
                 selection,
                 catalog,
                 (&years, &earlier_years),
-                self.plain_files(&subject, territory, &years),
+                plain(&subject),
             ),
             Block::Exposure => BlockFiles {
                 departements_files: years
                     .iter()
                     .map(|&year| departements_by_country_file(year))
                     .collect(),
-                ..self.plain_files(&subject, territory, &years)
+                ..plain(&subject)
             },
             Block::ChangePartners | Block::ChangeGoods => BlockFiles {
-                earlier_files: paths(&subject, &earlier_years),
-                ..self.plain_files(&subject, territory, &years)
+                earlier_files: paths(manifest, &subject, &earlier_years, &earlier),
+                ..plain(&subject)
             },
-            _ => self.plain_files(&subject, territory, &years),
+            _ => plain(&subject),
         };
         Ok(Some(files))
     }
 
     /// The subject's files, and the territory's own for a comparison diagram.
-    fn plain_files(self, subject: &Territory, territory: &Territory, years: &[u16]) -> BlockFiles {
+    fn plain_files(
+        self,
+        subject: &Territory,
+        territory: &Territory,
+        (manifest, years, quarters): (&Manifest, &[u16], &[Period]),
+    ) -> BlockFiles {
         BlockFiles {
             subject: subject.clone(),
-            subject_files: paths(subject, years),
+            subject_files: paths(manifest, subject, years, quarters),
             reference_files: if self.is_comparison() {
-                paths(territory, years)
+                paths(manifest, territory, years, quarters)
             } else {
                 Vec::new()
             },
