@@ -64,7 +64,7 @@ fn global(name: &str) -> JsValue {
 /// Adds the second bundle's script (its address and SHA-384 come with the first bundle, whose own
 /// integrity the page checks) and waits for it to run.
 async fn load_more() -> Result<(), ()> {
-    if global("echartsMoreLoaded").is_truthy() {
+    if more_loaded() {
         return Ok(());
     }
     let more = global("echartsMore");
@@ -99,10 +99,12 @@ async fn load_more() -> Result<(), ()> {
         .await
         .map_err(|_| ())?;
     // Loaded means run: it sets the flag last.
-    global("echartsMoreLoaded")
-        .is_truthy()
-        .then_some(())
-        .ok_or(())
+    more_loaded().then_some(()).ok_or(())
+}
+
+/// Whether the second bundle has run (its series types and the tooltips are registered).
+pub fn more_loaded() -> bool {
+    global("echartsMoreLoaded").is_truthy()
 }
 
 /// Why the second bundle is missing, naming its file, for a block that cannot do without it (the
@@ -118,7 +120,8 @@ pub fn more_unavailable() -> crate::api::LoadError {
     }
 }
 
-/// Resolves once the second bundle (the Sankey, treemap and map series, the SVG renderer) has run,
+/// Resolves once the second bundle (the Sankey, treemap and map series, the tooltips, the SVG
+/// renderer) has run,
 /// at once after the first time. A failure is forgotten, so that the next chart asks again.
 pub async fn ensure_more() -> Result<(), ()> {
     load_once(&MORE, || load_more().boxed_local()).await

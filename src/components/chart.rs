@@ -168,6 +168,24 @@ impl Canvas {
         self.chart.set_value(Some(instance));
     }
 
+    /// Adds the option's tooltip to a chart drawn before the second bundle (which registers the
+    /// tooltip component) had run; ECharts had kept that part of the option unused. Merged alone:
+    /// the series are not drawn again.
+    fn add_tooltip(self, option: &Value) {
+        let Some(tooltip) = option.get("tooltip") else {
+            return;
+        };
+        let part = to_js(&serde_json::json!({ "tooltip": tooltip }));
+        self.chart.with_value(|chart| {
+            if let Some(Err(error)) = chart
+                .as_ref()
+                .map(|c| c.set_option(&part, &JsValue::UNDEFINED))
+            {
+                leptos::logging::warn!("ECharts could not add the tooltip: {error:?}");
+            }
+        });
+    }
+
     fn paint(self, option: Arc<ChartSpec>) {
         let Some(div) = self.node.get_untracked() else {
             return;
@@ -250,7 +268,19 @@ pub fn EChart(
             return;
         }
         if !comex_charts::needs_more_charts(&option.option) {
-            canvas.paint(option);
+            canvas.paint(Arc::clone(&option));
+            if !echarts::more_loaded() {
+                let mounted = Arc::clone(&still_mounted);
+                wasm_bindgen_futures::spawn_local(async move {
+                    // Still the drawn option: a later one drawn after the bundle has its tooltip.
+                    if echarts::ensure_more().await.is_ok()
+                        && mounted.load(Ordering::Relaxed)
+                        && drawn_spec.with_value(|drawn| drawn.as_ref() == Some(&option))
+                    {
+                        canvas.add_tooltip(&option.option);
+                    }
+                });
+            }
             return;
         }
         // The Sankey, treemap and map series come with the second bundle.

@@ -563,4 +563,8 @@ fn every_series_type_is_in_a_bundle() {
             assert!(source.contains(&module), "{entry} lacks {module}");
         }
     }
+    // The tooltips come with the second bundle (the app adds them to the charts drawn before it).
+    let first = std::fs::read_to_string(web.join("echarts.js")).unwrap();
+    let more = std::fs::read_to_string(web.join("echarts-more.js")).unwrap();
+    assert!(!first.contains("TooltipComponent") && more.contains("TooltipComponent"));
 }
