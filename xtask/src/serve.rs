@@ -1,9 +1,10 @@
 //! The development and test server for dist/: axum with tower-http's `ServeDir`, which answers with
 //! the precompressed copy the build wrote (`x.wasm.gz`) when the browser accepts it, with the MIME
 //! type of the file (`mime_guess`; `.arrow` is registered here), no directory listing and no path
-//! outside the served folder. The security headers of `strict_page` go on every answer.
+//! outside the served folder. The security headers of `strict_page` go on the HTML page (and
+//! `nosniff` on every answer).
 
-use crate::strict_page::security_headers;
+use crate::strict_page::{document_headers, every_response_headers};
 use anyhow::{Context, Result};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -53,19 +54,38 @@ impl Site {
             (header::CACHE_CONTROL, "no-cache".to_string()),
             (header::VARY, "Accept-Encoding".to_string()),
         ];
+        let mut page_headers = Vec::new();
         if self.security_headers {
-            headers.extend(security_headers(&self.frame_ancestors));
+            headers.extend(every_response_headers());
+            page_headers = document_headers(&self.frame_ancestors);
         }
         let mut router = Router::new()
             .fallback(serve_file)
             .with_state(Arc::new(self));
         for (name, value) in headers {
-            let value =
-                HeaderValue::from_str(&value).with_context(|| format!("header {name}: {value}"))?;
+            let value = header_value(&name, &value)?;
             router = router.layer(SetResponseHeaderLayer::overriding(name, value));
+        }
+        for (name, value) in page_headers {
+            // Only on HTML: a response without a type gets none.
+            let value = header_value(&name, &value)?;
+            router = router.layer(SetResponseHeaderLayer::overriding(
+                name,
+                move |response: &Response| {
+                    let is_page = response
+                        .headers()
+                        .get(header::CONTENT_TYPE)
+                        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
+                    is_page.then(|| value.clone())
+                },
+            ));
         }
         Ok(router.layer(axum::middleware::from_fn(arrow_type)))
     }
+}
+
+fn header_value(name: &header::HeaderName, value: &str) -> Result<HeaderValue> {
+    HeaderValue::from_str(value).with_context(|| format!("header {name}: {value}"))
 }
 
 /// A request under the base path, answered by `ServeDir` from dist/ (or the data folder given):
@@ -203,17 +223,26 @@ mod tests {
             head.contains("content-type: application/vnd.apache.arrow.file"),
             "{head}"
         );
+        assert!(head.contains("x-content-type-options: nosniff"), "{head}");
         assert!(
-            head.contains("content-security-policy: default-src 'none'"),
-            "{head}"
+            !head.contains("content-security-policy"),
+            "a data file has no policy: {head}"
         );
-        assert!(head.contains("frame-ancestors 'self'"), "{head}");
         assert_eq!(body, b"gzipped");
         let (head, body) = get(port, "/intranet/commerce/data/v1/fr.arrow", false);
         assert!(!head.contains("content-encoding"), "{head}");
         assert_eq!(body, b"ARROW1");
         let (head, _) = get(port, "/intranet/commerce/", false);
         assert!(head.contains("content-type: text/html"), "{head}");
+        assert!(
+            head.contains("content-security-policy: default-src 'none'"),
+            "{head}"
+        );
+        assert!(head.contains("frame-ancestors 'self'"), "{head}");
+        assert!(
+            head.contains("cross-origin-opener-policy: same-origin"),
+            "{head}"
+        );
         let (head, _) = get(port, "/intranet/commerce", false);
         assert!(head.starts_with("http/1.1 308"), "{head}");
         assert!(head.contains("location: /intranet/commerce/"), "{head}");

@@ -7,8 +7,11 @@ use axum::http::{header, HeaderName};
 use sha2::{Digest, Sha256, Sha384};
 use std::path::Path;
 
-/// The headers of every response (documented in the README). `frame_ancestors` says who may embed.
-pub fn security_headers(frame_ancestors: &str) -> Vec<(HeaderName, String)> {
+/// The headers of the HTML page (documented in the README). `frame_ancestors` says who may embed.
+/// They act on documents only (a script, a stylesheet or a data file has no policy, referrer or
+/// opener of its own), so they are not repeated on the other responses: 363 bytes less on each,
+/// 4 KB of the first view's twelve.
+pub fn document_headers(frame_ancestors: &str) -> Vec<(HeaderName, String)> {
     vec![
         (
             header::CONTENT_SECURITY_POLICY,
@@ -18,13 +21,17 @@ pub fn security_headers(frame_ancestors: &str) -> Vec<(HeaderName, String)> {
                  form-action 'none'; frame-ancestors {frame_ancestors}"
             ),
         ),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
         (header::REFERRER_POLICY, "no-referrer".to_string()),
         (
             HeaderName::from_static("cross-origin-opener-policy"),
             "same-origin".to_string(),
         ),
     ]
+}
+
+/// The header of every response: a script or stylesheet is run only with its declared type.
+pub fn every_response_headers() -> Vec<(HeaderName, String)> {
+    vec![(header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string())]
 }
 
 fn base64(bytes: &[u8]) -> String {
