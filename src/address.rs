@@ -28,22 +28,12 @@ impl Address {
     /// One parameter's value, changing only when that parameter does.
     pub fn parameter(&self, name: &'static str) -> Memo<Option<String>> {
         let parameters = self.parameters;
-        Memo::new(move |_| {
-            parameters.with(|list| {
-                list.iter()
-                    .find(|(key, _)| key == name)
-                    .map(|(_, value)| value.clone())
-            })
-        })
+        Memo::new(move |_| parameters.with(|list| value_of(list, name)))
     }
 
     /// Sets (or, with `None`, removes) a parameter, then writes the address.
     pub fn set(&self, name: &str, value: Option<String>) {
-        let current = self.parameters.with_untracked(|list| {
-            list.iter()
-                .find(|(key, _)| key == name)
-                .map(|(_, value)| value.clone())
-        });
+        let current = self.parameters.with_untracked(|list| value_of(list, name));
         if current == value {
             return;
         }
@@ -57,6 +47,13 @@ impl Address {
         let query = self.parameters.with_untracked(|list| format_query(list));
         push_address(&query);
     }
+}
+
+fn value_of(parameters: &[(String, String)], name: &str) -> Option<String> {
+    parameters
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.clone())
 }
 
 fn current_query() -> String {

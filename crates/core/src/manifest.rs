@@ -144,11 +144,7 @@ impl Manifest {
 
     /// The years the data hold all four quarters of.
     pub fn complete_years(&self) -> Vec<u16> {
-        self.years
-            .iter()
-            .copied()
-            .filter(|&year| self.periods.iter().filter(|p| p.year == year).count() == 4)
-            .collect()
+        complete_years(&self.periods)
     }
 
     /// The last four quarters of the data (fewer when the data hold fewer).
@@ -264,6 +260,16 @@ impl Manifest {
         }
         indexes
     }
+}
+
+/// The years whose four quarters are all among these distinct quarters, in order: the years that
+/// have a file summed over their quarters.
+pub fn complete_years(periods: &[Period]) -> Vec<u16> {
+    let mut years: Vec<u16> = periods.iter().map(|period| period.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    years.retain(|&year| Period::whole_year(year).is_within(periods));
+    years
 }
 
 /// The index that lists a year file (path, size, SHA-256): `files/2024.json`, or for the files

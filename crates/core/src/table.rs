@@ -161,7 +161,7 @@ impl TradeTable {
     /// The same rows summed over each year's quarters (the year files of whole years): one row per
     /// year, flow, département, product and country, in that order.
     pub fn summed_over_quarters(&self) -> TradeTable {
-        type Key = (u16, u8, u16, u16, u16);
+        type Key = (u16, Flow, u16, u16, u16);
         let at = |column: &[u16], row: usize| column.get(row).copied().unwrap_or(0);
         let mut sums: std::collections::BTreeMap<Key, i64> = std::collections::BTreeMap::new();
         for row in 0..self.len() {
@@ -170,7 +170,9 @@ impl TradeTable {
                 .get(row)
                 .and_then(|&index| self.periods.get(usize::from(index)))
                 .map_or(0, |period| period.year);
-            let flow = self.flow.get(row).map_or(0, |&flow| flow as u8);
+            let Some(&flow) = self.flow.get(row) else {
+                continue;
+            };
             let key = (
                 year,
                 flow,
@@ -191,11 +193,7 @@ impl TradeTable {
         for (&(year, flow, departement, product, country), &value) in &sums {
             let index = years.iter().position(|&known| known == year).unwrap_or(0);
             summed.period.push(u8::try_from(index).unwrap_or(u8::MAX));
-            summed.flow.push(if flow == Flow::Export as u8 {
-                Flow::Export
-            } else {
-                Flow::Import
-            });
+            summed.flow.push(flow);
             if self.has_departements() {
                 summed.departement.push(departement);
             }

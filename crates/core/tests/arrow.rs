@@ -5,9 +5,10 @@
 mod common;
 
 use comex_core::arrow_io::{
-    read_catalog, read_trade, write_countries, write_products, write_trade,
+    read_catalog, read_products, read_trade, write_countries, write_products, write_trade,
 };
-use comex_core::codes::Flow;
+use comex_core::catalog::Product;
+use comex_core::codes::{Flow, ProductLevel};
 use comex_core::CoreError;
 use common::*;
 
@@ -162,4 +163,52 @@ fn without_countries() -> Vec<u8> {
     writer.write(&batch).unwrap();
     writer.finish().unwrap();
     writer.into_inner().unwrap()
+}
+
+/// A product list as the builds before 2026-12-03 wrote it: every column Utf8 (the aggregates'
+/// codes and labels are dictionaries since).
+fn plain_product_list(products: &[Product]) -> Vec<u8> {
+    use arrow_array::{ArrayRef, RecordBatch, StringArray};
+    use arrow_schema::{DataType, Field, Schema};
+    use std::sync::Arc;
+    let mut fields = Vec::new();
+    let mut columns: Vec<ArrayRef> = Vec::new();
+    for level in ProductLevel::ALL {
+        let name = level.name();
+        fields.push(Field::new(name, DataType::Utf8, false));
+        fields.push(Field::new(format!("{name}_label"), DataType::Utf8, false));
+        let codes = products.iter().map(|product| product.code(level));
+        let labels = products.iter().map(|product| product.label(level));
+        columns.push(Arc::new(StringArray::from_iter_values(codes)));
+        columns.push(Arc::new(StringArray::from_iter_values(labels)));
+    }
+    let metadata: std::collections::HashMap<String, String> =
+        [("comex.schema_version", "1"), ("comex.kind", "products")]
+            .map(|(key, value)| (key.to_string(), value.to_string()))
+            .into();
+    let schema = Arc::new(Schema::new(fields).with_metadata(metadata));
+    let batch = RecordBatch::try_new(schema.clone(), columns).unwrap();
+    let mut writer = arrow_ipc::writer::FileWriter::try_new(Vec::new(), &schema).unwrap();
+    writer.write(&batch).unwrap();
+    writer.finish().unwrap();
+    writer.into_inner().unwrap()
+}
+
+#[test]
+fn a_product_list_reads_the_same_with_dictionaries_or_plain_columns() {
+    let catalog = catalog(5, 1);
+    let written = write_products("p.arrow", &catalog.products).unwrap();
+    let plain = plain_product_list(&catalog.products);
+    assert!(
+        written.len() != plain.len(),
+        "the aggregates' columns are dictionaries"
+    );
+    assert_eq!(
+        read_products("p.arrow", &written).unwrap(),
+        catalog.products
+    );
+    assert_eq!(
+        read_products("old.arrow", &plain).unwrap(),
+        catalog.products
+    );
 }

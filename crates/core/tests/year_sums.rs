@@ -160,3 +160,12 @@ fn a_year_is_never_put_together_both_summed_and_by_quarter() {
     );
     assert_eq!(both.total(Flow::Export), 20);
 }
+
+#[test]
+fn the_complete_years_are_those_with_their_four_quarters() {
+    let mut periods = quarters(2024, &[4, 1, 3, 2]);
+    periods.extend(quarters(2025, &[1, 2, 3]));
+    periods.extend(quarters(2023, &[1, 2, 3, 4]));
+    assert_eq!(comex_core::manifest::complete_years(&periods), [2023, 2024]);
+    assert!(comex_core::manifest::complete_years(&quarters(2025, &[1, 2])).is_empty());
+}

@@ -9,9 +9,9 @@ use comex_core::arrow_io::{self, SCHEMA_VERSION};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Territory};
 use comex_core::manifest::{
-    departements_by_country_file, departements_by_product_file, Manifest, OutputFile, QuarterEntry,
-    ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry, TerritoryTotal, UnknownCodeEntry,
-    COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+    complete_years, departements_by_country_file, departements_by_product_file, Manifest,
+    OutputFile, QuarterEntry, ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry,
+    TerritoryTotal, UnknownCodeEntry, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
 };
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
@@ -95,7 +95,8 @@ pub fn write(
     let mut periods: Vec<_> = ingested.records.iter().map(|row| row.period).collect();
     periods.sort_unstable();
     periods.dedup();
-    let whole_year = |year: u16| periods.iter().filter(|p| p.year == year).count() == 4;
+    let complete_years = complete_years(&periods);
+    let whole_year = |year: u16| complete_years.contains(&year);
 
     // One file per territory and year: a page fetches only the years it shows; for a year the data
     // hold whole, the same summed over its quarters too (what a portrait of that year reads).
