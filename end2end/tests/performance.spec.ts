@@ -84,6 +84,32 @@ test('the first screen fetches only the territory file of the year, compressed, 
   expect(gzipTotal).toBeLessThanOrEqual(FIRST_VIEW_GZIP_BUDGET);
 });
 
+test('the first chart is drawn without the second ECharts bundle, which then adds its legend and tooltip', async ({ page }) => {
+  // The second bundle held back until the first chart is drawn.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/echarts-more\//, async (route) => { await held; await route.continue(); });
+  await page.setViewportSize(FIRST_SCREEN);
+  await page.goto('/?territory=dep:60');
+  await expect(page.locator('#partners .export-csv')).toBeEnabled({ timeout: 20_000 });
+  const components = () => page.evaluate(() => {
+    const chart = (window as any).echarts.getInstanceByDom(document.querySelector('#partners .chart'));
+    const option = chart?.getOption() ?? {};
+    // A component ECharts has registered comes back as an array of models; one it lacks, as given.
+    return {
+      drawn: (option.series ?? []).length,
+      legend: Array.isArray(option.legend) ? option.legend[0]?.data?.map((item: any) => item.name ?? item) : null,
+      tooltip: Array.isArray(option.tooltip) && option.tooltip.length === 1,
+    };
+  });
+  // Drawn with its three series; the legend and tooltip options wait for their components.
+  expect(await components()).toEqual({ drawn: 3, legend: null, tooltip: false });
+  release();
+  await expect.poll(components, { timeout: 20_000 }).toEqual({
+    drawn: 3, legend: ['Importations', 'Exportations', 'Solde'], tooltip: true,
+  });
+});
+
 test('blocks further down fetch their files when scrolled to, and draw them', async ({ page, consoleErrors }) => {
   await openFirstScreen(page);
   // The région's file: only the région's diagrams and the totals, far down, read it.

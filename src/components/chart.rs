@@ -168,20 +168,27 @@ impl Canvas {
         self.chart.set_value(Some(instance));
     }
 
-    /// Adds the option's tooltip to a chart drawn before the second bundle (which registers the
-    /// tooltip component) had run; ECharts had kept that part of the option unused. Merged alone:
-    /// the series are not drawn again.
-    fn add_tooltip(self, option: &Value) {
-        let Some(tooltip) = option.get("tooltip") else {
+    /// Adds the option's tooltip and legend to a chart drawn before the second bundle (which
+    /// registers those components) had run; ECharts had kept that part of the option unused. Merged
+    /// alone: the series' data are not sent again. The legend's room is in the grid's top margin,
+    /// so nothing moves when it appears.
+    fn add_second_bundle_components(self, option: &Value) {
+        let mut part = serde_json::json!({});
+        for key in comex_charts::SECOND_BUNDLE_COMPONENTS {
+            if let Some(component) = option.get(key) {
+                part[key] = component.clone();
+            }
+        }
+        if part.as_object().is_some_and(serde_json::Map::is_empty) {
             return;
-        };
-        let part = to_js(&serde_json::json!({ "tooltip": tooltip }));
+        }
+        let part = to_js(&part);
         self.chart.with_value(|chart| {
             if let Some(Err(error)) = chart
                 .as_ref()
                 .map(|c| c.set_option(&part, &JsValue::UNDEFINED))
             {
-                leptos::logging::warn!("ECharts could not add the tooltip: {error:?}");
+                leptos::logging::warn!("ECharts could not add the tooltip and legend: {error:?}");
             }
         });
     }
@@ -272,12 +279,12 @@ pub fn EChart(
             if !echarts::more_loaded() {
                 let mounted = Arc::clone(&still_mounted);
                 wasm_bindgen_futures::spawn_local(async move {
-                    // Still the drawn option: a later one drawn after the bundle has its tooltip.
+                    // Still the drawn option: a later one drawn after the bundle has them all.
                     if echarts::ensure_more().await.is_ok()
                         && mounted.load(Ordering::Relaxed)
                         && drawn_spec.with_value(|drawn| drawn.as_ref() == Some(&option))
                     {
-                        canvas.add_tooltip(&option.option);
+                        canvas.add_second_bundle_components(&option.option);
                     }
                 });
             }

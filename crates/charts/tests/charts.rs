@@ -563,8 +563,18 @@ fn every_series_type_is_in_a_bundle() {
             assert!(source.contains(&module), "{entry} lacks {module}");
         }
     }
-    // The tooltips come with the second bundle (the app adds them to the charts drawn before it).
+    // The tooltips and legends come with the second bundle (the app adds them to the charts drawn
+    // before it): the components it merges then are exactly those.
     let first = std::fs::read_to_string(web.join("echarts.js")).unwrap();
     let more = std::fs::read_to_string(web.join("echarts-more.js")).unwrap();
-    assert!(!first.contains("TooltipComponent") && more.contains("TooltipComponent"));
+    assert_eq!(
+        comex_charts::SECOND_BUNDLE_COMPONENTS,
+        ["tooltip", "legend"]
+    );
+    for component in ["TooltipComponent", "LegendPlainComponent"] {
+        assert!(
+            !first.contains(component) && more.contains(component),
+            "{component}"
+        );
+    }
 }
