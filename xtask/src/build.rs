@@ -88,10 +88,29 @@ pub fn trunk_build(root: &Path) -> Result<()> {
         Command::new("trunk")
             .args(["build", "--release", "--offline"])
             .env("PATH", setup::path_with_node_bin(root))
+            .env("RUSTFLAGS", relative_source_paths(root))
             .current_dir(root),
     )?;
     crate::strict_page::externalise_inline_script(&root.join("dist"))?;
+    crate::minify::minify_assets(root, &root.join("dist"))?;
     crate::precompress::precompress(&root.join("dist"))
+}
+
+/// The WASM names the source file of each place that can panic; these flags write those paths
+/// relative to the crates' folders instead of this machine's (`/root/.cargo/registry/src/…`), so
+/// that the same sources give the same WASM on any machine, 615 bytes brotli smaller (2026-12-03).
+/// Flags the caller set are kept.
+fn relative_source_paths(root: &Path) -> String {
+    let cargo_home = std::env::var("CARGO_HOME")
+        .unwrap_or_else(|_| format!("{}/.cargo", std::env::var("HOME").unwrap_or_default()));
+    let mut flags = std::env::var("RUSTFLAGS").unwrap_or_default();
+    for prefix in [
+        format!("{cargo_home}/registry/src/"),
+        format!("{}/", root.display()),
+    ] {
+        flags.push_str(&format!(" --remap-path-prefix={prefix}="));
+    }
+    flags.trim().to_string()
 }
 
 pub fn view(args: &[String]) -> Result<()> {

@@ -8,6 +8,7 @@ mod build;
 mod command;
 mod fuzz;
 mod hostile;
+mod minify;
 mod precompress;
 mod serve;
 mod setup;

@@ -65,7 +65,8 @@ fn brotli(bytes: &[u8], quality: u32) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     let parameters = brotli::enc::BrotliEncoderParams {
         quality: quality as i32,
-        lgwin: 22,
+        // The largest window: the WASM (1,4 MB) finds matches further back (282 bytes less).
+        lgwin: 24,
         ..Default::default()
     };
     brotli::BrotliCompress(&mut std::io::Cursor::new(bytes), &mut out, &parameters)?;

@@ -34,6 +34,11 @@ pub fn every_response_headers() -> Vec<(HeaderName, String)> {
     vec![(header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string())]
 }
 
+/// A Subresource Integrity value: `sha384-` and the base64 of the bytes' SHA-384.
+pub fn sri_sha384(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64(&Sha384::digest(bytes)))
+}
+
 fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
@@ -82,8 +87,8 @@ pub fn externalise_inline_script(dist: &Path) -> Result<()> {
         .collect();
     let file_name = format!("start-{digest}.js");
     std::fs::write(dist.join(&file_name), format!("{script}\n"))?;
-    let integrity = base64(&Sha384::digest(format!("{script}\n").as_bytes()));
-    let tag = format!("<script type=\"module\" src=\"./{file_name}\" integrity=\"sha384-{integrity}\" crossorigin=\"anonymous\"></script>");
+    let integrity = sri_sha384(format!("{script}\n").as_bytes());
+    let tag = format!("<script type=\"module\" src=\"./{file_name}\" integrity=\"{integrity}\" crossorigin=\"anonymous\"></script>");
     let rewritten = format!(
         "{}{tag}{}",
         &html[..start],
