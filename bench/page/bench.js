@@ -220,7 +220,7 @@ async function loadOurs(files) {
   await engineModule.default();
   const engine = new engineModule.Engine(
     files.manifestText, files.products, files.countries, files.departement, files.region, files.france, files.departements,
-    files.years,
+    files.years, files.earlier,
   );
   const viewsInWasm = {
     name: 'ours, view models kept in WASM',
@@ -255,6 +255,7 @@ async function loadDuckdb(files) {
     reg: files.region,
     fr: files.france,
     deps: files.departements,
+    earlier: files.earlier,
     products: files.products,
   };
   for (const [name, bytes] of Object.entries(tables)) {
@@ -333,15 +334,13 @@ async function loadDuckdb(files) {
       ranking: await ranking(),
     }),
     time: async () => {
-      const year = `(SELECT max(year) FROM dep)`;
-      const byKey = (key, table, where = '') =>
+      const byKey = (key, table) =>
         rows(`SELECT t.flow, ${key} AS k, ${sum('t.value')} AS v FROM ${table} t
-              ${key.startsWith('p.') ? 'JOIN products p ON p.cpf4 = t.cpf4' : ''} ${where} GROUP BY ALL`);
-      const earlier = `WHERE t.year = ${year} - 1`;
+              ${key.startsWith('p.') ? 'JOIN products p ON p.cpf4 = t.cpf4' : ''} GROUP BY ALL`);
       return {
         evolution: evolutionFrom(await rows(`SELECT year, quarter, flow, ${sum('value')} AS v FROM years GROUP BY ALL`)),
-        changePartners: changeFrom(await byKey('t.country', 'dep'), await byKey('t.country', 'years', earlier)),
-        changeGoods: changeFrom(await byKey('p.a129', 'dep'), await byKey('p.a129', 'years', earlier)),
+        changePartners: changeFrom(await byKey('t.country', 'dep'), await byKey('t.country', 'earlier')),
+        changeGoods: changeFrom(await byKey('p.a129', 'dep'), await byKey('p.a129', 'earlier')),
       };
     },
   };
@@ -353,7 +352,13 @@ async function loadDuckdb(files) {
 function loadArquero(files) {
   const table = (bytes) => aq.fromArrow(bytes);
   const products = table(files.products).select('cpf4', 'a129');
-  const t = { dep: table(files.departement), reg: table(files.region), fr: table(files.france), deps: table(files.departements) };
+  const t = {
+    dep: table(files.departement),
+    reg: table(files.region),
+    fr: table(files.france),
+    deps: table(files.departements),
+    earlier: table(files.earlier),
+  };
   const years = files.years.map(table).reduce((all, year) => all.concat(year));
   const objects = (tbl) => tbl.objects();
   const withGroups = (name, flow) => t[name].params({ flow }).filter((d, $) => d.flow === $.flow).lookup(products, 'cpf4', 'a129');
@@ -419,15 +424,13 @@ function loadArquero(files) {
     },
     france: async () => ({ exportSankey: sankey('fr', 'E'), importSankey: sankey('fr', 'I'), ranking: ranking() }),
     time: async () => {
-      const year = Math.max(...t.dep.array('year'));
-      const earlier = years.params({ year: year - 1 }).filter((d, $) => d.year === $.year);
       const byCountry = (tbl) => objects(tbl.groupby('flow', 'country').rollup({ v: aq.op.sum('value') }).rename({ country: 'k' }));
       const byGroup = (tbl) =>
         objects(tbl.lookup(products, 'cpf4', 'a129').groupby('flow', 'a129').rollup({ v: aq.op.sum('value') }).rename({ a129: 'k' }));
       return {
         evolution: evolutionFrom(objects(years.groupby('year', 'quarter', 'flow').rollup({ v: aq.op.sum('value') }))),
-        changePartners: changeFrom(byCountry(t.dep), byCountry(earlier)),
-        changeGoods: changeFrom(byGroup(t.dep), byGroup(earlier)),
+        changePartners: changeFrom(byCountry(t.dep), byCountry(t.earlier)),
+        changeGoods: changeFrom(byGroup(t.dep), byGroup(t.earlier)),
       };
     },
   };
@@ -479,12 +482,16 @@ async function main() {
     manifestText,
     products: await fetchBytes('codes/produits.arrow'),
     countries: await fetchBytes('codes/pays.arrow'),
-    departement: await fetchBytes(`dep/${DEPARTEMENT}/2024.arrow`),
-    region: await fetchBytes(`reg/${entry.region}/2024.arrow`),
-    france: await fetchBytes('fr/2024.arrow'),
+    // The files the dashboard reads for a whole year (its default): each territory's year summed over
+    // its quarters, and the départements' file by quarter.
+    departement: await fetchBytes(`dep/${DEPARTEMENT}/2024/year.arrow`),
+    region: await fetchBytes(`reg/${entry.region}/2024/year.arrow`),
+    france: await fetchBytes('fr/2024/year.arrow'),
     departements: await fetchBytes('fr-departements-pays/2024.arrow'),
-    // The time views: the département's file of every year of the data.
+    // The time views: the évolution reads the département's file by quarter of every year of the
+    // data, the change views its year before summed, as the dashboard does.
     years: await Promise.all(manifest.years.map((year) => fetchBytes(`dep/${DEPARTEMENT}/${year}.arrow`))),
+    earlier: await fetchBytes(`dep/${DEPARTEMENT}/2023/year.arrow`),
   };
   const engines = [];
   const loads = {};

@@ -18,15 +18,19 @@ use comex_core::views::sankey::{sankey, Sankey};
 use comex_core::views::ViewName;
 use wasm_bindgen::prelude::*;
 
-/// The decoded files of one benchmark run: a département, its région, France, all départements,
-/// and the département's files of every year (the time views).
+/// The decoded files of one benchmark run, those the dashboard reads for a whole year: a
+/// département's, its région's and France's years summed over their quarters, all départements by
+/// quarter, and for the time views the département's files by quarter of every year (the évolution)
+/// and its year before summed (the change views).
 #[wasm_bindgen]
 pub struct Engine {
     manifest: Manifest,
     catalog: Catalog,
     departement: TradeTable,
-    /// The département's files of every year (among them the year before `departement`'s).
+    /// The département's files by quarter of every year.
     years: Vec<TradeTable>,
+    /// The département's year before `departement`'s, summed over its quarters.
+    earlier: TradeTable,
     region: TradeTable,
     france: TradeTable,
     departements: TradeTable,
@@ -50,6 +54,7 @@ impl Engine {
         france: &[u8],
         departements: &[u8],
         years: Vec<js_sys::Uint8Array>,
+        earlier: &[u8],
     ) -> Result<Engine, JsError> {
         let manifest = Manifest::parse(manifest).map_err(js_error)?;
         let catalog = arrow_io::read_catalog(("produits", products), ("pays", countries))
@@ -63,6 +68,7 @@ impl Engine {
         Ok(Engine {
             years,
             departement: read("département", departement).map_err(js_error)?,
+            earlier: read("année précédente du département", earlier).map_err(js_error)?,
             region: read("région", region).map_err(js_error)?,
             france: read("France", france).map_err(js_error)?,
             departements: read("départements", departements).map_err(js_error)?,
@@ -155,17 +161,16 @@ impl Engine {
         periods.sort_unstable();
         periods.dedup();
         let evolution = evolution(&tables, None, None, &self.catalog, &filter, &periods);
-        let year = self.departement.periods.first().map(|period| period.year);
-        let earlier = tables
-            .iter()
-            .find(|table| {
-                table.periods.first().map(|period| period.year + 1) == year && year.is_some()
-            })
-            .ok_or_else(|| JsError::new("the time views need the year before the département's"))?;
+        let year = |table: &TradeTable| table.periods.first().map(|period| period.year);
+        if year(&self.earlier).map(|year| year + 1) != year(&self.departement) {
+            return Err(JsError::new(
+                "the time views need the year before the département's",
+            ));
+        }
         let change_by = |by| {
             change(
                 &self.departement,
-                earlier,
+                &self.earlier,
                 &self.catalog,
                 &filter,
                 &filter,
