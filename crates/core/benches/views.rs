@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests stop at the line that failed
 
 use comex_core::arrow_io;
+use comex_core::catalog::Catalog;
 use comex_core::codes::{ProductLevel, Territory};
 use comex_core::filter::Filter;
 use comex_core::manifest::{
@@ -27,6 +28,22 @@ fn read(path: &str) -> Vec<u8> {
         .unwrap_or_else(|e| panic!("{path}: {e} (run `cargo xtask data` first)"))
 }
 
+/// Decoding a département's and France's files of 2024, by quarter and summed over the year.
+fn decoding(c: &mut Criterion, catalog: &Catalog) {
+    let oise = Territory::Departement("60".into());
+    for path in [
+        oise.file_path(2024),
+        oise.year_sum_path(2024),
+        Territory::France.file_path(2024),
+        Territory::France.year_sum_path(2024),
+    ] {
+        c.bench_function(&format!("decode {path}"), |b| {
+            let bytes = read(&path);
+            b.iter(|| arrow_io::read_trade("t", black_box(&bytes), catalog).unwrap())
+        });
+    }
+}
+
 fn views(c: &mut Criterion) {
     let manifest = Manifest::parse(&String::from_utf8(read(MANIFEST_FILE)).unwrap()).unwrap();
     let catalog = arrow_io::read_catalog(
@@ -34,8 +51,9 @@ fn views(c: &mut Criterion) {
         (COUNTRIES_FILE, &read(COUNTRIES_FILE)),
     )
     .unwrap();
+    // The files the dashboard reads for a whole year: each territory's year summed over its quarters.
     let table =
-        |t: &Territory| arrow_io::read_trade("t", &read(&t.file_path(2024)), &catalog).unwrap();
+        |t: &Territory| arrow_io::read_trade("t", &read(&t.year_sum_path(2024)), &catalog).unwrap();
     let oise = table(&Territory::Departement("60".into()));
     let region = table(&Territory::Region("01".into()));
     let france = table(&Territory::France);
@@ -47,14 +65,7 @@ fn views(c: &mut Criterion) {
         level: ProductLevel::A129,
     };
 
-    c.bench_function("decode dep/60.arrow", |b| {
-        let bytes = read("dep/60.arrow");
-        b.iter(|| arrow_io::read_trade("t", black_box(&bytes), &catalog).unwrap())
-    });
-    c.bench_function("decode fr.arrow", |b| {
-        let bytes = read("fr.arrow");
-        b.iter(|| arrow_io::read_trade("t", black_box(&bytes), &catalog).unwrap())
-    });
+    decoding(c, &catalog);
     let oise_data = PortraitData {
         manifest: &manifest,
         catalog: &catalog,

@@ -7,7 +7,7 @@ mod common;
 use comex_core::codes::{Flow, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use comex_core::views::exposure::exposure;
-use comex_core::views::goods::goods;
+use comex_core::views::goods::{goods, goods_at_level};
 use comex_core::views::partners::partners;
 use comex_core::views::sankey::{sankey, NodeKind, OTHERS_KEY};
 use comex_core::views::specialisation::specialisation;
@@ -109,6 +109,15 @@ fn goods_shares_and_hierarchy() {
         .collect();
     assert_eq!(children, ["0200", "0100"]);
     assert_eq!(g.tiles(), (ProductLevel::A129, g.nodes.as_slice()));
+    // The level alone (the specialisation's input): the same nodes, without their products.
+    let level_only = goods_at_level(&t, &catalog, &Filter::default(), E, ProductLevel::A129);
+    let mut pruned = g.clone();
+    pruned
+        .nodes
+        .iter_mut()
+        .for_each(|node| node.children.clear());
+    assert_eq!(level_only, pruned);
+    assert!(g.nodes.iter().all(|node| !node.children.is_empty()));
     // A product filter that leaves one tile shows the products inside it, down to CPF4.
     let a00 = Filter {
         product: Some(ProductSelection {

@@ -60,6 +60,43 @@ pub fn goods(
     flow: Flow,
     level: ProductLevel,
 ) -> Goods {
+    goods_to(
+        table,
+        catalog,
+        filter,
+        flow,
+        level,
+        Depth::WithFinerProducts,
+    )
+}
+
+/// The goods at `level` alone, without the finer products inside them: what the specialisation
+/// compares (France's tree down to CPF4 was most of that view's time).
+pub fn goods_at_level(
+    table: &TradeTable,
+    catalog: &Catalog,
+    filter: &Filter,
+    flow: Flow,
+    level: ProductLevel,
+) -> Goods {
+    goods_to(table, catalog, filter, flow, level, Depth::LevelOnly)
+}
+
+/// Whether a node holds its finer products.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    WithFinerProducts,
+    LevelOnly,
+}
+
+fn goods_to(
+    table: &TradeTable,
+    catalog: &Catalog,
+    filter: &Filter,
+    flow: Flow,
+    level: ProductLevel,
+    depth: Depth,
+) -> Goods {
     let mut per_product = vec![0_i64; catalog.products.len()];
     RowFilter::new(filter, table, catalog).for_each(table, |row| {
         if row.flow == flow {
@@ -79,7 +116,7 @@ pub fn goods(
         flow,
         level,
         total,
-        nodes: tree(catalog, &products, level, total),
+        nodes: tree(catalog, &products, level, total, depth),
     }
 }
 
@@ -89,6 +126,7 @@ fn tree(
     products: &[(u16, i64)],
     level: ProductLevel,
     total: i64,
+    depth: Depth,
 ) -> Vec<GoodsNode> {
     let mut groups: BTreeMap<&str, Vec<(u16, i64)>> = BTreeMap::new();
     for &(product, value) in products {
@@ -114,8 +152,10 @@ fn tree(
                 .map(|p| p.label(level).to_string())
                 .unwrap_or_default();
             let children = match level.finer() {
-                Some(finer) => tree(catalog, members, finer, total),
-                None => Vec::new(),
+                Some(finer) if depth == Depth::WithFinerProducts => {
+                    tree(catalog, members, finer, total, depth)
+                }
+                _ => Vec::new(),
             };
             GoodsNode {
                 code: code.to_string(),

@@ -5,7 +5,7 @@ use super::evolution::Evolution;
 use super::exposure::{
     departement_ranking, exposure_with_ranking, partner_of, DepartementExposure, Exposure,
 };
-use super::goods::{goods, Goods};
+use super::goods::{goods, goods_at_level, Goods};
 use super::key_points::KeyPoints;
 use super::map::{FranceMap, MapUnit};
 use super::partners::{partners, Partners, DEFAULT_TOP};
@@ -150,8 +150,8 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
                 view: "specialisation",
                 file: "fr.arrow",
             })?;
-            let local = goods(territory, catalog, filter, Flow::Export, level);
-            let national = || goods(france, catalog, filter, Flow::Export, level);
+            let local = goods_at_level(territory, catalog, filter, Flow::Export, level);
+            let national = || goods_at_level(france, catalog, filter, Flow::Export, level);
             // Kept only for France's own file: a result is reused only for what it was computed from.
             let specialisation = match data
                 .shared

@@ -4,7 +4,7 @@
 //! filters; index = territory share / France share (above 1: the territory is specialised in the good).
 //! Goods sorted by the territory's value.
 
-use super::goods::{goods, Goods};
+use super::goods::{goods_at_level, Goods};
 use crate::catalog::Catalog;
 use crate::codes::{Flow, ProductLevel};
 use crate::filter::Filter;
@@ -41,8 +41,11 @@ pub fn specialisation(
     flow: Flow,
     level: ProductLevel,
 ) -> Specialisation {
-    let local = goods(territory, catalog, filter, flow, level);
-    specialisation_from(&local, &goods(france, catalog, filter, flow, level))
+    let local = goods_at_level(territory, catalog, filter, flow, level);
+    specialisation_from(
+        &local,
+        &goods_at_level(france, catalog, filter, flow, level),
+    )
 }
 
 /// The specialisation from the territory's goods and France's (which can be reused from one
