@@ -483,11 +483,11 @@ async function main() {
     products: await fetchBytes('codes/produits.arrow'),
     countries: await fetchBytes('codes/pays.arrow'),
     // The files the dashboard reads for a whole year (its default): each territory's year summed over
-    // its quarters, and the départements' file by quarter.
+    // its quarters, and the départements' file likewise.
     departement: await fetchBytes(`dep/${DEPARTEMENT}/2024/year.arrow`),
     region: await fetchBytes(`reg/${entry.region}/2024/year.arrow`),
     france: await fetchBytes('fr/2024/year.arrow'),
-    departements: await fetchBytes('fr-departements-pays/2024.arrow'),
+    departements: await fetchBytes('fr-departements-pays/2024/year.arrow'),
     // The time views: the évolution reads the département's file by quarter of every year of the
     // data, the change views its year before summed, as the dashboard does.
     years: await Promise.all(manifest.years.map((year) => fetchBytes(`dep/${DEPARTEMENT}/${year}.arrow`))),

@@ -249,7 +249,7 @@ test("under a product filter the map reads its section's file; the specialisatio
   // C20B is in the A38 section CE: that section's file, and the file by country for each
   // département's exports of every good; no other section.
   const files = await fetched();
-  expect(files.some((path) => path.endsWith('/fr-departements-produits/2024/CE.arrow'))).toBe(true);
+  expect(files.some((path) => path.endsWith('/fr-departements-produits/2024/CE/year.arrow'))).toBe(true);
   expect(files.filter((path) => path.includes('/fr-departements-produits/')).length).toBe(1);
   expect(await downloadCsv(page, 'map')).toBe(coreView('dep:60', 'map', { product: 'C20B', measure: 'specialisation' }));
   await expect(page.locator('#map h3')).toContainText('indice de spécialisation en');

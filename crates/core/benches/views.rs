@@ -9,7 +9,8 @@ use comex_core::catalog::Catalog;
 use comex_core::codes::{ProductLevel, Territory};
 use comex_core::filter::Filter;
 use comex_core::manifest::{
-    departements_by_country_file, Manifest, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+    departements_by_country_file, year_sum_of, Manifest, COUNTRIES_FILE, MANIFEST_FILE,
+    PRODUCTS_FILE,
 };
 use comex_core::views::portrait::{compute, PortraitData, SharedResults, ViewRequest};
 use comex_core::views::ViewName;
@@ -57,8 +58,12 @@ fn views(c: &mut Criterion) {
     let oise = table(&Territory::Departement("60".into()));
     let region = table(&Territory::Region("01".into()));
     let france = table(&Territory::France);
-    let departements =
-        arrow_io::read_trade("d", &read(&departements_by_country_file(2024)), &catalog).unwrap();
+    let departements = arrow_io::read_trade(
+        "d",
+        &read(&year_sum_of(&departements_by_country_file(2024))),
+        &catalog,
+    )
+    .unwrap();
     let request = |view| ViewRequest {
         view,
         filter: Filter::default(),

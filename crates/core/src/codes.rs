@@ -52,9 +52,7 @@ impl Territory {
     /// the years the data hold whole: a portrait of a whole year reads it (a quarter of the rows),
     /// the évolution the file by quarter.
     pub fn year_sum_path(&self, year: u16) -> String {
-        let by_quarter = self.file_path(year);
-        let folder = by_quarter.strip_suffix(".arrow").unwrap_or(&by_quarter);
-        format!("{folder}{}", crate::manifest::YEAR_SUM_FILE)
+        crate::manifest::year_sum_of(&self.file_path(year))
     }
 }
 

@@ -190,14 +190,24 @@ impl Manifest {
             .collect()
     }
 
-    /// A territory's file of one year for these quarters: summed over the year when they hold its
-    /// four quarters and the data hold them all (the build writes that file for such years: a
-    /// quarter of the rows), by quarter otherwise (and for the évolution, which asks with none).
+    /// A territory's file of one year for these quarters (see `year_file`).
     pub fn trade_file(&self, territory: &Territory, year: u16, periods: &[Period]) -> String {
-        if Period::whole_year(year).is_within(periods) && self.complete_years().contains(&year) {
-            territory.year_sum_path(year)
-        } else {
-            territory.file_path(year)
+        self.year_file(&territory.file_path(year), periods)
+    }
+
+    /// The file to read for these quarters, given a year file by quarter (a territory's, or one of
+    /// all départements): the same summed over its year when the quarters hold its four and the
+    /// data hold them all (the build writes that file for such years: a quarter of the rows), the
+    /// file by quarter otherwise (and for the évolution, which asks with none).
+    pub fn year_file(&self, by_quarter: &str, periods: &[Period]) -> String {
+        match year_of_file(by_quarter) {
+            Some(year)
+                if Period::whole_year(year).is_within(periods)
+                    && self.complete_years().contains(&year) =>
+            {
+                year_sum_of(by_quarter)
+            }
+            _ => by_quarter.to_string(),
         }
     }
 
@@ -284,8 +294,15 @@ pub fn index_of_file(path: &str) -> Option<String> {
     })
 }
 
-/// The end of a territory's file summed over a year's quarters (`dep/60/2024/year.arrow`).
+/// The end of a file summed over a year's quarters (`dep/60/2024/year.arrow`).
 pub const YEAR_SUM_FILE: &str = "/year.arrow";
+
+/// A year file by quarter summed over its quarters: `dep/60/2024.arrow` → `dep/60/2024/year.arrow`,
+/// `fr-departements-produits/2024/CE.arrow` → `fr-departements-produits/2024/CE/year.arrow`.
+pub fn year_sum_of(by_quarter: &str) -> String {
+    let folder = by_quarter.strip_suffix(".arrow").unwrap_or(by_quarter);
+    format!("{folder}{YEAR_SUM_FILE}")
+}
 
 /// The year of a year file: `dep/60/2024.arrow` and `fr-departements-produits/2024/CE.arrow` → 2024
 /// (the last part of four digits); none for the code lists.

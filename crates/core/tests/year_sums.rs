@@ -8,7 +8,9 @@ mod common;
 use comex_core::arrow_io::{read_trade, write_trade};
 use comex_core::codes::{Flow, Period, Territory};
 use comex_core::filter::Filter;
-use comex_core::manifest::index_of_file;
+use comex_core::manifest::{
+    departements_by_country_file, departements_by_product_file, index_of_file,
+};
 use comex_core::table::TradeTable;
 use common::*;
 
@@ -143,6 +145,30 @@ fn the_sum_of_a_whole_year_is_read_for_its_four_quarters_only() {
     assert_eq!(
         index_of_file("reg/01/2023/year.arrow").as_deref(),
         Some("files/2023-year.json")
+    );
+    // The files of all départements likewise, by country and by product.
+    let whole_2023 = quarters(2023, &[1, 2, 3, 4]);
+    let by_country = departements_by_country_file(2023);
+    assert_eq!(
+        manifest.year_file(&by_country, &whole_2023),
+        "fr-departements-pays/2023/year.arrow"
+    );
+    assert_eq!(
+        manifest.year_file(&by_country, &quarters(2023, &[4])),
+        by_country
+    );
+    let section = departements_by_product_file(2023, "CE");
+    assert_eq!(
+        manifest.year_file(&section, &whole_2023),
+        "fr-departements-produits/2023/CE/year.arrow"
+    );
+    assert_eq!(
+        index_of_file("fr-departements-produits/2023/CE/year.arrow").as_deref(),
+        Some("files/2023-year.json")
+    );
+    assert_eq!(
+        manifest.year_file(&departements_by_country_file(2024), &quarters(2024, &[1])),
+        "fr-departements-pays/2024.arrow"
     );
 }
 

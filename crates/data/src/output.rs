@@ -9,9 +9,9 @@ use comex_core::arrow_io::{self, SCHEMA_VERSION};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Territory};
 use comex_core::manifest::{
-    complete_years, departements_by_country_file, departements_by_product_file, Manifest,
-    OutputFile, QuarterEntry, ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry,
-    TerritoryTotal, UnknownCodeEntry, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+    complete_years, departements_by_country_file, departements_by_product_file, year_of_file,
+    year_sum_of, Manifest, OutputFile, QuarterEntry, ReplacedFile, Source, SourceFile, SourceKind,
+    TerritoryEntry, TerritoryTotal, UnknownCodeEntry, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
 };
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
@@ -139,15 +139,23 @@ pub fn write(
             }));
             present.insert(table.territory.clone());
         }
-        files.push(write_table(
-            &dir,
-            &departements_by_country_file(year),
+        // The files of all départements, by quarter and for a whole year summed likewise.
+        let all_departements = std::iter::once((
+            departements_by_country_file(year),
             &parts.departements_by_country,
-            catalog,
-        )?);
-        for (section, table) in &parts.departements_by_product {
-            let path = departements_by_product_file(year, section);
+        ))
+        .chain(
+            parts
+                .departements_by_product
+                .iter()
+                .map(|(section, table)| (departements_by_product_file(year, section), table)),
+        );
+        for (path, table) in all_departements {
             files.push(write_table(&dir, &path, table, catalog)?);
+            if whole_year(year) {
+                let summed = table.summed_over_quarters();
+                files.push(write_table(&dir, &year_sum_of(&path), &summed, catalog)?);
+            }
         }
     }
     let products = arrow_io::write_products(PRODUCTS_FILE, &catalog.products)?;
@@ -357,7 +365,7 @@ pub fn reconcile(
             }
             let bytes = std::fs::read(dir.join(&path)).map_err(InputError::io(path.clone()))?;
             let table = arrow_io::read_trade(&path, &bytes, catalog)?;
-            reconcile_year_sum(dir, manifest, catalog, &entry.territory, year, &table)?;
+            reconcile_year_sum(dir, manifest, catalog, &path, &table)?;
             let totals = [table.total(Flow::Export), table.total(Flow::Import)];
             if let Territory::Departement(code) = &entry.territory {
                 departement_rows += table.len() as u64;
@@ -404,13 +412,13 @@ fn reconcile_year_sum(
     dir: &Path,
     manifest: &Manifest,
     catalog: &Catalog,
-    territory: &Territory,
-    year: u16,
+    by_quarter_path: &str,
     by_quarter: &TradeTable,
 ) -> Result<(), InputError> {
-    let path = territory.year_sum_path(year);
+    let path = year_sum_of(by_quarter_path);
     let listed = manifest.file(&path).is_some();
-    let wanted = manifest.complete_years().contains(&year);
+    let wanted =
+        year_of_file(by_quarter_path).is_some_and(|year| manifest.complete_years().contains(&year));
     if listed != wanted {
         return Err(InputError::Reconciliation(format!(
             "{path}: {} for a year the data hold {}",
@@ -425,10 +433,9 @@ fn reconcile_year_sum(
     let summed = arrow_io::read_trade(&path, &bytes, catalog)?;
     if summed != by_quarter.summed_over_quarters() {
         return Err(InputError::Reconciliation(format!(
-            "{path}: {} rows, {} € of exports, which are not those of {} summed over its quarters",
+            "{path}: {} rows, {} € of exports, which are not those of {by_quarter_path} summed over its quarters",
             summed.len(),
             summed.total(Flow::Export),
-            territory.file_path(year)
         )));
     }
     Ok(())
@@ -459,6 +466,7 @@ fn reconcile_all_departements(
             for part in &parts {
                 let bytes = std::fs::read(dir.join(part)).map_err(InputError::io(part.clone()))?;
                 let table = arrow_io::read_trade(part, &bytes, catalog)?;
+                reconcile_year_sum(dir, manifest, catalog, part, &table)?;
                 for ((&departement, &flow), &value) in
                     table.departement.iter().zip(&table.flow).zip(&table.value)
                 {

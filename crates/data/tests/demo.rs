@@ -120,7 +120,23 @@ fn the_demo_comes_out_exactly_on_the_published_totals_and_says_it_is_demo() {
     }
 }
 
-/// Every block of a whole year reads the territories' files summed over the year's quarters, and
+/// Every block, and the map under each of its measures.
+fn blocks_and_map_measures() -> Vec<(Block, MapMeasure)> {
+    Block::ALL
+        .into_iter()
+        .flat_map(|block| {
+            let measures = if block == Block::Map {
+                MapMeasure::ALL.to_vec()
+            } else {
+                vec![MapMeasure::default()]
+            };
+            measures.into_iter().map(move |measure| (block, measure))
+        })
+        .collect()
+}
+
+/// Every block of a whole year reads the files summed over the year's quarters (the territories' and
+/// those of all départements), and
 /// computes from them exactly the model it computes from the files by quarter; a part of a year,
 /// and the évolution, read the files by quarter.
 fn check_year_sums(out: &Path, manifest: &Manifest) {
@@ -158,29 +174,34 @@ fn check_year_sums(out: &Path, manifest: &Manifest) {
         },
     ];
     let mut summed_read = 0;
+    let mut summed_of_all_departements = 0;
     for territory in ["dep:60", "reg:01", "fr"] {
         for filter in &filters {
-            for block in Block::ALL {
+            for (block, measure) in blocks_and_map_measures() {
                 let selection = Selection {
                     territory: territory.parse().unwrap(),
                     filter: filter.clone(),
                     level: ProductLevel::A129,
-                    map: MapMeasure::default(),
+                    map: measure,
                 };
                 let Some(files) = block.files(manifest, &catalog, &selection).unwrap() else {
                     continue;
                 };
                 let whole_years = filter.periods.len() != 2;
-                for path in &files.subject_files {
+                let paths = files.all();
+                // Every file of a block but the évolution's is summed over the year when the
+                // quarters shown make whole years: the territories' and those of all départements.
+                for path in &paths {
                     let summed = path.ends_with("/year.arrow");
                     assert_eq!(
                         summed,
                         whole_years && block != Block::Evolution,
-                        "{block} {territory} {filter:?} reads {path}"
+                        "{block} {measure:?} {territory} {filter:?} reads {path}"
                     );
                     summed_read += usize::from(summed);
+                    summed_of_all_departements +=
+                        usize::from(summed && path.starts_with("fr-departements-"));
                 }
-                let paths = files.all();
                 let own: Vec<TradeTable> = paths.iter().map(|path| table(path)).collect();
                 // The same paths holding the files by quarter.
                 let by_quarter: Vec<TradeTable> = paths
@@ -205,10 +226,14 @@ fn check_year_sums(out: &Path, manifest: &Manifest) {
                 assert_eq!(
                     compute_from(&own),
                     compute_from(&by_quarter),
-                    "{block} {territory} {filter:?}"
+                    "{block} {measure:?} {territory} {filter:?}"
                 );
             }
         }
     }
     assert!(summed_read > 100, "{summed_read} summed files read");
+    assert!(
+        summed_of_all_departements > 20,
+        "{summed_of_all_departements} summed files of all départements read"
+    );
 }

@@ -273,6 +273,63 @@ fn the_files_of_all_departements_by_product_are_cut_by_section_and_reconciled() 
 }
 
 #[test]
+fn the_files_of_all_departements_are_summed_over_a_whole_year_and_reconciled() {
+    use comex_core::arrow_io::{read_trade, write_trade};
+    use comex_core::codes::Flow;
+    use comex_core::manifest::{
+        departements_by_country_file, departements_by_product_file, year_sum_of,
+    };
+    // 2024 whole (its four quarters), so every file of the year has its sum.
+    let content = "E;1;2024;60;01;C20B;2042;US;1000;10\nE;2;2024;60;01;C20B;2042;US;500;5\n\
+                   E;3;2024;60;01;C28B;2830;DE;300;3\nI;4;2024;59;01;C20B;2042;DE;700;7\n";
+    let ingested = read(&[("in.txt", content.as_bytes())], None).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let written = output::write(&ingested, lists(), SourceKind::Real, "test", out.path()).unwrap();
+    let catalog = lists().catalog_for(2024).unwrap();
+    let by_country = departements_by_country_file(2024);
+    let summed_path = year_sum_of(&by_country);
+    assert_eq!(summed_path, "fr-departements-pays/2024/year.arrow");
+    let file = |path: &str| {
+        read_trade(
+            path,
+            &std::fs::read(written.dir.join(path)).unwrap(),
+            &catalog,
+        )
+        .unwrap()
+    };
+    // The Oise's 1000 € and 500 € to the United States in T1 and T2 are one row of 1500 €.
+    let mut summed = file(&summed_path);
+    assert_eq!(summed, file(&by_country).summed_over_quarters());
+    assert_eq!((summed.len(), summed.total(Flow::Export)), (3, 1800));
+    for section in catalog.sections() {
+        let path = year_sum_of(&departements_by_product_file(2024, section));
+        assert!(written.manifest.file(&path).is_some(), "{path}");
+    }
+    // One euro more in the sum, and the reconciliation names it and the file it sums.
+    let export = summed
+        .flow
+        .iter()
+        .position(|&flow| flow == Flow::Export)
+        .unwrap();
+    summed.value[export] += 1;
+    let full = written.dir.join(&summed_path);
+    std::fs::write(&full, write_trade(&summed_path, &summed, &catalog).unwrap()).unwrap();
+    let error = output::reconcile(
+        &ingested,
+        lists(),
+        &written.dir,
+        &written.manifest,
+        &catalog,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        error.contains("fr-departements-pays/2024/year.arrow: 3 rows, 1801 € of exports, which are not those of fr-departements-pays/2024.arrow summed over its quarters"),
+        "{error}"
+    );
+}
+
+#[test]
 fn an_annual_file_holds_its_own_year_only() {
     let message = read(
         &[(

@@ -71,6 +71,14 @@ fn years_of(periods: &[Period]) -> Vec<u16> {
     years
 }
 
+/// The files to read for these quarters, given year files by quarter (see `Manifest::year_file`).
+fn year_files(manifest: &Manifest, by_quarter: Vec<String>, periods: &[Period]) -> Vec<String> {
+    by_quarter
+        .iter()
+        .map(|path| manifest.year_file(path, periods))
+        .collect()
+}
+
 /// A territory's files of these years for these quarters (see `Manifest::trade_file`).
 fn paths(
     manifest: &Manifest,
@@ -151,6 +159,10 @@ impl Block {
                 paths(manifest, &Territory::France, &years, &quarters)
             }
         };
+        let departements_files = || {
+            let by_quarter = years.iter().map(|&year| departements_by_country_file(year));
+            year_files(manifest, by_quarter.collect(), &quarters)
+        };
         let region_files = || {
             region
                 .as_ref()
@@ -179,29 +191,25 @@ impl Block {
             Block::KeyPoints => BlockFiles {
                 france_files: france(),
                 earlier_files: paths(manifest, &subject, &earlier_years, &earlier),
-                departements_files: years
-                    .iter()
-                    .map(|&year| departements_by_country_file(year))
-                    .collect(),
+                departements_files: departements_files(),
                 by_product_files: match map_source(&selection.filter, MapMeasure::Exports) {
-                    Ok(MapSource::ByProduct) => {
-                        map_files(MapSource::ByProduct, &years, &selection.filter, catalog)
-                    }
+                    Ok(MapSource::ByProduct) => year_files(
+                        manifest,
+                        map_files(MapSource::ByProduct, &years, &selection.filter, catalog),
+                        &quarters,
+                    ),
                     _ => Vec::new(),
                 },
                 ..plain(&subject)
             },
             Block::Map => map_block_files(
                 selection,
-                catalog,
-                (&years, &earlier_years),
+                (manifest, catalog),
+                [(&years, &quarters), (&earlier_years, &earlier)],
                 plain(&subject),
             ),
             Block::Exposure => BlockFiles {
-                departements_files: years
-                    .iter()
-                    .map(|&year| departements_by_country_file(year))
-                    .collect(),
+                departements_files: departements_files(),
                 ..plain(&subject)
             },
             Block::ChangePartners | Block::ChangeGoods => BlockFiles {
@@ -245,10 +253,12 @@ impl Block {
 /// The map reads only files of all départements: by country, or the product's sections under a
 /// product filter (a year earlier too for the change; by country too for the specialisation: each
 /// département's exports of every good); nothing when no file answers the filters.
+/// The map's files: those of the shown years, and of the years before for the change. Each pair
+/// is (years, quarters).
 fn map_block_files(
     selection: &Selection,
-    catalog: &Catalog,
-    (years, earlier_years): (&[u16], &[u16]),
+    (manifest, catalog): (&Manifest, &Catalog),
+    [(years, quarters), (earlier_years, earlier)]: [(&[u16], &[Period]); 2],
     plain: BlockFiles,
 ) -> BlockFiles {
     let Ok(source) = map_source(&selection.filter, selection.map) else {
@@ -258,23 +268,25 @@ fn map_block_files(
         };
     };
     let measure = selection.map;
-    let of =
-        |source: MapSource, years: &[u16]| map_files(source, years, &selection.filter, catalog);
+    let of = |source: MapSource, (years, quarters): (&[u16], &[Period])| {
+        let by_quarter = map_files(source, years, &selection.filter, catalog);
+        year_files(manifest, by_quarter, quarters)
+    };
     let by_country = source == MapSource::ByCountry || measure == MapMeasure::Specialisation;
     BlockFiles {
         subject_files: Vec::new(),
         departements_files: if by_country {
-            of(MapSource::ByCountry, years)
+            of(MapSource::ByCountry, (years, quarters))
         } else {
             Vec::new()
         },
         by_product_files: if source == MapSource::ByProduct {
-            of(MapSource::ByProduct, years)
+            of(MapSource::ByProduct, (years, quarters))
         } else {
             Vec::new()
         },
         earlier_files: if measure == MapMeasure::Change {
-            of(source, earlier_years)
+            of(source, (earlier_years, earlier))
         } else {
             Vec::new()
         },
