@@ -43,7 +43,8 @@ async function openFirstScreen(page: Page) {
 /** The key points' own files (France, all départements, the year before, and the indexes that list them): fetched
  *  once the first chart is drawn, so outside the first view. */
 const KEY_POINTS_FILES = [
-  'dep/60/2023/year.arrow', 'files/2023-year.json', 'fr-departements-pays/2024/year.arrow', 'fr/2024/year.arrow',
+  'dep/60/2023/year.arrow', 'files/2023-year.json', 'files/2024-departements-year.json', 'fr-departements-pays/2024/year.arrow',
+  'fr/2024/year.arrow',
 ];
 
 test('the first screen fetches only the territory file of the year, compressed, within the budgets', async ({ page, consoleErrors, baseURL }) => {

@@ -12,14 +12,14 @@ pub const COUNTRIES_FILE: &str = "codes/pays.arrow";
 /// All départements by partner country for one year, summed over products: the exposure ranking
 /// reads it.
 pub fn departements_by_country_file(year: u16) -> String {
-    format!("fr-departements-pays/{year}.arrow")
+    format!("{ALL_DEPARTEMENTS_FOLDER}pays/{year}.arrow")
 }
 
 /// All départements by product (CPF4) for one year and one A38 section (`CE`), summed over partner
 /// countries: the map reads the sections of the selected product. (One file for every product would
 /// be 3 MB a year; a section's is about a thirtieth of it.)
 pub fn departements_by_product_file(year: u16, section: &str) -> String {
-    format!("fr-departements-produits/{year}/{section}.arrow")
+    format!("{ALL_DEPARTEMENTS_FOLDER}produits/{year}/{section}.arrow")
 }
 
 /// A file's SHA-256 as the manifest writes it: 64 lower-case hex digits.
@@ -244,9 +244,9 @@ impl Manifest {
         verify_file(self.file(path), path, bytes)
     }
 
-    /// What is written to `manifest.json`: everything but the year files, which go to one index per
-    /// year (`files/2024.json` and `files/2024-year.json`, see `year_indexes`), and the totals (`totals.json`): a page fetches the
-    /// index of the years it shows only.
+    /// What is written to `manifest.json`: everything but the year files, which go to indexes by
+    /// year and kind (`files/2024.json`, `files/2024-year.json`…, see `index_of_file`), and the
+    /// totals (`totals.json`): a page fetches the indexes of the files it reads only.
     pub fn without_year_files(&self) -> Manifest {
         Manifest {
             files: self
@@ -282,17 +282,29 @@ pub fn complete_years(periods: &[Period]) -> Vec<u16> {
     years
 }
 
-/// The index that lists a year file (path, size, SHA-256): `files/2024.json`, or for the files
-/// summed over a year's quarters `files/2024-year.json`, which the first view reads with one of
-/// them (the other index, half of a year's hashes, stays unread). None for the code lists.
+/// The index that lists a year file (path, size, SHA-256), one per year and kind of file: the
+/// territories' files by quarter (`files/2024.json`) and summed over the year (`files/2024-year.json`,
+/// which the first view reads with one of them), the files of all départements likewise
+/// (`files/2024-departements.json`, `files/2024-departements-year.json`, which the key points
+/// read). A page fetches the hashes of the kinds it reads only. None for the code lists.
 pub fn index_of_file(path: &str) -> Option<String> {
     let year = year_of_file(path)?;
-    Some(if path.ends_with(YEAR_SUM_FILE) {
-        format!("files/{year}-year.json")
+    let of_all_departements = if path.starts_with(ALL_DEPARTEMENTS_FOLDER) {
+        "-departements"
     } else {
-        format!("files/{year}.json")
-    })
+        ""
+    };
+    let summed = if path.ends_with(YEAR_SUM_FILE) {
+        "-year"
+    } else {
+        ""
+    };
+    Some(format!("files/{year}{of_all_departements}{summed}.json"))
 }
+
+/// How the folders of the files of all départements begin (`fr-departements-pays/`,
+/// `fr-departements-produits/`).
+const ALL_DEPARTEMENTS_FOLDER: &str = "fr-departements-";
 
 /// The end of a file summed over a year's quarters (`dep/60/2024/year.arrow`).
 pub const YEAR_SUM_FILE: &str = "/year.arrow";

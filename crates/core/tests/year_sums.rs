@@ -162,9 +162,14 @@ fn the_sum_of_a_whole_year_is_read_for_its_four_quarters_only() {
         manifest.year_file(&section, &whole_2023),
         "fr-departements-produits/2023/CE/year.arrow"
     );
+    // Their own indexes: the first view does not read their hashes, the key points read the sums'.
     assert_eq!(
         index_of_file("fr-departements-produits/2023/CE/year.arrow").as_deref(),
-        Some("files/2023-year.json")
+        Some("files/2023-departements-year.json")
+    );
+    assert_eq!(
+        index_of_file(&by_country).as_deref(),
+        Some("files/2023-departements.json")
     );
     assert_eq!(
         manifest.year_file(&departements_by_country_file(2024), &quarters(2024, &[1])),
