@@ -12,6 +12,9 @@ use comex_core::manifest::{
     departements_by_country_file, year_sum_of, Manifest, COUNTRIES_FILE, MANIFEST_FILE,
     PRODUCTS_FILE,
 };
+use comex_core::table::TradeTable;
+use comex_core::views::change::{change, ChangeBy};
+use comex_core::views::evolution::evolution;
 use comex_core::views::portrait::{compute, PortraitData, SharedResults, ViewRequest};
 use comex_core::views::ViewName;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -147,5 +150,56 @@ fn views(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, views);
+/// The time views as the dashboard computes them for the Oise: the évolution over its files by
+/// quarter of every year, and the partners' and goods' change of 2024 against 2023 (years summed).
+fn time_views(c: &mut Criterion) {
+    let manifest = Manifest::parse(&String::from_utf8(read(MANIFEST_FILE)).unwrap()).unwrap();
+    let catalog = arrow_io::read_catalog(
+        (PRODUCTS_FILE, &read(PRODUCTS_FILE)),
+        (COUNTRIES_FILE, &read(COUNTRIES_FILE)),
+    )
+    .unwrap();
+    let oise = Territory::Departement("60".into());
+    let decode = |path: String| arrow_io::read_trade("t", &read(&path), &catalog).unwrap();
+    let years: Vec<TradeTable> = manifest
+        .years
+        .iter()
+        .map(|&year| decode(oise.file_path(year)))
+        .collect();
+    let tables: Vec<&TradeTable> = years.iter().collect();
+    let (now, earlier) = (
+        decode(oise.year_sum_path(2024)),
+        decode(oise.year_sum_path(2023)),
+    );
+    let filter = Filter::default();
+    c.bench_function("Oise: évolution over every quarter", |b| {
+        b.iter(|| {
+            evolution(
+                black_box(&tables),
+                None,
+                None,
+                &catalog,
+                &filter,
+                &manifest.periods,
+            )
+        })
+    });
+    for by in [ChangeBy::Partners, ChangeBy::Goods] {
+        c.bench_function(&format!("Oise: change 2024 against 2023 by {by:?}"), |b| {
+            b.iter(|| {
+                change(
+                    black_box(&now),
+                    &earlier,
+                    &catalog,
+                    &filter,
+                    &filter,
+                    by,
+                    ProductLevel::A129,
+                )
+            })
+        });
+    }
+}
+
+criterion_group!(benches, views, time_views);
 criterion_main!(benches);
