@@ -46,6 +46,9 @@ const KEY_POINTS_FILES = [
   'dep/60/2023/year.arrow', 'files/2023-year.json', 'files/2024-departements-year.json', 'fr-departements-pays/2024/year.arrow',
   'fr/2024/year.arrow',
 ];
+/** The région's file, asked for once the key points' files are in and the browser is idle. */
+const REGION_FILE = 'reg/01/2024/year.arrow';
+const AFTER_FIRST_CHART_FILES = [...KEY_POINTS_FILES, REGION_FILE];
 
 test('the first screen fetches only the territory file of the year, compressed, within the budgets', async ({ page, consoleErrors, baseURL }) => {
   await openFirstScreen(page);
@@ -59,7 +62,7 @@ test('the first screen fetches only the territory file of the year, compressed, 
   expect(firstChart, 'a chart was drawn').toBeDefined();
   // Asked for once the first chart is drawn: the key points' files and the second ECharts bundle
   // (the chart types below the first screen).
-  const afterFirstChart = (path: string) => KEY_POINTS_FILES.includes(dataPath(path)) || path.includes('/echarts-more/');
+  const afterFirstChart = (path: string) => AFTER_FIRST_CHART_FILES.includes(dataPath(path)) || path.includes('/echarts-more/');
   const later = starts.filter(([path]) => afterFirstChart(path));
   expect(later.filter(([path]) => path.includes('/echarts-more/')), 'the second ECharts bundle is fetched').toHaveLength(1);
   for (const [path, start] of later) {
@@ -111,18 +114,32 @@ test('the first chart is drawn without the second ECharts bundle, which then add
   });
 });
 
-test('blocks further down fetch their files when scrolled to, and draw them', async ({ page, consoleErrors }) => {
+test("the région's file is asked for once the key points' files are in; its diagram, far down, draws when scrolled to", async ({ page, consoleErrors }) => {
   await openFirstScreen(page);
-  // The région's file: only the région's diagrams and the totals, far down, read it.
-  const before = (await transfers(page)).map((t) => t.path);
-  expect(before.some((p) => p.endsWith('reg/01/2024/year.arrow'))).toBe(false);
+  const timings = () =>
+    page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => ({
+        path: new URL(e.name).pathname.replace(/.*\/data\/v1\//, ''),
+        start: e.startTime,
+        end: (e as PerformanceResourceTiming).responseEnd,
+      })),
+    );
+  await expect.poll(async () => (await timings()).some((t) => t.path === REGION_FILE), { timeout: 20_000 }).toBe(true);
+  const all = await timings();
+  const region = all.find((t) => t.path === REGION_FILE)!;
+  // Asked for after every key points' file had come, and asked for once.
+  for (const path of KEY_POINTS_FILES.filter((p) => p.endsWith('.arrow'))) {
+    const file = all.find((t) => t.path === path);
+    expect(file, `${path} was fetched`).toBeDefined();
+    expect(region.start, `the région's file is asked for after ${path} came`).toBeGreaterThanOrEqual(file!.end);
+  }
+  expect(all.filter((t) => t.path === REGION_FILE)).toHaveLength(1);
+  // The région's diagram, far from the screen, has not computed yet; scrolled to, it draws without another fetch.
   await expect(page.locator('#export-sankey-region')).toHaveAttribute('aria-busy', 'true');
-
   await page.locator('#export-sankey-region').scrollIntoViewIfNeeded();
   await expect(page.locator('#export-sankey-region .export-csv')).toBeEnabled({ timeout: 20_000 });
   await expect(page.locator('#export-sankey-region .summary')).toContainText('M€');
-  const after = (await transfers(page)).map((t) => t.path);
-  expect(after.some((p) => p.endsWith('reg/01/2024/year.arrow'))).toBe(true);
+  expect((await timings()).filter((t) => t.path === REGION_FILE)).toHaveLength(1);
 });
 
 test('printing loads every block before the dialog opens', async ({ page, consoleErrors }) => {

@@ -66,6 +66,42 @@ impl Portrait {
         });
     }
 
+    /// Asks for the files of the selected territory's région (the totals' shares, the région's
+    /// diagrams, further down) once the key points' files are in and the browser is idle: scrolled
+    /// to, those blocks find them there. None for a région or France (no région to compare with).
+    pub fn prefetch_region_when_idle(&self) {
+        let dataset = self.dataset.get_value();
+        let selection = self.selection;
+        let asked = selection.get_untracked();
+        let files = |block: Block| {
+            block
+                .files(&dataset.manifest, &dataset.catalog, &asked)
+                .ok()
+                .flatten()
+        };
+        let key_points: Vec<String> = files(Block::KeyPoints)
+            .map(|files| files.all().into_iter().map(str::to_string).collect())
+            .unwrap_or_default();
+        let region = files(Block::TotalsExportations).map(|files| files.region_files);
+        let Some(region) = region.filter(|files| !files.is_empty()) else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            for path in key_points {
+                // A failure is the key points' to report.
+                let _ = dataset.table(&path).await;
+            }
+            when_idle(move || {
+                // Another selection since: its own call asks for its région.
+                if selection.get_untracked() == asked {
+                    for path in &region {
+                        dataset.prefetch(path);
+                    }
+                }
+            });
+        });
+    }
+
     pub fn new(
         dataset: Rc<Dataset>,
         selection: Selection,
@@ -81,6 +117,22 @@ impl Portrait {
             attempt: RwSignal::new(0),
             first_chart_drawn: RwSignal::new(false),
         }
+    }
+}
+
+/// Runs `then` when the browser is idle (`requestIdleCallback`, at most a second later), or 200 ms
+/// later in a browser without that call.
+fn when_idle(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    if window()
+        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        .is_err()
+    {
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200);
     }
 }
 

@@ -114,7 +114,8 @@ fn mark_callbacks(selection: Selection, portrait: Portrait) -> (Callback<Pick>, 
 
 /// What follows the first chart: the wait for it ends (after `FIRST_CHART_WAIT` at the latest), and
 /// the chart types of the second ECharts bundle, all below the first screen, are asked for, so that
-/// they are there when the reader scrolls to them (a single embedded chart asks for them itself).
+/// they are there when the reader scrolls to them (a single embedded chart asks for them itself),
+/// and so are the région's files, asked for once the key points' are in and the browser is idle.
 fn after_first_chart(selection: Selection, portrait: Portrait) {
     let first_chart_drawn = portrait.first_chart_drawn;
     set_timeout(
@@ -127,11 +128,14 @@ fn after_first_chart(selection: Selection, portrait: Portrait) {
     );
     let single_embed = selection.embed().is_some_and(|name| name != "portrait");
     Effect::new(move |_| {
+        // Again at each selection: its région's files (the bundle is loaded once).
+        portrait.selection.track();
         if first_chart_drawn.get() && !single_embed {
             wasm_bindgen_futures::spawn_local(async {
                 // A failure is told by the chart that needs the bundle.
                 let _ = crate::echarts::ensure_more().await;
             });
+            portrait.prefetch_region_when_idle();
         }
     });
 }
