@@ -48,13 +48,19 @@ fn decoding(c: &mut Criterion, catalog: &Catalog) {
     }
 }
 
-fn views(c: &mut Criterion) {
+/// The manifest and the code lists, which every benchmark reads first.
+fn manifest_and_catalog() -> (Manifest, Catalog) {
     let manifest = Manifest::parse(&String::from_utf8(read(MANIFEST_FILE)).unwrap()).unwrap();
     let catalog = arrow_io::read_catalog(
         (PRODUCTS_FILE, &read(PRODUCTS_FILE)),
         (COUNTRIES_FILE, &read(COUNTRIES_FILE)),
     )
     .unwrap();
+    (manifest, catalog)
+}
+
+fn views(c: &mut Criterion) {
+    let (manifest, catalog) = manifest_and_catalog();
     // The files the dashboard reads for a whole year: each territory's year summed over its quarters.
     let table =
         |t: &Territory| arrow_io::read_trade("t", &read(&t.year_sum_path(2024)), &catalog).unwrap();
@@ -153,12 +159,7 @@ fn views(c: &mut Criterion) {
 /// The time views as the dashboard computes them for the Oise: the évolution over its files by
 /// quarter of every year, and the partners' and goods' change of 2024 against 2023 (years summed).
 fn time_views(c: &mut Criterion) {
-    let manifest = Manifest::parse(&String::from_utf8(read(MANIFEST_FILE)).unwrap()).unwrap();
-    let catalog = arrow_io::read_catalog(
-        (PRODUCTS_FILE, &read(PRODUCTS_FILE)),
-        (COUNTRIES_FILE, &read(COUNTRIES_FILE)),
-    )
-    .unwrap();
+    let (manifest, catalog) = manifest_and_catalog();
     let oise = Territory::Departement("60".into());
     let decode = |path: String| arrow_io::read_trade("t", &read(&path), &catalog).unwrap();
     let years: Vec<TradeTable> = manifest

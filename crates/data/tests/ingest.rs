@@ -229,9 +229,24 @@ fn output_reconciles_and_is_deterministic_and_a_dropped_row_is_caught() {
     );
 }
 
+/// Writes `table` over the built file at `path`, and returns what the reconciliation then says.
+fn reconciliation_after_rewriting(
+    ingested: &Ingested,
+    written: &output::Written,
+    path: &str,
+    table: &comex_core::table::TradeTable,
+) -> String {
+    let catalog = lists().catalog_for(2024).unwrap();
+    let bytes = comex_core::arrow_io::write_trade(path, table, &catalog).unwrap();
+    std::fs::write(written.dir.join(path), bytes).unwrap();
+    output::reconcile(ingested, lists(), &written.dir, &written.manifest, &catalog)
+        .unwrap_err()
+        .to_string()
+}
+
 #[test]
 fn the_files_of_all_departements_by_product_are_cut_by_section_and_reconciled() {
-    use comex_core::arrow_io::{read_trade, write_trade};
+    use comex_core::arrow_io::read_trade;
     use comex_core::manifest::departements_by_product_file;
     let content = "E;1;2024;60;01;C20B;2042;US;1000;10\nE;1;2024;60;01;C28B;2830;DE;300;3\nI;1;2024;59;01;C20B;2042;DE;700;7\n";
     let ingested = read(&[("in.txt", content.as_bytes())], None).unwrap();
@@ -256,16 +271,7 @@ fn the_files_of_all_departements_by_product_are_cut_by_section_and_reconciled() 
     assert!(table.country.is_empty());
     // One euro more in a section, and the reconciliation names the file and the département.
     table.value[0] += 1;
-    std::fs::write(&full, write_trade(&path, &table, &catalog).unwrap()).unwrap();
-    let error = output::reconcile(
-        &ingested,
-        lists(),
-        &written.dir,
-        &written.manifest,
-        &catalog,
-    )
-    .unwrap_err()
-    .to_string();
+    let error = reconciliation_after_rewriting(&ingested, &written, &path, &table);
     assert!(
         error.contains("fr-departements-produits/2024/*.arrow: département 60 sums to [1301, 0] €"),
         "{error}"
@@ -274,7 +280,7 @@ fn the_files_of_all_departements_by_product_are_cut_by_section_and_reconciled() 
 
 #[test]
 fn the_files_of_all_departements_are_summed_over_a_whole_year_and_reconciled() {
-    use comex_core::arrow_io::{read_trade, write_trade};
+    use comex_core::arrow_io::read_trade;
     use comex_core::codes::Flow;
     use comex_core::manifest::{
         departements_by_country_file, departements_by_product_file, year_sum_of,
@@ -312,17 +318,7 @@ fn the_files_of_all_departements_are_summed_over_a_whole_year_and_reconciled() {
         .position(|&flow| flow == Flow::Export)
         .unwrap();
     summed.value[export] += 1;
-    let full = written.dir.join(&summed_path);
-    std::fs::write(&full, write_trade(&summed_path, &summed, &catalog).unwrap()).unwrap();
-    let error = output::reconcile(
-        &ingested,
-        lists(),
-        &written.dir,
-        &written.manifest,
-        &catalog,
-    )
-    .unwrap_err()
-    .to_string();
+    let error = reconciliation_after_rewriting(&ingested, &written, &summed_path, &summed);
     assert!(
         error.contains("fr-departements-pays/2024/year.arrow: 3 rows, 1801 € of exports, which are not those of fr-departements-pays/2024.arrow summed over its quarters"),
         "{error}"
