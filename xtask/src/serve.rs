@@ -80,9 +80,7 @@ impl Site {
                 },
             ));
         }
-        Ok(router
-            .layer(axum::middleware::from_fn(arrow_type))
-            .layer(axum::middleware::from_fn(cache_policy)))
+        Ok(router.layer(axum::middleware::from_fn(arrow_type)))
     }
 }
 
@@ -136,33 +134,6 @@ async fn arrow_type(request: Request, next: Next) -> Response {
             .insert(header::CONTENT_TYPE, HeaderValue::from_static(ARROW_MIME));
     }
     response
-}
-
-/// Files named by their content (Trunk's hash: `main-21011391f61fdb68.css`) never change: the
-/// browser keeps them a year without asking again (the favicon too, which Chromium asked for again
-/// after each territory switch). The rest (the page, the data and the map's outline, whose names
-/// stay from one build to the next) keeps `no-cache`: asked again, answered 304 when unchanged.
-async fn cache_policy(request: Request, next: Next) -> Response {
-    let named_by_content = is_named_by_content(request.uri().path());
-    let mut response = next.run(request).await;
-    if named_by_content && response.status().is_success() {
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
-        );
-    }
-    response
-}
-
-/// Whether a file's name ends with Trunk's content hash (16 hex digits): `favicon-e2de45e72849585a.svg`,
-/// `echarts.min-af60ced048cd4e1f.js`, `comex-territoires-46110636566de56b_bg.wasm`.
-fn is_named_by_content(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or_default();
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() == 16 && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
-    })
 }
 
 /// Serves the site on 127.0.0.1:`port` until the process is stopped.
@@ -241,7 +212,6 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("comex-serve-test-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("data/v1")).unwrap();
         std::fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
-        std::fs::write(dir.join("main-21011391f61fdb68.css"), "body{}").unwrap();
         std::fs::write(dir.join("data/v1/fr.arrow"), b"ARROW1").unwrap();
         std::fs::write(dir.join("data/v1/fr.arrow.gz"), b"gzipped").unwrap();
         let port = spawn(Site::new(&dir, "/intranet/commerce/", "'self'")).unwrap();
@@ -259,19 +229,11 @@ mod tests {
             "a data file has no policy: {head}"
         );
         assert_eq!(body, b"gzipped");
-        assert!(head.contains("cache-control: no-cache"), "{head}");
-        let (head, _) = get(port, "/intranet/commerce/main-21011391f61fdb68.css", false);
-        assert!(head.starts_with("http/1.1 200"), "{head}");
-        assert!(
-            head.contains("cache-control: public, max-age=31536000, immutable"),
-            "a file named by its content is kept: {head}"
-        );
         let (head, body) = get(port, "/intranet/commerce/data/v1/fr.arrow", false);
         assert!(!head.contains("content-encoding"), "{head}");
         assert_eq!(body, b"ARROW1");
         let (head, _) = get(port, "/intranet/commerce/", false);
         assert!(head.contains("content-type: text/html"), "{head}");
-        assert!(head.contains("cache-control: no-cache"), "{head}");
         assert!(
             head.contains("content-security-policy: default-src 'none'"),
             "{head}"
@@ -296,28 +258,5 @@ mod tests {
             );
         }
         std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn only_files_named_by_their_content_are_kept_a_year() {
-        for path in [
-            "/favicon-e2de45e72849585a.svg",
-            "/echarts.min-af60ced048cd4e1f.js",
-            "/intranet/comex-territoires-46110636566de56b_bg.wasm",
-            "/echarts-more/echarts-more-bb586059de917619.js",
-        ] {
-            assert!(is_named_by_content(path), "{path}");
-        }
-        for path in [
-            "/",
-            "/index.html",
-            "/data/v1/manifest.json",
-            "/data/v1/dep/60/2024/year.arrow",
-            "/data/v1/fr-departements-pays/2024.arrow",
-            "/map/departements.json",
-            "/main-2101139.css",
-        ] {
-            assert!(!is_named_by_content(path), "{path}");
-        }
     }
 }
