@@ -252,9 +252,9 @@ impl Block {
 
 /// The map reads only files of all départements: by country, or the product's sections under a
 /// product filter (a year earlier too for the change; by country too for the specialisation: each
-/// département's exports of every good); nothing when no file answers the filters.
-/// The map's files: those of the shown years, and of the years before for the change. Each pair
-/// is (years, quarters).
+/// département's exports of every good); nothing when no file answers the filters. Each pair of
+/// years and quarters gives the shown ones, then those a year earlier (the change), whose files
+/// are the years' sums when the quarters make whole years.
 fn map_block_files(
     selection: &Selection,
     (manifest, catalog): (&Manifest, &Catalog),
