@@ -187,7 +187,30 @@ impl RowFilter {
         }
     }
 
+    /// Whether every row of the table is kept (no product or country mask, every quarter covered).
+    fn keeps_every_row(&self) -> bool {
+        self.product_kept.is_none()
+            && self.country_kept.is_none()
+            && self.period_kept.iter().all(|&kept| kept)
+    }
+
     fn scan(
+        &self,
+        table: &TradeTable,
+        products: impl Iterator<Item = u16>,
+        countries: impl Iterator<Item = u16>,
+        departements: impl Iterator<Item = u16>,
+        visit: impl FnMut(Row),
+    ) {
+        // Without a filter the loop is compiled without checks: the portrait's default view.
+        if self.keeps_every_row() {
+            self.scan_checking::<false>(table, products, countries, departements, visit);
+        } else {
+            self.scan_checking::<true>(table, products, countries, departements, visit);
+        }
+    }
+
+    fn scan_checking<const CHECK: bool>(
         &self,
         table: &TradeTable,
         products: impl Iterator<Item = u16>,
@@ -206,15 +229,16 @@ impl RowFilter {
             .zip(departements)
             .zip(&table.value);
         for (((((&period, &flow), product), country), departement), &value) in columns {
-            let kept = flag(&self.period_kept, u16::from(period))
-                && self
-                    .product_kept
-                    .as_deref()
-                    .is_none_or(|mask| flag(mask, product))
-                && self
-                    .country_kept
-                    .as_deref()
-                    .is_none_or(|mask| flag(mask, country));
+            let kept = !CHECK
+                || flag(&self.period_kept, u16::from(period))
+                    && self
+                        .product_kept
+                        .as_deref()
+                        .is_none_or(|mask| flag(mask, product))
+                    && self
+                        .country_kept
+                        .as_deref()
+                        .is_none_or(|mask| flag(mask, country));
             if kept {
                 visit(Row {
                     period,

@@ -49,9 +49,9 @@ pub struct Totals {
 /// Sums of the filtered values, exports and imports, in one pass.
 pub fn filtered_totals(table: &TradeTable, catalog: &Catalog, filter: &Filter) -> [i64; 2] {
     let mut sums = [0_i64; 2];
-    RowFilter::new(filter, table, catalog).for_each(table, |row| match row.flow {
-        Flow::Export => sums[0] += row.value,
-        Flow::Import => sums[1] += row.value,
+    // Indexed by the flow rather than matched on it: no branch in the loop.
+    RowFilter::new(filter, table, catalog).for_each(table, |row| {
+        sums[usize::from(row.flow == Flow::Import)] += row.value;
     });
     sums
 }
