@@ -202,10 +202,12 @@ impl Catalog {
 
     /// The label of a product code at a level (the first product carrying that code gives it).
     pub fn product_label(&self, level: ProductLevel, code: &str) -> Option<&str> {
-        self.products
-            .iter()
-            .find(|product| product.code(level) == code)
-            .map(|p| p.label(level))
+        let grouping = self.grouping(level)?;
+        let group = grouping
+            .codes
+            .binary_search_by(|known| known.as_str().cmp(code))
+            .ok()?;
+        Some(grouping.label(group))
     }
 
     /// Finds the level of a product code: CPF4 codes are 4 digits, A129 like `C20B`, A38 like `CE`,
@@ -221,6 +223,8 @@ impl Catalog {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProductGrouping {
     pub codes: Vec<String>,
+    /// Per code, its label (the first product carrying the code gives it).
+    pub labels: Vec<String>,
     pub group_of_product: Vec<usize>,
 }
 
@@ -237,14 +241,31 @@ impl ProductGrouping {
             .enumerate()
             .map(|(i, c)| (c.as_str(), i))
             .collect();
-        let group_of_product = products
+        let group_of_product: Vec<usize> = products
             .iter()
             .map(|product| index.get(product.code(level)).copied().unwrap_or(0))
             .collect();
+        let mut labels: Vec<Option<String>> = vec![None; codes.len()];
+        for (product, &group) in products.iter().zip(&group_of_product) {
+            if let Some(label @ None) = labels.get_mut(group) {
+                *label = Some(product.label(level).to_string());
+            }
+        }
         ProductGrouping {
             codes,
+            labels: labels.into_iter().map(Option::unwrap_or_default).collect(),
             group_of_product,
         }
+    }
+
+    /// The label of a group, by its index among `codes`.
+    pub fn label(&self, group: usize) -> &str {
+        self.labels.get(group).map_or("", String::as_str)
+    }
+
+    /// The code of a group, by its index among `codes`.
+    pub fn code(&self, group: usize) -> &str {
+        self.codes.get(group).map_or("", String::as_str)
     }
 
     pub fn group(&self, product: u16) -> usize {

@@ -4,13 +4,12 @@
 //! each tile holds its finer levels down to CPF4, for drill-down: when a product filter leaves one tile,
 //! the tiles shown are the finer products inside it (`Goods::tiles`).
 
-use super::{rank_by_value, share};
+use super::share;
 use crate::catalog::Catalog;
 use crate::codes::{Flow, ProductLevel};
 use crate::filter::{Filter, RowFilter};
 use crate::table::TradeTable;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 pub const RULE: &str = "Aire proportionnelle à la part du bien dans le total du flux ; \
 importations en bleu, exportations en violet.";
@@ -120,7 +119,12 @@ fn goods_to(
     }
 }
 
-/// Groups (product, value) pairs at `level`, each group holding its finer levels.
+/// A product under its group at a level: (group, product, value).
+type Member = (usize, u16, i64);
+
+/// Groups (product, value) pairs at `level`, each group holding its finer levels. Products are
+/// grouped by their code's index in the catalog's sorted codes of the level (no string compared),
+/// which orders groups as their codes.
 fn tree(
     catalog: &Catalog,
     products: &[(u16, i64)],
@@ -128,38 +132,43 @@ fn tree(
     total: i64,
     depth: Depth,
 ) -> Vec<GoodsNode> {
-    let mut groups: BTreeMap<&str, Vec<(u16, i64)>> = BTreeMap::new();
-    for &(product, value) in products {
-        if let Some(p) = catalog.product(product) {
-            groups
-                .entry(p.code(level))
-                .or_default()
-                .push((product, value));
-        }
-    }
-    let mut ranked: Vec<(&str, i64)> = groups
+    let Some(grouping) = catalog.grouping(level) else {
+        return Vec::new();
+    };
+    // (group, product, value), sorted by group then product: each group's members side by side,
+    // in the order of the catalog.
+    let mut members: Vec<Member> = products
         .iter()
-        .map(|(code, members)| (*code, members.iter().map(|m| m.1).sum()))
+        .filter(|(product, _)| catalog.product(*product).is_some())
+        .map(|&(product, value)| (grouping.group(product), product, value))
         .collect();
-    rank_by_value(&mut ranked);
-    ranked
+    members.sort_unstable_by_key(|&(group, product, _)| (group, product));
+    let mut groups: Vec<(usize, i64, &[Member])> = members
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter_map(|chunk| {
+            let group = chunk.first()?.0;
+            Some((group, chunk.iter().map(|member| member.2).sum(), chunk))
+        })
+        .collect();
+    groups.sort_by(|(group_a, value_a, _), (group_b, value_b, _)| {
+        value_b.cmp(value_a).then_with(|| group_a.cmp(group_b))
+    });
+    groups
         .into_iter()
-        .map(|(code, value)| {
-            let members = groups.get(code).map(Vec::as_slice).unwrap_or(&[]);
-            let label = members
-                .first()
-                .and_then(|(product, _)| catalog.product(*product))
-                .map(|p| p.label(level).to_string())
-                .unwrap_or_default();
+        .map(|(group, value, chunk)| {
             let children = match level.finer() {
                 Some(finer) if depth == Depth::WithFinerProducts => {
-                    tree(catalog, members, finer, total, depth)
+                    let finer_products: Vec<(u16, i64)> = chunk
+                        .iter()
+                        .map(|&(_, product, value)| (product, value))
+                        .collect();
+                    tree(catalog, &finer_products, finer, total, depth)
                 }
                 _ => Vec::new(),
             };
             GoodsNode {
-                code: code.to_string(),
-                label,
+                code: grouping.code(group).to_string(),
+                label: grouping.label(group).to_string(),
                 value,
                 share: share(value, total).unwrap_or(0.0),
                 children,

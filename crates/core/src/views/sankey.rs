@@ -79,13 +79,13 @@ struct Side {
 
 impl Side {
     /// `totals` holds (key, value) for every key present, keys below `key_space`.
-    fn new(
+    fn new<'c>(
         kind: NodeKind,
         totals: &[(usize, i64)],
         key_space: usize,
-        code_of: impl Fn(usize) -> String,
+        code_of: impl Fn(usize) -> &'c str,
     ) -> Side {
-        let mut ranked: Vec<((String, usize), i64)> =
+        let mut ranked: Vec<((&str, usize), i64)> =
             totals.iter().map(|&(k, v)| ((code_of(k), k), v)).collect();
         rank_by_value(&mut ranked);
         let named: Vec<usize> = ranked
@@ -130,24 +130,29 @@ pub fn sankey(
 
     // (product group, country) → value over the filtered rows of the flow, in a dense matrix (at
     // most a few hundred groups by a few hundred countries), then listed where present.
-    let mut matrix = vec![0_i64; grouping.codes.len() * countries];
-    let mut present = vec![false; matrix.len()];
+    // The matrix holds each present cell's position in `cells` plus one, 0 for a cell not seen yet
+    // (a zeroed allocation costs nothing to fill); only the cells present are walked afterwards.
+    let mut position = vec![0_u32; grouping.codes.len() * countries];
+    let mut cells: Vec<((usize, usize), i64)> = Vec::new();
     RowFilter::new(filter, table, catalog).for_each(table, |row| {
         if row.flow == flow {
-            let index = grouping.group(row.product) * countries + usize::from(row.country);
-            if let (Some(cell), Some(flag)) = (matrix.get_mut(index), present.get_mut(index)) {
-                *cell += row.value;
-                *flag = true;
+            let group = grouping.group(row.product);
+            let country = usize::from(row.country);
+            let Some(slot) = position.get_mut(group * countries + country) else {
+                return;
+            };
+            match (*slot as usize)
+                .checked_sub(1)
+                .and_then(|at| cells.get_mut(at))
+            {
+                Some(cell) => cell.1 += row.value,
+                None => {
+                    cells.push(((group, country), row.value));
+                    *slot = u32::try_from(cells.len()).unwrap_or(0);
+                }
             }
         }
     });
-    let cells: Vec<((usize, usize), i64)> = present
-        .iter()
-        .zip(&matrix)
-        .enumerate()
-        .filter(|(_, (flag, _))| **flag)
-        .map(|(index, (_, value))| ((index / countries, index % countries), *value))
-        .collect();
     // Per product group and per country: (value, present).
     let mut product_totals = vec![(0_i64, false); grouping.codes.len()];
     let mut country_totals = vec![(0_i64, false); countries];
@@ -170,12 +175,11 @@ pub fn sankey(
             .map(|(key, (value, _))| (key, *value))
             .collect()
     };
-    let product_code = |key: usize| grouping.codes.get(key).cloned().unwrap_or_default();
+    let product_code = |key: usize| grouping.code(key);
     let country_code = |key: usize| {
         catalog
             .country(key as u16)
-            .map(|country| country.code.clone())
-            .unwrap_or_default()
+            .map_or("", |country| country.code.as_str())
     };
     let products = Side::new(
         NodeKind::Product,
@@ -218,19 +222,12 @@ pub fn sankey(
     let node = |side: &Side, slot: usize, value: i64| -> SankeyNode {
         match side.named.get(slot) {
             Some(&key) => match side.kind {
-                NodeKind::Product => {
-                    let code = product_code(key);
-                    let label = catalog
-                        .product_label(level, &code)
-                        .unwrap_or(&code)
-                        .to_string();
-                    SankeyNode {
-                        code,
-                        label,
-                        kind: NodeKind::Product,
-                        value,
-                    }
-                }
+                NodeKind::Product => SankeyNode {
+                    code: product_code(key).to_string(),
+                    label: grouping.label(key).to_string(),
+                    kind: NodeKind::Product,
+                    value,
+                },
                 _ => {
                     let country = catalog.country(key as u16);
                     SankeyNode {
