@@ -7,12 +7,11 @@
 //! The 5 largest gains and the 5 largest losses are listed, per flow; ties by code.
 
 use super::share;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, ProductGrouping};
 use crate::codes::{Flow, ProductLevel};
-use crate::filter::{Filter, RowFilter};
+use crate::filter::{Filter, Row, RowFilter};
 use crate::table::TradeTable;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 pub const LISTED: usize = 5;
 
@@ -60,50 +59,83 @@ pub struct Change {
     pub flows: Vec<FlowChange>,
 }
 
-/// Filtered sums per key (country, or good at the level) and flow. Rows are summed by their country
-/// or product id first (a row costs an index, not a code's string), then by code.
+/// What a row is summed under: its country's index in the catalog, or its good's index among the
+/// sorted codes of the level.
+struct Keys<'c> {
+    by: ChangeBy,
+    catalog: &'c Catalog,
+    grouping: Option<&'c ProductGrouping>,
+}
+
+impl<'c> Keys<'c> {
+    fn new(catalog: &'c Catalog, by: ChangeBy, level: ProductLevel) -> Self {
+        Keys {
+            by,
+            catalog,
+            grouping: catalog.grouping(level),
+        }
+    }
+
+    fn count(&self) -> usize {
+        match self.by {
+            ChangeBy::Partners => self.catalog.countries.len(),
+            ChangeBy::Goods => self.grouping.map_or(0, |grouping| grouping.codes.len()),
+        }
+    }
+
+    /// The key of a row; none for an id the code lists do not have (none in a checked file), left
+    /// out as a code would be.
+    fn of(&self, row: &Row) -> Option<usize> {
+        match self.by {
+            ChangeBy::Partners => self
+                .catalog
+                .country(row.country)
+                .map(|_| usize::from(row.country)),
+            ChangeBy::Goods => {
+                self.catalog.product(row.product)?;
+                Some(self.grouping?.group(row.product))
+            }
+        }
+    }
+
+    fn code(&self, key: usize) -> &'c str {
+        match self.by {
+            ChangeBy::Partners => u16::try_from(key)
+                .ok()
+                .and_then(|id| self.catalog.country(id))
+                .map_or("", |country| country.code.as_str()),
+            ChangeBy::Goods => self.grouping.map_or("", |grouping| grouping.code(key)),
+        }
+    }
+
+    fn label(&self, key: usize) -> &'c str {
+        match self.by {
+            ChangeBy::Partners => u16::try_from(key)
+                .ok()
+                .and_then(|id| self.catalog.country(id))
+                .map_or("", |country| country.label.as_str()),
+            ChangeBy::Goods => self.grouping.map_or("", |grouping| grouping.label(key)),
+        }
+    }
+}
+
+/// Filtered sums per flow (exports, imports) and key: none while no row has the key.
 fn sums(
     table: &TradeTable,
     catalog: &Catalog,
     filter: &Filter,
-    by: ChangeBy,
-    level: ProductLevel,
-) -> BTreeMap<(Flow, String), i64> {
-    let ids = match by {
-        ChangeBy::Partners => catalog.countries.len(),
-        ChangeBy::Goods => catalog.products.len(),
-    };
-    // Per flow (exports, imports) and id: the sum, none while no row has it.
-    let mut by_id: [Vec<Option<i64>>; 2] = [vec![None; ids], vec![None; ids]];
+    keys: &Keys,
+) -> [Vec<Option<i64>>; 2] {
+    let mut sums = [vec![None; keys.count()], vec![None; keys.count()]];
     RowFilter::new(filter, table, catalog).for_each(table, |row| {
-        let id = match by {
-            ChangeBy::Partners => row.country,
-            ChangeBy::Goods => row.product,
-        };
         let flow = match row.flow {
             Flow::Export => 0,
             Flow::Import => 1,
         };
-        // An id the code lists do not have (none in a checked file) is left out, as a code would be.
-        if let Some(sum) = by_id[flow].get_mut(usize::from(id)) {
+        if let Some(sum) = keys.of(&row).and_then(|key| sums[flow].get_mut(key)) {
             *sum = Some(sum.unwrap_or(0) + row.value);
         }
     });
-    let mut sums = BTreeMap::new();
-    for (flow, by_id) in Flow::BOTH.into_iter().zip(by_id) {
-        for (id, sum) in by_id.into_iter().enumerate() {
-            let (Some(sum), Ok(id)) = (sum, u16::try_from(id)) else {
-                continue;
-            };
-            let key = match by {
-                ChangeBy::Partners => catalog.country(id).map(|c| c.code.clone()),
-                ChangeBy::Goods => catalog.product(id).map(|p| p.code(level).to_string()),
-            };
-            if let Some(key) = key {
-                *sums.entry((flow, key)).or_insert(0) += sum;
-            }
-        }
-    }
     sums
 }
 
@@ -117,72 +149,51 @@ pub fn change(
     by: ChangeBy,
     level: ProductLevel,
 ) -> Change {
-    let current = sums(now, catalog, filter, by, level);
-    let before = sums(earlier, catalog, earlier_filter, by, level);
-    let label = |code: &str| match by {
-        ChangeBy::Partners => catalog
-            .country_id(code)
-            .and_then(|id| catalog.country(id))
-            .map(|c| c.label.clone())
-            .unwrap_or_else(|| code.to_string()),
-        ChangeBy::Goods => catalog
-            .product_label(level, code)
-            .unwrap_or(code)
-            .to_string(),
-    };
+    let keys = Keys::new(catalog, by, level);
+    let current = sums(now, catalog, filter, &keys);
+    let before = sums(earlier, catalog, earlier_filter, &keys);
     let flows = Flow::BOTH
         .into_iter()
-        .map(|flow| {
-            let total_of = |sums: &BTreeMap<(Flow, String), i64>| -> i64 {
-                sums.iter()
-                    .filter(|((f, _), _)| *f == flow)
-                    .map(|(_, v)| v)
-                    .sum()
-            };
-            let (total, earlier_total) = (total_of(&current), total_of(&before));
-            let mut codes: Vec<&String> = current
-                .keys()
-                .chain(before.keys())
-                .filter(|(f, _)| *f == flow)
-                .map(|(_, code)| code)
-                .collect();
-            codes.sort();
-            codes.dedup();
-            let mut rows: Vec<ChangeRow> = codes
-                .into_iter()
-                .map(|code| {
-                    let value = current.get(&(flow, code.clone())).copied().unwrap_or(0);
-                    let earlier = before.get(&(flow, code.clone())).copied().unwrap_or(0);
-                    let change = value - earlier;
-                    ChangeRow {
-                        code: code.clone(),
-                        // Named once listed (a label is looked up in the code lists).
-                        label: String::new(),
-                        value,
-                        earlier,
-                        change,
-                        relative: share(change, earlier),
-                        contribution: share(change, earlier_total),
-                    }
+        .zip(current.iter().zip(&before))
+        .map(|(flow, (current, before))| {
+            let total_of = |sums: &[Option<i64>]| -> i64 { sums.iter().flatten().sum() };
+            let (total, earlier_total) = (total_of(current), total_of(before));
+            // (key, value, earlier, change) of every key present in either period.
+            let mut rows: Vec<(usize, i64, i64, i64)> = current
+                .iter()
+                .zip(before)
+                .enumerate()
+                .filter(|(_, (value, earlier))| value.is_some() || earlier.is_some())
+                .map(|(key, (value, earlier))| {
+                    let (value, earlier) = (value.unwrap_or(0), earlier.unwrap_or(0));
+                    (key, value, earlier, value - earlier)
                 })
                 .collect();
-            rows.sort_by(|a, b| b.change.cmp(&a.change).then_with(|| a.code.cmp(&b.code)));
-            let named = |row: &ChangeRow| ChangeRow {
-                label: label(&row.code),
-                ..row.clone()
+            rows.sort_by(|a, b| {
+                b.3.cmp(&a.3)
+                    .then_with(|| keys.code(a.0).cmp(keys.code(b.0)))
+            });
+            let row = |&(key, value, earlier, change): &(usize, i64, i64, i64)| ChangeRow {
+                code: keys.code(key).to_string(),
+                label: keys.label(key).to_string(),
+                value,
+                earlier,
+                change,
+                relative: share(change, earlier),
+                contribution: share(change, earlier_total),
             };
             let gains: Vec<ChangeRow> = rows
                 .iter()
-                .filter(|row| row.change > 0)
+                .filter(|row| row.3 > 0)
                 .take(LISTED)
-                .map(named)
+                .map(row)
                 .collect();
             let losses: Vec<ChangeRow> = rows
                 .iter()
                 .rev()
-                .filter(|row| row.change < 0)
+                .filter(|row| row.3 < 0)
                 .take(LISTED)
-                .map(named)
+                .map(row)
                 .collect();
             FlowChange {
                 flow,
