@@ -75,10 +75,33 @@ fn add_quarters(
             }
         }
     };
-    // Without a product or partner filter every row counts: the three columns are walked alone.
+    // Without a product or partner filter every row counts: the three columns are walked alone,
+    // each row added to a slot of a flat table indexed by (quarter, flow), without a branch.
     if filter.product.is_none() && filter.country.is_none() {
+        // Slots 2 × position + flow; the last one takes the rows of quarters outside `periods`.
+        let outside = 2 * sums.len();
+        let slot_of_period: Vec<usize> = position
+            .iter()
+            .map(|slot| slot.map_or(outside, |slot| 2 * slot))
+            .chain(std::iter::repeat(outside))
+            .take(256)
+            .collect();
+        let mut flat = vec![0_i64; outside + 2];
         for ((&period, &flow), &value) in table.period.iter().zip(&table.flow).zip(&table.value) {
-            add(period, flow, value);
+            let slot = slot_of_period
+                .get(usize::from(period))
+                .copied()
+                .unwrap_or(outside)
+                + usize::from(flow == Flow::Import);
+            if let Some(sum) = flat.get_mut(slot) {
+                *sum += value;
+            }
+        }
+        for (sum, pair) in sums.iter_mut().zip(flat.chunks_exact(2)) {
+            if let [exports, imports] = pair {
+                sum.0 += exports;
+                sum.1 += imports;
+            }
         }
         return;
     }
