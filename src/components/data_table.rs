@@ -75,7 +75,7 @@ pub fn DataTable(table: Arc<ViewTable>) -> impl IntoView {
         body.with_value(|table| {
             let mut order: Vec<usize> = (0..table.rows.len()).collect();
             if let Some((column, descending)) = sort.get() {
-                order.sort_by(|&a, &b| {
+                comex_core::sorting::sort_by(&mut order, |&a, &b| {
                     let order = compare(table.rows[a].get(column), table.rows[b].get(column));
                     if descending {
                         order.reverse()

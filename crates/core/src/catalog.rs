@@ -234,8 +234,7 @@ impl ProductGrouping {
             .iter()
             .map(|product| product.code(level).to_string())
             .collect();
-        codes.sort();
-        codes.dedup();
+        crate::sorting::sort_dedup(&mut codes);
         let index: HashMap<&str, usize> = codes
             .iter()
             .enumerate()

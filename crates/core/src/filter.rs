@@ -93,8 +93,7 @@ impl ProductSelection {
             .filter(|product| product.code(self.level) == self.code)
             .map(|product| product.a38.as_str())
             .collect();
-        sections.sort_unstable();
-        sections.dedup();
+        crate::sorting::sort_dedup(&mut sections);
         sections
     }
 }
@@ -200,24 +199,11 @@ impl RowFilter {
         products: impl Iterator<Item = u16>,
         countries: impl Iterator<Item = u16>,
         departements: impl Iterator<Item = u16>,
-        visit: impl FnMut(Row),
-    ) {
-        // Without a filter the loop is compiled without checks: the portrait's default view.
-        if self.keeps_every_row() {
-            self.scan_checking::<false>(table, products, countries, departements, visit);
-        } else {
-            self.scan_checking::<true>(table, products, countries, departements, visit);
-        }
-    }
-
-    fn scan_checking<const CHECK: bool>(
-        &self,
-        table: &TradeTable,
-        products: impl Iterator<Item = u16>,
-        countries: impl Iterator<Item = u16>,
-        departements: impl Iterator<Item = u16>,
         mut visit: impl FnMut(Row),
     ) {
+        // Without a filter (the portrait's default view) no row is checked: a branch the processor
+        // predicts, where a loop compiled twice would weigh on the WASM.
+        let check = !self.keeps_every_row();
         let flag =
             |mask: &[bool], index: u16| mask.get(usize::from(index)).copied().unwrap_or(false);
         let columns = table
@@ -229,7 +215,7 @@ impl RowFilter {
             .zip(departements)
             .zip(&table.value);
         for (((((&period, &flow), product), country), departement), &value) in columns {
-            let kept = !CHECK
+            let kept = !check
                 || flag(&self.period_kept, u16::from(period))
                     && self
                         .product_kept

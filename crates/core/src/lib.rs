@@ -19,6 +19,7 @@ pub mod filter;
 pub mod format;
 pub mod french;
 pub mod manifest;
+pub mod sorting;
 pub mod table;
 pub mod views;
 

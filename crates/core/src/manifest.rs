@@ -276,8 +276,7 @@ impl Manifest {
 /// have a file summed over their quarters.
 pub fn complete_years(periods: &[Period]) -> Vec<u16> {
     let mut years: Vec<u16> = periods.iter().map(|period| period.year).collect();
-    years.sort_unstable();
-    years.dedup();
+    crate::sorting::sort_dedup(&mut years);
     years.retain(|&year| Period::whole_year(year).is_within(periods));
     years
 }

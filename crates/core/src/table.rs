@@ -84,11 +84,9 @@ impl TradeTable {
             .iter()
             .flat_map(|table| table.departements.iter().cloned())
             .collect();
-        departements.sort_unstable();
-        departements.dedup();
+        crate::sorting::sort_dedup(&mut departements);
         let mut periods: Vec<Period> = tables.iter().flat_map(|t| t.periods.clone()).collect();
-        periods.sort_unstable();
-        periods.dedup();
+        crate::sorting::sort_dedup(&mut periods);
         for table in tables {
             // A table without rows has no column to disagree with (a section empty that year).
             let same_columns = table.is_empty()

@@ -99,7 +99,7 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
 
     // The table's quarters in order, and each first-met slot's place among them.
     let mut periods = distinct.clone();
-    periods.sort_unstable();
+    crate::sorting::sort(&mut periods);
     let place: Vec<u8> = distinct
         .iter()
         .map(|period| {
@@ -113,7 +113,7 @@ pub fn read_trade(file: &str, bytes: &[u8], catalog: &Catalog) -> Result<TradeTa
         .collect();
     table.periods = periods;
     let mut departements: Vec<(String, u16)> = departement_index.into_iter().collect();
-    departements.sort_by_key(|(_, id)| *id);
+    crate::sorting::sort_by(&mut departements, |(_, a), (_, b)| a.cmp(b));
     table.departements = departements.into_iter().map(|(code, _)| code).collect();
     Ok(table)
 }

@@ -66,8 +66,7 @@ impl BlockFiles {
 /// The distinct years of some quarters, in order.
 fn years_of(periods: &[Period]) -> Vec<u16> {
     let mut years: Vec<u16> = periods.iter().map(|period| period.year).collect();
-    years.sort_unstable();
-    years.dedup();
+    crate::sorting::sort_dedup(&mut years);
     years
 }
 

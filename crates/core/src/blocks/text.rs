@@ -15,8 +15,7 @@ use crate::views::totals::{FlowTotal, Totals};
 /// `T1 2024, T3 2024` otherwise. No choice means the default period.
 pub fn period_text(manifest: &Manifest, chosen: &[Period]) -> String {
     let mut periods = manifest.effective_periods(chosen);
-    periods.sort_unstable();
-    periods.dedup();
+    crate::sorting::sort_dedup(&mut periods);
     let mut years: Vec<u16> = periods.iter().map(|period| period.year).collect();
     years.dedup();
     let quarters_of = |year: u16| manifest.periods.iter().filter(move |p| p.year == year);

@@ -169,7 +169,7 @@ pub fn change(
                     (key, value, earlier, value - earlier)
                 })
                 .collect();
-            rows.sort_by(|a, b| {
+            crate::sorting::sort_by(&mut rows, |a, b| {
                 b.3.cmp(&a.3)
                     .then_with(|| keys.code(a.0).cmp(keys.code(b.0)))
             });

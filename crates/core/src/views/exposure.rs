@@ -127,7 +127,7 @@ pub fn departement_ranking(
             share: share(value, total).unwrap_or(0.0),
         })
         .collect();
-    ranking.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut ranking, |a, b| {
         b.share
             .total_cmp(&a.share)
             .then_with(|| a.departement.cmp(&b.departement))

@@ -269,7 +269,7 @@ fn quantile_classes(sorted: &[f64], colours: &[&'static str], unit: MapUnit) -> 
 
 fn classes_of(values: &[f64], measure: MapMeasure, unit: MapUnit) -> Vec<MapClass> {
     let mut sorted: Vec<f64> = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    crate::sorting::sort_by(&mut sorted, f64::total_cmp);
     let Some((pivot, below_colours, above_colours)) = measure.diverging() else {
         let colours = if measure == MapMeasure::Imports {
             &BLUES
@@ -543,7 +543,7 @@ fn rows(
         .iter()
         .filter_map(|(code, value)| value.map(|value| (code.as_str(), value)))
         .collect();
-    ranked.sort_unstable_by(|(code_a, a), (code_b, b)| {
+    crate::sorting::sort_by(&mut ranked, |(code_a, a), (code_b, b)| {
         b.total_cmp(a).then_with(|| code_a.cmp(code_b))
     });
     let mut rows: Vec<MapRow> = manifest
@@ -574,7 +574,7 @@ fn rows(
             })
         })
         .collect();
-    rows.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut rows, |a, b| {
         (a.rank.is_none(), a.rank, &a.code).cmp(&(b.rank.is_none(), b.rank, &b.code))
     });
     rows

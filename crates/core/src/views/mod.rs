@@ -78,7 +78,7 @@ impl ViewName {
 
 /// Sorts (code, value) pairs by value, largest first, then by code: ties always break the same way.
 pub fn rank_by_value<K: Ord>(items: &mut [(K, i64)]) {
-    items.sort_by(|(code_a, value_a), (code_b, value_b)| {
+    crate::sorting::sort_by(items, |(code_a, value_a), (code_b, value_b)| {
         value_b.cmp(value_a).then_with(|| code_a.cmp(code_b))
     });
 }

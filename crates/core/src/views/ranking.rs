@@ -86,7 +86,7 @@ pub fn rank_of(values: &[(&Territory, f64)], territory: &Territory) -> Option<Ra
         .iter()
         .map(|(code, value)| (code.to_string(), *value))
         .collect();
-    ranked.sort_unstable_by(|(code_a, a), (code_b, b)| {
+    crate::sorting::sort_by(&mut ranked, |(code_a, a), (code_b, b)| {
         b.total_cmp(a).then_with(|| code_a.cmp(code_b))
     });
     let wanted = territory.to_string();

@@ -291,7 +291,7 @@ pub fn sankey(
                 .unwrap_or_default(),
         )
     };
-    links.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut links, |a, b| {
         b.value
             .cmp(&a.value)
             .then_with(|| link_code(a).cmp(&link_code(b)))
@@ -338,7 +338,7 @@ fn aligned_order(nodes: &[SankeyNode], reference: &[SankeyNode]) -> Vec<usize> {
             )
         })
         .collect();
-    order.sort_unstable();
+    crate::sorting::sort(&mut order);
     order.into_iter().map(|(_, _, index)| index).collect()
 }
 
