@@ -1,8 +1,9 @@
 //! Goods treemaps: what the territory exports (violet) and imports (blue), by product level.
 //!
 //! Rules: one tile per product at the chosen level, area proportional to its share of the flow's total;
-//! each tile holds its finer levels down to CPF4, for drill-down: when a product filter leaves one tile,
-//! the tiles shown are the finer products inside it (`Goods::tiles`).
+//! for drill-down, when a product filter leaves one tile, the tiles shown are the finer products inside
+//! it (`Goods::tiles`), down to CPF4. Only that tile holds its finer products: among several, none
+//! is shown (computing them was most of the view's time: 400 CPF4 nodes for the Oise).
 
 use super::share;
 use crate::catalog::Catalog;
@@ -22,6 +23,8 @@ pub struct GoodsNode {
     pub value: i64,
     /// Share of the flow's total.
     pub share: f64,
+    /// The finer products inside the node, when it is its level's only node (empty otherwise, and
+    /// at CPF4).
     pub children: Vec<GoodsNode>,
 }
 
@@ -122,6 +125,39 @@ fn goods_to(
 /// A product under its group at a level: (group, product, value).
 type Member = (usize, u16, i64);
 
+/// The members ordered by group, each group's side by side in the order given: by counting when
+/// they are many for the groups (a treemap's first level), else by sorting (the few products of
+/// one good among the 576 CPF4 codes, where counting would walk them all).
+fn by_group(mut members: Vec<Member>, groups: usize) -> Vec<Member> {
+    if members.len() < groups / 4 {
+        crate::sorting::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
+        return members;
+    }
+    // Per group, where its next member goes.
+    let mut next = vec![0_usize; groups];
+    for member in &members {
+        if let Some(count) = next.get_mut(member.0) {
+            *count += 1;
+        }
+    }
+    let mut start = 0;
+    for slot in &mut next {
+        let count = *slot;
+        *slot = start;
+        start += count;
+    }
+    let mut placed = vec![(0, 0, 0); start];
+    for member in members {
+        if let Some(at) = next.get_mut(member.0) {
+            if let Some(slot) = placed.get_mut(*at) {
+                *slot = member;
+            }
+            *at += 1;
+        }
+    }
+    placed
+}
+
 /// Groups (product, value) pairs at `level`, each group holding its finer levels. Products are
 /// grouped by their code's index in the catalog's sorted codes of the level (no string compared),
 /// which orders groups as their codes.
@@ -135,14 +171,12 @@ fn tree(
     let Some(grouping) = catalog.grouping(level) else {
         return Vec::new();
     };
-    // (group, product, value), sorted by group then product: each group's members side by side,
-    // in the order of the catalog.
-    let mut members: Vec<Member> = products
+    let members: Vec<Member> = products
         .iter()
         .filter(|(product, _)| catalog.product(*product).is_some())
         .map(|&(product, value)| (grouping.group(product), product, value))
         .collect();
-    members.sort_unstable_by_key(|&(group, product, _)| (group, product));
+    let members = by_group(members, grouping.codes.len());
     let mut groups: Vec<(usize, i64, &[Member])> = members
         .chunk_by(|a, b| a.0 == b.0)
         .filter_map(|chunk| {
@@ -150,14 +184,19 @@ fn tree(
             Some((group, chunk.iter().map(|member| member.2).sum(), chunk))
         })
         .collect();
-    groups.sort_by(|(group_a, value_a, _), (group_b, value_b, _)| {
-        value_b.cmp(value_a).then_with(|| group_a.cmp(group_b))
-    });
+    crate::sorting::sort_by(
+        &mut groups,
+        |(group_a, value_a, _), (group_b, value_b, _)| {
+            value_b.cmp(value_a).then_with(|| group_a.cmp(group_b))
+        },
+    );
+    // Only a node alone at its level is drilled into (`Goods::tiles`).
+    let alone = groups.len() == 1;
     groups
         .into_iter()
         .map(|(group, value, chunk)| {
             let children = match level.finer() {
-                Some(finer) if depth == Depth::WithFinerProducts => {
+                Some(finer) if depth == Depth::WithFinerProducts && alone => {
                     let finer_products: Vec<(u16, i64)> = chunk
                         .iter()
                         .map(|&(_, product, value)| (product, value))
