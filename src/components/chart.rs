@@ -203,19 +203,23 @@ impl Canvas {
         }
         if self.chart.with_value(Option::is_none) {
             self.instance(&div);
+            self.drawn_spec.set_value(None);
         }
-        // Each component of a new option replaces the drawn one (see `COMPONENTS`): the partners'
-        // chart redrawn in 6–7 ms instead of 13–18 with `notMerge`, which rebuilds every view.
+        // Each component of a new option that changed replaces the drawn one (see `COMPONENTS`;
+        // the partners' chart redrawn in 6–7 ms instead of 13–18 with `notMerge`, which rebuilds
+        // every view); those equal to the drawn ones are not sent (`comex_charts::redraw`).
+        let (sent, replaced) = self.drawn_spec.with_value(|drawn| {
+            comex_charts::redraw(&option.option, drawn.as_ref().map(|drawn| &drawn.option))
+        });
         let settings = js_sys::Object::new();
-        let replaced: js_sys::Array = comex_charts::COMPONENTS
+        let replaced: js_sys::Array = replaced
             .iter()
             .map(|name| JsValue::from_str(name))
             .collect();
         set(&settings, "replaceMerge", &replaced);
-        let drawn = self.chart.with_value(|c| {
-            c.as_ref()
-                .map(|c| c.set_option(&to_js(&option.option), &settings))
-        });
+        let drawn = self
+            .chart
+            .with_value(|c| c.as_ref().map(|c| c.set_option(&to_js(&sent), &settings)));
         match drawn {
             Some(Ok(())) => {
                 perf::mark(perf::CHART_DRAWN);
@@ -224,6 +228,7 @@ impl Canvas {
             Some(Err(error)) => {
                 leptos::logging::warn!("ECharts could not draw the chart: {error:?}");
                 div.set_text_content(Some("Le graphique n'a pas pu être dessiné."));
+                self.drawn_spec.set_value(None);
                 self.chart.update_value(|c| {
                     if let Some(c) = c.take() {
                         c.dispose()

@@ -39,6 +39,30 @@ pub const COMPONENTS: [&str; 6] = ["series", "xAxis", "yAxis", "grid", "legend",
 /// The options' other keys: plain values, replaced by merging.
 pub const PLAIN_KEYS: [&str; 2] = ["animation", "color"];
 
+/// What a redraw hands to ECharts, given the option drawn before in the same chart: the option
+/// without the components equal to the drawn ones, and the component types to replace (those that
+/// changed, and those the drawn option had and this one has not, which ECharts then removes).
+/// ECharts keeps an unchanged component as it is: no view rebuilt (a new tooltip view reads the
+/// page's layout, a new legend measures its texts). Nothing drawn before: everything, all replaced.
+pub fn redraw(option: &Value, drawn: Option<&Value>) -> (Value, Vec<&'static str>) {
+    let Some(drawn) = drawn else {
+        return (option.clone(), COMPONENTS.to_vec());
+    };
+    let mut sent = option.clone();
+    let mut replaced = Vec::new();
+    for component in COMPONENTS {
+        let (now, before) = (option.get(component), drawn.get(component));
+        if now.is_some() && now == before {
+            if let Some(object) = sent.as_object_mut() {
+                object.remove(component);
+            }
+        } else if now.is_some() || before.is_some() {
+            replaced.push(component);
+        }
+    }
+    (sent, replaced)
+}
+
 /// The series types of the ECharts bundle loaded with the page (web/echarts.js): the first screen's
 /// chart (the partner countries) needs no more.
 pub const FIRST_BUNDLE_SERIES: [&str; 2] = ["bar", "scatter"];

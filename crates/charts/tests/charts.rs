@@ -16,6 +16,7 @@ use comex_core::views::partners::{PartnerRow, Partners};
 use comex_core::views::portrait::ViewModel;
 use comex_core::views::sankey::{NodeKind, Sankey, SankeyLink, SankeyNode};
 use comex_core::views::specialisation::{Specialisation, SpecialisationRow};
+use serde_json::json;
 use serde_json::Value;
 
 fn manifest() -> Manifest {
@@ -577,4 +578,38 @@ fn every_series_type_is_in_a_bundle() {
             "{component}"
         );
     }
+}
+
+/// A redraw sends the components that changed and replaces them, removes those gone, and leaves
+/// out those equal to the drawn ones; a first drawing sends and replaces everything.
+#[test]
+fn a_redraw_sends_only_the_components_that_changed() {
+    let drawn = json!({
+        "animation": false,
+        "series": [{ "type": "bar", "data": [1, 2] }],
+        "xAxis": { "type": "value" },
+        "yAxis": { "type": "category", "data": ["A", "B"] },
+        "tooltip": { "formatter": "tip" },
+        "legend": { "show": true },
+    });
+    let option = json!({
+        "animation": false,
+        "series": [{ "type": "bar", "data": [3, 4] }],
+        "xAxis": { "type": "value" },
+        "yAxis": { "type": "category", "data": ["C", "D"] },
+        "tooltip": { "formatter": "tip" },
+    });
+    let (sent, replaced) = comex_charts::redraw(&option, Some(&drawn));
+    assert_eq!(
+        sent,
+        json!({
+            "animation": false,
+            "series": [{ "type": "bar", "data": [3, 4] }],
+            "yAxis": { "type": "category", "data": ["C", "D"] },
+        })
+    );
+    assert_eq!(replaced, ["series", "yAxis", "legend"]);
+    let (sent, replaced) = comex_charts::redraw(&option, None);
+    assert_eq!(sent, option);
+    assert_eq!(replaced, comex_charts::COMPONENTS);
 }
