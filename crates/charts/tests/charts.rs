@@ -613,3 +613,19 @@ fn a_redraw_sends_only_the_components_that_changed() {
     assert_eq!(sent, option);
     assert_eq!(replaced, comex_charts::COMPONENTS);
 }
+
+/// Tooltips are HTML: every piece of text in them is escaped, the rest kept as it is.
+#[test]
+fn tooltips_escape_their_text() {
+    assert_eq!(
+        comex_charts::escape_html(r#"<b>"Côte" & l'Oise</b>"#),
+        "&lt;b&gt;&quot;Côte&quot; &amp; l&#39;Oise&lt;/b&gt;"
+    );
+    assert_eq!(
+        comex_charts::tip(
+            "A & B",
+            &["1 < 2".to_string(), "Solde : 0,8 M€".to_string()]
+        ),
+        "<strong>A &amp; B</strong><br>1 &lt; 2<br>Solde : 0,8 M€"
+    );
+}
