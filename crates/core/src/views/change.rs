@@ -98,24 +98,23 @@ impl<'c> Keys<'c> {
         }
     }
 
-    fn code(&self, key: usize) -> &'c str {
+    /// The code and the label of a key.
+    fn code_and_label(&self, key: usize) -> (&'c str, &'c str) {
         match self.by {
             ChangeBy::Partners => u16::try_from(key)
                 .ok()
                 .and_then(|id| self.catalog.country(id))
-                .map_or("", |country| country.code.as_str()),
-            ChangeBy::Goods => self.grouping.map_or("", |grouping| grouping.code(key)),
+                .map_or(("", ""), |country| {
+                    (country.code.as_str(), country.label.as_str())
+                }),
+            ChangeBy::Goods => self.grouping.map_or(("", ""), |grouping| {
+                (grouping.code(key), grouping.label(key))
+            }),
         }
     }
 
-    fn label(&self, key: usize) -> &'c str {
-        match self.by {
-            ChangeBy::Partners => u16::try_from(key)
-                .ok()
-                .and_then(|id| self.catalog.country(id))
-                .map_or("", |country| country.label.as_str()),
-            ChangeBy::Goods => self.grouping.map_or("", |grouping| grouping.label(key)),
-        }
+    fn code(&self, key: usize) -> &'c str {
+        self.code_and_label(key).0
     }
 }
 
@@ -175,7 +174,7 @@ pub fn change(
             });
             let row = |&(key, value, earlier, change): &(usize, i64, i64, i64)| ChangeRow {
                 code: keys.code(key).to_string(),
-                label: keys.label(key).to_string(),
+                label: keys.code_and_label(key).1.to_string(),
                 value,
                 earlier,
                 change,
