@@ -60,57 +60,52 @@ fn add_quarters(
     periods: &[Period],
     sums: &mut [(i64, i64)],
 ) {
-    let position: Vec<Option<usize>> = table
+    // Each row is added to a slot of a flat table indexed by (quarter, flow), without a branch:
+    // slot 2 × the quarter's position in `periods` + the flow; the last pair takes the rows of
+    // quarters outside `periods`.
+    let outside = 2 * sums.len();
+    let slot_of_period: Vec<usize> = table
         .periods
         .iter()
-        .map(|period| periods.iter().position(|p| p == period))
+        .map(|period| {
+            periods
+                .iter()
+                .position(|p| p == period)
+                .map_or(outside, |position| 2 * position)
+        })
         .collect();
-    let mut add = |period: u8, flow: Flow, value: i64| {
-        if let Some(Some(slot)) = position.get(usize::from(period)) {
-            if let Some(sum) = sums.get_mut(*slot) {
-                match flow {
-                    Flow::Export => sum.0 += value,
-                    Flow::Import => sum.1 += value,
-                }
-            }
-        }
+    let slot = |period: u8, flow: Flow| {
+        slot_of_period
+            .get(usize::from(period))
+            .copied()
+            .unwrap_or(outside)
+            + usize::from(flow == Flow::Import)
     };
-    // Without a product or partner filter every row counts: the three columns are walked alone,
-    // each row added to a slot of a flat table indexed by (quarter, flow), without a branch.
+    let mut flat = vec![0_i64; outside + 2];
     if filter.product.is_none() && filter.country.is_none() {
-        // Slots 2 × position + flow; the last one takes the rows of quarters outside `periods`.
-        let outside = 2 * sums.len();
-        let slot_of_period: Vec<usize> = position
-            .iter()
-            .map(|slot| slot.map_or(outside, |slot| 2 * slot))
-            .chain(std::iter::repeat(outside))
-            .take(256)
-            .collect();
-        let mut flat = vec![0_i64; outside + 2];
+        // Every row counts: the three columns are walked alone.
         for ((&period, &flow), &value) in table.period.iter().zip(&table.flow).zip(&table.value) {
-            let slot = slot_of_period
-                .get(usize::from(period))
-                .copied()
-                .unwrap_or(outside)
-                + usize::from(flow == Flow::Import);
-            if let Some(sum) = flat.get_mut(slot) {
+            if let Some(sum) = flat.get_mut(slot(period, flow)) {
                 *sum += value;
             }
         }
-        for (sum, pair) in sums.iter_mut().zip(flat.chunks_exact(2)) {
-            if let [exports, imports] = pair {
-                sum.0 += exports;
-                sum.1 += imports;
+    } else {
+        let every_quarter = Filter {
+            periods: Vec::new(),
+            ..filter.clone()
+        };
+        RowFilter::new(&every_quarter, table, catalog).for_each(table, |row| {
+            if let Some(sum) = flat.get_mut(slot(row.period, row.flow)) {
+                *sum += row.value;
             }
-        }
-        return;
+        });
     }
-    let every_quarter = Filter {
-        periods: Vec::new(),
-        ..filter.clone()
-    };
-    RowFilter::new(&every_quarter, table, catalog)
-        .for_each(table, |row| add(row.period, row.flow, row.value));
+    for (sum, pair) in sums.iter_mut().zip(flat.chunks_exact(2)) {
+        if let [exports, imports] = pair {
+            sum.0 += exports;
+            sum.1 += imports;
+        }
+    }
 }
 
 /// The exports' and the imports' indices of one territory, quarter by quarter.
