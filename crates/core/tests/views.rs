@@ -475,3 +475,37 @@ fn shared_results_give_the_same_views_across_territories_and_filters() {
         }
     }
 }
+
+/// The évolution sums each quarter's rows by flow, with and without a partner filter (the two
+/// walks over the rows), and leaves out a quarter the series does not list.
+#[test]
+fn evolution_sums_quarters_by_flow_under_a_partner_filter() {
+    use comex_core::views::evolution::evolution;
+    let catalog = catalog(2, 2);
+    let t = table(
+        dep("60"),
+        &[
+            (0, E, 0, 0, 10),
+            (0, I, 1, 1, 4),
+            (1, E, 1, 0, 7),
+            (1, E, 0, 1, 5),
+            (1, I, 0, 0, 3),
+        ],
+    );
+    let sums = |filter: &Filter, periods: &[comex_core::codes::Period]| -> Vec<(i64, i64)> {
+        evolution(&[&t], None, None, &catalog, filter, periods)
+            .points
+            .iter()
+            .map(|point| (point.exports, point.imports))
+            .collect()
+    };
+    assert_eq!(sums(&Filter::default(), &[Q1, Q2]), [(10, 4), (12, 3)]);
+    let first_country = Filter {
+        country: Some(CountrySelection::Country(catalog.countries[0].code.clone())),
+        ..Filter::default()
+    };
+    assert_eq!(sums(&first_country, &[Q1, Q2]), [(10, 0), (7, 3)]);
+    // Q1 alone in the series: Q2's rows go nowhere.
+    assert_eq!(sums(&first_country, &[Q1]), [(10, 0)]);
+    assert_eq!(sums(&Filter::default(), &[Q2]), [(12, 3)]);
+}
