@@ -10,6 +10,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::serve::ListenerExt;
 use axum::Router;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -173,7 +174,13 @@ fn run(listener: std::net::TcpListener, site: &Site) -> Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)?;
+        // Without TCP_NODELAY a response's last small segment waited for the browser's delayed
+        // acknowledgement: files of 10–20 KB took 30–45 ms on localhost instead of 1–5.
+        let listener = tokio::net::TcpListener::from_std(listener)?.tap_io(|stream| {
+            if let Err(error) = stream.set_nodelay(true) {
+                eprintln!("TCP_NODELAY not set: {error}");
+            }
+        });
         axum::serve(listener, router).await?;
         Ok(())
     })
