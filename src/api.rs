@@ -195,6 +195,12 @@ impl Dataset {
         load
     }
 
+    /// A table already fetched and decoded, at once; `None` while it is on its way or if it failed.
+    pub fn loaded_table(&self, path: &str) -> Option<Rc<TradeTable>> {
+        let tables = self.tables.borrow();
+        tables.get(path)?.peek()?.as_ref().ok().cloned()
+    }
+
     /// Starts fetching a table now, if it is neither loaded nor on its way: the territory selector
     /// calls it on hover, focus and arrow keys, before the user's choice.
     pub fn prefetch(self: &Rc<Self>, path: &str) {

@@ -169,8 +169,8 @@ test("the browser's own print (beforeprint) loads and draws the blocks far down"
 });
 
 test('a territory picked in the selector is fetched at once, and only once', async ({ page, consoleErrors }) => {
-  // When the page's address changes, and the first animation frame after the choice: the file and the address
-  // are both asked for in the task of the choice, not a frame later.
+  // When the page's address changes, the first animation frame after the choice, and whether the
+  // partners' block was ever shown loading: a file that comes quickly replaces the territory in one step.
   await page.addInitScript(() => {
     const pushState = history.pushState.bind(history);
     history.pushState = (...args: Parameters<History['pushState']>) => {
@@ -180,21 +180,38 @@ test('a territory picked in the selector is fetched at once, and only once', asy
     document.addEventListener('change', () => {
       requestAnimationFrame(() => { (window as any).frameAfterChoice ??= performance.now(); });
     }, { capture: true });
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target as Element;
+        if (target.id === 'partners' && target.getAttribute('aria-busy') === 'true') (window as any).partnersBusy = true;
+      }
+    }).observe(document, { subtree: true, attributeFilter: ['aria-busy'] });
   });
   await openFirstScreen(page);
+  await page.evaluate(() => { (window as any).partnersBusy = false; });
   await page.selectOption('#territory', 'dep:13');
   await expect(page.locator('.subtitle')).toContainText('Bouches-du-Rhône');
   await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
-  const { fetchedAt, addressChangedAt, frameAfterChoice } = await page.evaluate(() => ({
-    fetchedAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dep/13/2024/year.arrow'))?.startTime,
-    addressChangedAt: (window as any).addressChangedAt as number | undefined,
-    frameAfterChoice: (window as any).frameAfterChoice as number | undefined,
-  }));
+  const { fetchedAt, arrivedAt, addressChangedAt, frameAfterChoice, partnersBusy } = await page.evaluate(() => {
+    const file = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dep/13/2024/year.arrow')) as
+      PerformanceResourceTiming | undefined;
+    return {
+      fetchedAt: file?.startTime,
+      arrivedAt: file?.responseEnd,
+      addressChangedAt: (window as any).addressChangedAt as number | undefined,
+      frameAfterChoice: (window as any).frameAfterChoice as number | undefined,
+      partnersBusy: (window as any).partnersBusy as boolean,
+    };
+  });
   expect(fetchedAt, 'dep/13/2024/year.arrow was fetched').toBeDefined();
   expect(addressChangedAt, 'the address changed').toBeDefined();
   expect(frameAfterChoice, 'a frame was drawn after the choice').toBeDefined();
+  // Asked for in the task of the choice, not a frame later.
   expect(fetchedAt!).toBeLessThan(frameAfterChoice!);
-  expect(addressChangedAt!).toBeLessThan(frameAfterChoice!);
+  // The switch waited for the file (it came well within the 150 ms the switch waits), and the blocks were
+  // never shown loading in between.
+  expect(addressChangedAt!).toBeGreaterThanOrEqual(arrivedAt!);
+  expect(partnersBusy, 'the partners block was never shown loading').toBe(false);
 
   // Back and forth: the tables are kept, nothing is fetched again.
   await page.selectOption('#territory', 'dep:60');
@@ -204,6 +221,40 @@ test('a territory picked in the selector is fetched at once, and only once', asy
   await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
   const fetches = (await transfers(page)).filter((t) => /\/dep\/(13|60)\/2024/.test(t.path)).map((t) => t.path);
   expect(fetches.sort()).toEqual(['/data/v1/dep/13/2024/year.arrow', '/data/v1/dep/60/2024/year.arrow']);
+});
+
+test('a slow territory shows the page loading after 150 ms; the last choice wins', async ({ page, consoleErrors }) => {
+  await openFirstScreen(page);
+  // The Gironde's file takes 2 s: the page switches without it and shows its blocks loading.
+  await page.route('**/data/v1/dep/33/2024/year.arrow', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await route.continue();
+  });
+  const chosenAt = Date.now();
+  await page.selectOption('#territory', 'dep:33');
+  await expect(page).toHaveURL(/territory=dep:33(&|$)/);
+  expect(Date.now() - chosenAt, 'the address changed before the file came').toBeLessThan(2000);
+  await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('.subtitle')).toContainText('Gironde');
+  await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false', { timeout: 10_000 });
+
+  // Two choices in a row, the first one slow: the second is shown, and stays when the first one's file comes.
+  // (Neither is next to the Gironde in the list: the selector did not ask for them ahead.)
+  await page.route('**/data/v1/dep/69/2024/year.arrow', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.continue();
+  });
+  const slowFile = page.waitForResponse('**/data/v1/dep/69/2024/year.arrow');
+  await page.selectOption('#territory', 'dep:69');
+  await page.selectOption('#territory', 'dep:75');
+  await expect(page.locator('.subtitle')).toContainText('Paris');
+  await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
+  await slowFile;
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/territory=dep:75(&|$)/);
+  await expect(page.locator('.subtitle')).toContainText('Paris');
+  await expect(page.locator('#territory')).toHaveValue('dep:75');
+  void consoleErrors;
 });
 
 test('the selector asks for the territories on either side of the shown one when focused, and after each arrow key', async ({ page, consoleErrors }) => {

@@ -6,7 +6,6 @@ use crate::components::filters::Filters;
 use crate::components::period_select::PeriodSelect;
 use crate::components::print::print_fiche;
 use crate::components::territory_select::TerritorySelect;
-use crate::perf;
 use crate::state::Selection;
 use comex_core::catalog::Catalog;
 use comex_core::codes::Territory;
@@ -25,9 +24,7 @@ pub fn AppHeader(
 ) -> impl IntoView {
     let territory = Memo::new(move |_| selection.territory());
     let on_select = Callback::new(move |territory: Territory| {
-        perf::mark(perf::TERRITORY_SELECTED);
-        portrait.prefetch_territory(&territory, &selection.periods());
-        selection.set_territory(&territory);
+        portrait.switch_territory(territory, selection);
     });
     let on_prefetch = Callback::new(move |territory: Territory| {
         portrait.prefetch_territory_later(territory, selection.periods());

@@ -5,6 +5,7 @@
 use crate::api::{Dataset, LoadError};
 use crate::components::near_screen::DrawEverything;
 use crate::components::view_block::{Drawn, Loaded};
+use crate::perf;
 use crate::state::Selection;
 use comex_charts::Layout;
 use comex_core::blocks::model::Context;
@@ -35,17 +36,57 @@ pub struct Portrait {
     pub attempt: RwSignal<u32>,
     /// Set once a chart is drawn (or at once in an embed without charts).
     pub first_chart_drawn: RwSignal<bool>,
+    /// Counts the territories chosen: a switch applies only if no other was chosen since.
+    switches: StoredValue<u32, LocalStorage>,
 }
+
+/// How long a switch waits for the chosen territory's files before the page shows it loading. Files
+/// in within that time (on these machines 5–30 ms after the choice) make the page go from one
+/// territory to the next in one step: the blocks neither dim nor lay out a loading state between.
+const SWITCH_PATIENCE: std::time::Duration = std::time::Duration::from_millis(150);
 
 impl Portrait {
     /// Asks now for a territory's files for these quarters, before the blocks that read them exist
-    /// (a hovered département of the map, a choice: whichever asks first fetches, once).
+    /// (a hovered département of the map: a click then finds them on their way).
     pub fn prefetch_territory(&self, territory: &Territory, periods: &[Period]) {
         self.dataset.with_value(|dataset| {
             for path in dataset.manifest.territory_files(territory, periods) {
                 dataset.prefetch(&path);
             }
         });
+    }
+
+    /// Shows another territory (chosen in the selector or on the map): its files are asked for at
+    /// once and the address changes when they are in, or after `SWITCH_PATIENCE` if they are slow
+    /// (the blocks then show their loading state, as on a first load). A failed file switches too:
+    /// the blocks report it.
+    pub fn switch_territory(&self, territory: Territory, selection: Selection) {
+        perf::mark(perf::TERRITORY_SELECTED);
+        let switches = self.switches;
+        let number = switches.get_value().wrapping_add(1);
+        switches.set_value(number);
+        let dataset = self.dataset.get_value();
+        let paths = dataset
+            .manifest
+            .territory_files(&territory, &selection.periods());
+        let apply = move || {
+            let shown = untrack(|| selection.territory());
+            if switches.get_value() == number && shown != territory {
+                selection.set_territory(&territory);
+            }
+        };
+        for path in &paths {
+            dataset.prefetch(path);
+        }
+        let apply_when_loaded = apply.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            for path in paths {
+                // Errors are the blocks' to report, once switched.
+                let _ = dataset.table(&path).await;
+            }
+            apply_when_loaded();
+        });
+        set_timeout(apply, SWITCH_PATIENCE);
     }
 
     /// Asks for a territory's files once the shown territory's are in (they come first on a slow
@@ -116,6 +157,7 @@ impl Portrait {
             draw_everything,
             attempt: RwSignal::new(0),
             first_chart_drawn: RwSignal::new(false),
+            switches: StoredValue::new_local(0),
         }
     }
 }
@@ -232,6 +274,30 @@ fn draw(
         Err(BlockError::Core(error)) => Some(Err(LoadError::Data(error))),
     }
 }
+/// The block's tables if every one is already in (asked for ahead of a switch, or read by another
+/// block): the block then goes to the new selection in the task that selects it, without a loading
+/// state between (the resource below would hand them over a task later). Not for the map, which
+/// waits for its outline as well.
+fn already_loaded(
+    block: Block,
+    portrait: &Portrait,
+    files: Memo<FilesResult>,
+) -> Option<Vec<(String, Rc<TradeTable>)>> {
+    if block == Block::Map {
+        return None;
+    }
+    files.with(|files| {
+        let files = files.as_ref().ok()?.as_ref()?;
+        portrait.dataset.with_value(|dataset| {
+            files
+                .all()
+                .into_iter()
+                .map(|path| Some((path.to_string(), dataset.loaded_table(path)?)))
+                .collect()
+        })
+    })
+}
+
 type LoadedTables = Result<Option<Vec<(String, Rc<TradeTable>)>>, LoadError>;
 
 pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
@@ -263,13 +329,16 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
             })
         })
     };
+    // Whether the block reads its files now.
+    let asked = Memo::new(move |_| {
+        // The key points sit at the top but read more than the first view: after the first chart.
+        let may_fetch = !block.waits_for_first_chart() || first_chart_drawn.get();
+        (wanted.get() && may_fetch) || draw_everything.0.get() || reads_only_the_territory()
+    });
     let tables: LocalResource<LoadedTables> = LocalResource::new(move || {
         // Loaded files come back from the cache at once; failed ones are fetched again.
         attempt.track();
-        // The key points sit at the top but read more than the first view: after the first chart.
-        let may_fetch = !block.waits_for_first_chart() || first_chart_drawn.get();
-        let asked =
-            (wanted.get() && may_fetch) || draw_everything.0.get() || reads_only_the_territory();
+        let asked = asked.get();
         let paths: Option<Vec<String>> = files
             .get()
             .ok()
@@ -319,10 +388,18 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
         if !computes.get() {
             return None;
         }
-        let loaded = match tables.get()? {
-            Ok(Some(loaded)) => loaded,
-            Ok(None) => return None,
-            Err(error) => return Some(Err(error)),
+        let already_in = if asked.get() {
+            already_loaded(block, &portrait, files)
+        } else {
+            None
+        };
+        let loaded = match already_in {
+            Some(loaded) => loaded,
+            None => match tables.get()? {
+                Ok(Some(loaded)) => loaded,
+                Ok(None) => return None,
+                Err(error) => return Some(Err(error)),
+            },
         };
         let layout = Layout {
             compact: block.is_comparison(),

@@ -14,7 +14,6 @@ use crate::components::near_screen::DrawEverything;
 use crate::components::print::follow_browser_print;
 use crate::components::print_intro::PrintIntro;
 use crate::components::view_block::{Embed, ViewBlock};
-use crate::perf;
 use crate::state::Selection;
 use comex_core::blocks::text::period_text;
 use comex_core::blocks::Block;
@@ -95,9 +94,7 @@ fn mark_callbacks(selection: Selection, portrait: Portrait) -> (Callback<Pick>, 
         // As the selector does: the files asked for at once, the address changes, back and forward work.
         Pick::Territory(code) => {
             if let Ok(territory) = code.parse::<Territory>() {
-                perf::mark(perf::TERRITORY_SELECTED);
-                portrait.prefetch_territory(&territory, &selection.periods());
-                selection.set_territory(&territory);
+                portrait.switch_territory(territory, selection);
             }
         }
     });
