@@ -300,6 +300,47 @@ fn already_loaded(
 
 type LoadedTables = Result<Option<Vec<(String, Rc<TradeTable>)>>, LoadError>;
 
+/// The block's tables, fetched once `asked` (each file once, whichever block asks); failed ones are
+/// fetched again at each « Réessayer ».
+fn fetched_tables(
+    block: Block,
+    dataset: StoredValue<Rc<Dataset>, LocalStorage>,
+    attempt: RwSignal<u32>,
+    asked: Memo<bool>,
+    files: Memo<FilesResult>,
+) -> LocalResource<LoadedTables> {
+    LocalResource::new(move || {
+        // Loaded files come back from the cache at once; failed ones are fetched again.
+        attempt.track();
+        let asked = asked.get();
+        let paths: Option<Vec<String>> = files
+            .get()
+            .ok()
+            .flatten()
+            .filter(|_| asked)
+            .map(|files| files.all().into_iter().map(String::from).collect());
+        let dataset = dataset.get_value();
+        async move {
+            let Some(paths) = paths else { return Ok(None) };
+            // Every file is asked for at once (each is fetched once, whichever block asks), then
+            // awaited in turn.
+            for path in &paths {
+                dataset.prefetch(path);
+            }
+            let mut loaded = Vec::with_capacity(paths.len());
+            for path in paths {
+                let table = dataset.table(&path).await?;
+                loaded.push((path, table));
+            }
+            // The map draws over its outline: registered before its option is drawn.
+            if block == Block::Map {
+                crate::map_outline::ensure_outline().await?;
+            }
+            Ok(Some(loaded))
+        }
+    })
+}
+
 pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     let Portrait {
         dataset,
@@ -335,36 +376,7 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
         let may_fetch = !block.waits_for_first_chart() || first_chart_drawn.get();
         (wanted.get() && may_fetch) || draw_everything.0.get() || reads_only_the_territory()
     });
-    let tables: LocalResource<LoadedTables> = LocalResource::new(move || {
-        // Loaded files come back from the cache at once; failed ones are fetched again.
-        attempt.track();
-        let asked = asked.get();
-        let paths: Option<Vec<String>> = files
-            .get()
-            .ok()
-            .flatten()
-            .filter(|_| asked)
-            .map(|files| files.all().into_iter().map(String::from).collect());
-        let dataset = dataset.get_value();
-        async move {
-            let Some(paths) = paths else { return Ok(None) };
-            // Every file is asked for at once (each is fetched once, whichever block asks), then
-            // awaited in turn.
-            for path in &paths {
-                dataset.prefetch(path);
-            }
-            let mut loaded = Vec::with_capacity(paths.len());
-            for path in paths {
-                let table = dataset.table(&path).await?;
-                loaded.push((path, table));
-            }
-            // The map draws over its outline: registered before its option is drawn.
-            if block == Block::Map {
-                crate::map_outline::ensure_outline().await?;
-            }
-            Ok(Some(loaded))
-        }
-    });
+    let tables = fetched_tables(block, dataset, attempt, asked, files);
     let heading = Memo::new(move |_| {
         let selection = selection.get();
         dataset.with_value(|dataset| {
