@@ -274,6 +274,7 @@ fn draw(
         Err(BlockError::Core(error)) => Some(Err(LoadError::Data(error))),
     }
 }
+
 /// The block's tables if every one is already in (asked for ahead of a switch, or read by another
 /// block): the block then goes to the new selection in the task that selects it, without a loading
 /// state between (the resource below would hand them over a task later). Not for the map, which
