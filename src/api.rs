@@ -87,6 +87,27 @@ impl From<CoreError> for LoadError {
     }
 }
 
+/// Asks the browser for a data file now, as the page's own `<link rel="preload">` do for the
+/// manifest and the code lists: the same address and mode as `fetch_bytes`, whose request then
+/// takes that response instead of asking again.
+fn preload(path: &str) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let (Ok(link), Some(head)) = (document.create_element("link"), document.head()) else {
+        return;
+    };
+    for (name, value) in [
+        ("rel", "preload"),
+        ("as", "fetch"),
+        ("crossorigin", "anonymous"),
+        ("href", &format!("{DATA_ROOT}{path}")),
+    ] {
+        let _ = link.set_attribute(name, value);
+    }
+    let _ = head.append_child(&link);
+}
+
 async fn fetch_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
     fetch_at(&format!("{DATA_ROOT}{path}"), path).await
 }
@@ -155,9 +176,21 @@ pub struct Dataset {
     indexes: RefCell<HashMap<String, IndexLoad>>,
 }
 
-pub async fn load_dataset() -> Result<Rc<Dataset>, LoadError> {
+/// Loads the manifest and the code lists. `first_files` names the data files the first view reads
+/// (from the manifest): they are asked for as soon as the manifest is read, while the code lists
+/// are decoded and the page is built, instead of by the blocks once the page is built. On a slow
+/// line the WASM comes last, and the page is then built in the time the file takes to come.
+pub async fn load_dataset(
+    first_files: impl FnOnce(&Manifest) -> Vec<String>,
+) -> Result<Rc<Dataset>, LoadError> {
     let manifest_bytes = fetch_bytes(MANIFEST_FILE).await?;
     let manifest = Manifest::parse(&String::from_utf8_lossy(&manifest_bytes))?;
+    for path in first_files(&manifest) {
+        if let Some(index) = index_of_file(&path) {
+            preload(&index);
+        }
+        preload(&path);
+    }
     // Both code lists at once: one round trip, not two.
     let (products, countries) = join(fetch_bytes(PRODUCTS_FILE), fetch_bytes(COUNTRIES_FILE)).await;
     let (products, countries) = (products?, countries?);

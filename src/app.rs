@@ -3,11 +3,26 @@
 use crate::api;
 use crate::components::dashboard::Dashboard;
 use crate::components::message::ErrorMessage;
+use crate::state::Selection;
+use comex_core::manifest::Manifest;
 use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let dataset = LocalResource::new(api::load_dataset);
+    let selection = Selection::from_url();
+    // The shown territory's files, asked for with the code lists; not for a single embedded block,
+    // which may not read them. Read untracked: the resource polls its future inside the reactive
+    // graph, and a switch must not load the data set again.
+    let first_files = move |manifest: &Manifest| {
+        untrack(|| {
+            let single_embed = selection.embed().is_some_and(|name| name != "portrait");
+            if single_embed {
+                return Vec::new();
+            }
+            manifest.territory_files(&selection.territory(), &selection.periods())
+        })
+    };
+    let dataset = LocalResource::new(move || api::load_dataset(first_files));
     // Tells the end-to-end tests (and only them) that the WASM app is running.
     Effect::new(|| {
         if let Some(body) = document().body() {
@@ -18,7 +33,7 @@ pub fn App() -> impl IntoView {
     // the whole dashboard down (charts and all) each time a block's file reloads.
     move || match dataset.get() {
         None => view! { <p class="loading">"Chargement des données…"</p> }.into_any(),
-        Some(Ok(dataset)) => view! { <Dashboard dataset=dataset/> }.into_any(),
+        Some(Ok(dataset)) => view! { <Dashboard dataset=dataset selection=selection/> }.into_any(),
         Some(Err(error)) => view! {
             <header class="app-header"><h1>"Commerce extérieur des territoires"</h1></header>
             <ErrorMessage error=error retry=Callback::new(move |_| dataset.refetch())/>

@@ -72,6 +72,14 @@ test('the first screen fetches only the territory file of the year, compressed, 
   const data = fetched.filter((t) => t.path.includes('/data/')).map((t) => dataPath(t.path)).sort();
   // A whole year: the territory's file summed over its quarters, and the index of such files only.
   expect(data).toEqual(['codes/pays.arrow', 'codes/produits.arrow', 'dep/60/2024/year.arrow', 'files/2024-year.json', 'manifest.json']);
+  // The territory's file and its index are asked for as soon as the manifest is read (a preload the
+  // app adds), not by the blocks once the page is built; the blocks' requests took those responses.
+  const initiators = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('resource')
+      .filter((e) => /(dep\/60\/2024\/year\.arrow|files\/2024-year\.json)$/.test(e.name))
+      .map((e) => [new URL(e.name).pathname.replace(/.*\/data\/v1\//, ''), (e as PerformanceResourceTiming).initiatorType])),
+  );
+  expect(initiators).toEqual({ 'dep/60/2024/year.arrow': 'link', 'files/2024-year.json': 'link' });
   // Every asset came compressed (the build writes .gz copies; `serve` sends them).
   for (const t of fetched.filter((t) => /\.(wasm|js|arrow|json)$/.test(t.path))) {
     expect(t.gzip, `${t.path} is sent compressed`).toBeLessThan(t.raw);

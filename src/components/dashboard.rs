@@ -138,8 +138,7 @@ fn after_first_chart(selection: Selection, portrait: Portrait) {
 }
 
 #[component]
-pub fn Dashboard(dataset: Rc<Dataset>) -> impl IntoView {
-    let selection = Selection::from_url();
+pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
     let is_demo = dataset.manifest.is_demo();
     let manifest = StoredValue::new_local(dataset.manifest.clone());
     let catalog = StoredValue::new_local(dataset.catalog.clone());
