@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::dashboard::Dashboard;
 use crate::components::message::ErrorMessage;
+use crate::components::view_block::Embed;
 use crate::state::Selection;
 use comex_core::manifest::Manifest;
 use leptos::prelude::*;
@@ -15,8 +16,7 @@ pub fn App() -> impl IntoView {
     // graph, and a switch must not load the data set again.
     let first_files = move |manifest: &Manifest| {
         untrack(|| {
-            let single_embed = selection.embed().is_some_and(|name| name != "portrait");
-            if single_embed {
+            if Embed(selection.embed()).is_single() {
                 return Vec::new();
             }
             manifest.territory_files(&selection.territory(), &selection.periods())

@@ -47,13 +47,15 @@ const SWITCH_PATIENCE: std::time::Duration = std::time::Duration::from_millis(15
 
 impl Portrait {
     /// Asks now for a territory's files for these quarters, before the blocks that read them exist
-    /// (a hovered département of the map: a click then finds them on their way).
-    pub fn prefetch_territory(&self, territory: &Territory, periods: &[Period]) {
+    /// (a hovered département of the map: a click then finds them on their way), and names them.
+    pub fn prefetch_territory(&self, territory: &Territory, periods: &[Period]) -> Vec<String> {
         self.dataset.with_value(|dataset| {
-            for path in dataset.manifest.territory_files(territory, periods) {
-                dataset.prefetch(&path);
+            let paths = dataset.manifest.territory_files(territory, periods);
+            for path in &paths {
+                dataset.prefetch(path);
             }
-        });
+            paths
+        })
     }
 
     /// Shows another territory (chosen in the selector or on the map): its files are asked for at
@@ -65,19 +67,14 @@ impl Portrait {
         let switches = self.switches;
         let number = switches.get_value().wrapping_add(1);
         switches.set_value(number);
+        let paths = self.prefetch_territory(&territory, &selection.periods());
         let dataset = self.dataset.get_value();
-        let paths = dataset
-            .manifest
-            .territory_files(&territory, &selection.periods());
         let apply = move || {
             let shown = untrack(|| selection.territory());
             if switches.get_value() == number && shown != territory {
                 selection.set_territory(&territory);
             }
         };
-        for path in &paths {
-            dataset.prefetch(path);
-        }
         let apply_when_loaded = apply.clone();
         wasm_bindgen_futures::spawn_local(async move {
             for path in paths {

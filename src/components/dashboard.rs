@@ -68,7 +68,7 @@ fn block_view(
 fn embed_mode(selection: Selection, portrait: Portrait) -> bool {
     let embed = Embed(selection.embed());
     let embedded = embed.is_embedded();
-    let single = embed.0.as_deref().is_some_and(|name| name != "portrait");
+    let single = embed.is_single();
     // Alone in an embed, the key points have no chart to wait for.
     if embed.0.as_deref() == Some(Block::KeyPoints.name()) {
         portrait.first_chart_drawn.set(true);
@@ -123,7 +123,7 @@ fn after_first_chart(selection: Selection, portrait: Portrait) {
         },
         FIRST_CHART_WAIT,
     );
-    let single_embed = selection.embed().is_some_and(|name| name != "portrait");
+    let single_embed = Embed(selection.embed()).is_single();
     Effect::new(move |_| {
         // Again at each selection: its région's files (the bundle is loaded once).
         portrait.selection.track();

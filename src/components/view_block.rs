@@ -35,6 +35,11 @@ impl Embed {
     pub fn is_embedded(&self) -> bool {
         self.0.is_some()
     }
+
+    /// One block alone in the frame (any embed but `portrait`).
+    pub fn is_single(&self) -> bool {
+        self.0.as_deref().is_some_and(|name| name != "portrait")
+    }
 }
 
 /// The dashboard's address for the current selection, without `embed`.
