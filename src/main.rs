@@ -46,6 +46,12 @@ fn main() {
     #[cfg(target_arch = "wasm32")]
     {
         components::panic_notice::install();
+        // The page's static « Chargement des données… » (index.html), shown while the WASM came:
+        // the app's first state says the same, in the same task, so nothing blinks.
+        if let Some(static_loading) = leptos::prelude::document().get_element_by_id("page-loading")
+        {
+            static_loading.remove();
+        }
         leptos::mount::mount_to_body(app::App);
     }
 }
