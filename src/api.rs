@@ -228,6 +228,23 @@ impl Dataset {
         load
     }
 
+    /// Several tables: every one asked for at once (each is fetched once, whichever caller asks),
+    /// then awaited in turn; the first failure ends the wait.
+    pub async fn tables(
+        self: &Rc<Self>,
+        paths: Vec<String>,
+    ) -> Result<Vec<(String, Rc<TradeTable>)>, LoadError> {
+        for path in &paths {
+            self.prefetch(path);
+        }
+        let mut loaded = Vec::with_capacity(paths.len());
+        for path in paths {
+            let table = self.table(&path).await?;
+            loaded.push((path, table));
+        }
+        Ok(loaded)
+    }
+
     /// A table already fetched and decoded, at once; `None` while it is on its way or if it failed.
     pub fn loaded_table(&self, path: &str) -> Option<Rc<TradeTable>> {
         let tables = self.tables.borrow();

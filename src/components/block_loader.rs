@@ -47,15 +47,13 @@ const SWITCH_PATIENCE: std::time::Duration = std::time::Duration::from_millis(15
 
 impl Portrait {
     /// Asks now for a territory's files for these quarters, before the blocks that read them exist
-    /// (a hovered département of the map: a click then finds them on their way), and names them.
-    pub fn prefetch_territory(&self, territory: &Territory, periods: &[Period]) -> Vec<String> {
+    /// (a hovered département of the map: a click then finds them on their way).
+    pub fn prefetch_territory(&self, territory: &Territory, periods: &[Period]) {
         self.dataset.with_value(|dataset| {
-            let paths = dataset.manifest.territory_files(territory, periods);
-            for path in &paths {
-                dataset.prefetch(path);
+            for path in dataset.manifest.territory_files(territory, periods) {
+                dataset.prefetch(&path);
             }
-            paths
-        })
+        });
     }
 
     /// Shows another territory (chosen in the selector or on the map): its files are asked for at
@@ -67,8 +65,10 @@ impl Portrait {
         let switches = self.switches;
         let number = switches.get_value().wrapping_add(1);
         switches.set_value(number);
-        let paths = self.prefetch_territory(&territory, &selection.periods());
         let dataset = self.dataset.get_value();
+        let paths = dataset
+            .manifest
+            .territory_files(&territory, &selection.periods());
         let apply = move || {
             let shown = untrack(|| selection.territory());
             if switches.get_value() == number && shown != territory {
@@ -76,11 +76,10 @@ impl Portrait {
             }
         };
         let apply_when_loaded = apply.clone();
+        // Asked for in this task (the future runs at once, in a microtask, before the next frame).
         wasm_bindgen_futures::spawn_local(async move {
-            for path in paths {
-                // Errors are the blocks' to report, once switched.
-                let _ = dataset.table(&path).await;
-            }
+            // Errors are the blocks' to report, once switched.
+            let _ = dataset.tables(paths).await;
             apply_when_loaded();
         });
         set_timeout(apply, SWITCH_PATIENCE);
@@ -320,16 +319,7 @@ fn fetched_tables(
         let dataset = dataset.get_value();
         async move {
             let Some(paths) = paths else { return Ok(None) };
-            // Every file is asked for at once (each is fetched once, whichever block asks), then
-            // awaited in turn.
-            for path in &paths {
-                dataset.prefetch(path);
-            }
-            let mut loaded = Vec::with_capacity(paths.len());
-            for path in paths {
-                let table = dataset.table(&path).await?;
-                loaded.push((path, table));
-            }
+            let loaded = dataset.tables(paths).await?;
             // The map draws over its outline: registered before its option is drawn.
             if block == Block::Map {
                 crate::map_outline::ensure_outline().await?;
