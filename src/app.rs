@@ -34,10 +34,14 @@ pub fn App() -> impl IntoView {
     move || match dataset.get() {
         None => view! { <p class="loading">"Chargement des données…"</p> }.into_any(),
         Some(Ok(dataset)) => view! { <Dashboard dataset=dataset selection=selection/> }.into_any(),
-        Some(Err(error)) => view! {
+        Some(Err(error)) => {
+            // A static page behind would hide the app's message and its « Réessayer ».
+            crate::takeover::reveal();
+            view! {
             <header class="app-header"><h1>"Commerce extérieur des territoires"</h1></header>
             <ErrorMessage error=error retry=Callback::new(move |_| dataset.refetch())/>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }

@@ -3,7 +3,8 @@
 //! `api` fetches and checks the data files, `state` keeps the selection in the URL (`address`), `components`
 //! lay out the page and draw the blocks (their models from `comex_core`, their ECharts options from
 //! `comex_charts`), `echarts` and `intl` are thin bindings to the browser, `map_outline` loads the
-//! map's outline.
+//! map's outline, `takeover` puts the app in place of the territory's static page, `document_head`
+//! keeps the title and description with the selection.
 
 // The app exists only in the browser; on the host this crate is an empty binary, so that a plain
 // `cargo test` of the workspace never builds the browser dependencies.
@@ -18,6 +19,8 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod digest;
 #[cfg(target_arch = "wasm32")]
+mod document_head;
+#[cfg(target_arch = "wasm32")]
 mod echarts;
 #[cfg(target_arch = "wasm32")]
 mod intl;
@@ -29,6 +32,8 @@ mod perf;
 mod shared_load;
 #[cfg(target_arch = "wasm32")]
 mod state;
+#[cfg(target_arch = "wasm32")]
+mod takeover;
 
 /// Panics on purpose: the end-to-end tests call it (`window.wasmBindings.diagnostic_panic()`) to
 /// check that a panic shows a message instead of leaving a dead page.
@@ -52,6 +57,6 @@ fn main() {
         {
             static_loading.remove();
         }
-        leptos::mount::mount_to_body(app::App);
+        takeover::mount();
     }
 }

@@ -1,20 +1,22 @@
-//! The dashboard's selection, kept in the URL query (`?territory=dep:60&country=US&product=C20B&level=a129`),
-//! so that a copied link opens the same view and back/forward work.
+//! The dashboard's selection, kept in the address: the territory's page (`departements/60-oise/`),
+//! then the query (`?country=US&product=C20B&level=a129`), so that a copied link opens the same
+//! view and back/forward work. The older `?territory=dep:60` still opens its territory, and is
+//! rewritten as that territory's page once the manifest is read (`settle_address`).
 
 use crate::address::Address;
 use comex_core::blocks::Selection as CoreSelection;
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
+use comex_core::manifest::Manifest;
+use comex_core::pages::territory_of_page;
 use comex_core::views::map::MapMeasure;
 use leptos::prelude::*;
-
-/// The territory shown when the URL names none: the Oise, as in the seed's document.
-pub const DEFAULT_TERRITORY: &str = "dep:60";
 
 #[derive(Clone, Copy)]
 pub struct Selection {
     address: Address,
+    page: Memo<String>,
     territory: Memo<Option<String>>,
     product: Memo<Option<String>>,
     country: Memo<Option<String>>,
@@ -29,6 +31,7 @@ impl Selection {
         let address = Address::from_page();
         Selection {
             address,
+            page: address.page(),
             territory: address.parameter("territory"),
             product: address.parameter("product"),
             country: address.parameter("country"),
@@ -39,17 +42,35 @@ impl Selection {
         }
     }
 
-    /// The territory of the URL, or the default one when it is absent or malformed.
+    /// The territory of the query (an older address), else the page's; France at the root, and
+    /// when neither names a territory.
     pub fn territory(&self) -> Territory {
         self.territory
             .get()
             .and_then(|text| text.parse::<Territory>().ok())
-            .or_else(|| DEFAULT_TERRITORY.parse::<Territory>().ok())
+            .or_else(|| self.page.with(|page| territory_of_page(page)))
             .unwrap_or(Territory::France)
     }
 
-    pub fn set_territory(&self, territory: &Territory) {
-        self.address.set("territory", Some(territory.to_string()));
+    /// Goes to the territory's page (a new history entry); `territory=` in the query where the
+    /// manifest gives it no page.
+    pub fn set_territory(&self, territory: &Territory, manifest: &Manifest) {
+        match manifest.page_path(territory) {
+            Some(path) => self.address.set_page(path, "territory", false),
+            None => self.address.set("territory", Some(territory.to_string())),
+        }
+    }
+
+    /// An older address (`?territory=dep:60`) rewritten in place as its territory's page, so that
+    /// a copied link, the back button and the canonical address agree.
+    pub fn settle_address(&self, manifest: &Manifest) {
+        let named = self
+            .territory
+            .get_untracked()
+            .and_then(|text| text.parse::<Territory>().ok());
+        if let Some(path) = named.and_then(|territory| manifest.page_path(&territory)) {
+            self.address.set_page(path, "territory", true);
+        }
     }
 
     pub fn level(&self) -> ProductLevel {

@@ -36,6 +36,8 @@ pub struct Portrait {
     pub attempt: RwSignal<u32>,
     /// Set once a chart is drawn (or at once in an embed without charts).
     pub first_chart_drawn: RwSignal<bool>,
+    /// Set once the key points are written (or have failed).
+    pub key_points_done: RwSignal<bool>,
     /// Counts the territories chosen: a switch applies only if no other was chosen since.
     switches: StoredValue<u32, LocalStorage>,
 }
@@ -69,10 +71,11 @@ impl Portrait {
         let paths = dataset
             .manifest
             .territory_files(&territory, &selection.periods());
+        let pages = self.dataset;
         let apply = move || {
             let shown = untrack(|| selection.territory());
             if switches.get_value() == number && shown != territory {
-                selection.set_territory(&territory);
+                pages.with_value(|dataset| selection.set_territory(&territory, &dataset.manifest));
             }
         };
         let apply_when_loaded = apply.clone();
@@ -153,6 +156,7 @@ impl Portrait {
             draw_everything,
             attempt: RwSignal::new(0),
             first_chart_drawn: RwSignal::new(false),
+            key_points_done: RwSignal::new(false),
             switches: StoredValue::new_local(0),
         }
     }

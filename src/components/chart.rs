@@ -154,7 +154,13 @@ impl Canvas {
 
     fn instance(self, div: &web_sys::HtmlElement) {
         let init_options = js_sys::Object::new();
-        set(&init_options, "renderer", &JsValue::from_str("canvas"));
+        // The build saves each chart as SVG for the static pages (`takeover`).
+        let renderer = if crate::takeover::is_baking() {
+            "svg"
+        } else {
+            "canvas"
+        };
+        set(&init_options, "renderer", &JsValue::from_str(renderer));
         set(&init_options, "locale", &JsValue::from_str("FR"));
         let instance = echarts::init(div, &JsValue::NULL, &init_options);
         for (event, callback) in [("click", self.on_pick), ("mouseover", self.on_hover)] {
@@ -279,7 +285,8 @@ pub fn EChart(
         if !near.get() || drawn_spec.with_value(|drawn| drawn.as_ref() == Some(&option)) {
             return;
         }
-        if !comex_charts::needs_more_charts(&option.option) {
+        // The SVG renderer comes with the second bundle too.
+        if !comex_charts::needs_more_charts(&option.option) && !crate::takeover::is_baking() {
             canvas.paint(Arc::clone(&option));
             if !echarts::more_loaded() {
                 let mounted = Arc::clone(&still_mounted);

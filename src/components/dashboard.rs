@@ -13,13 +13,18 @@ use crate::components::message::NotApplicable;
 use crate::components::near_screen::DrawEverything;
 use crate::components::print::follow_browser_print;
 use crate::components::print_intro::PrintIntro;
-use crate::components::view_block::{Embed, ViewBlock};
+use crate::components::territory_links::TerritoryLinks;
+use crate::components::view_block::{Drawn, Embed, Loaded, ViewBlock};
+use crate::document_head;
 use crate::state::Selection;
+use crate::takeover;
 use comex_core::blocks::text::period_text;
 use comex_core::blocks::Block;
 use comex_core::codes::Territory;
+use comex_core::pages::page_title;
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// What waits for the first chart (the key points' files, the blocks far from the screen) stops
 /// waiting after this long: a first screen may hold no chart at all (a phone's shows the key points).
@@ -45,6 +50,9 @@ fn block_view(
     on_hover: Callback<Pick>,
 ) -> impl IntoView {
     let loaded = load(block, portrait);
+    if block == Block::KeyPoints {
+        follow_key_points(loaded.drawn, portrait);
+    }
     let applies = Memo::new(move |_| loaded.heading.with(Option::is_some));
     let embed = use_context::<Embed>().unwrap_or(Embed(None));
     let embedded_alone = embed.0.as_deref() == Some(block.name());
@@ -60,6 +68,52 @@ fn block_view(
                 on_pick=picks on_hover=(block == Block::Map).then_some(on_hover)
                 on_near_screen=loaded.near_screen/>
         </Show>
+    }
+}
+
+/// The key points write the page's description (their first sentence), and tell the static page's
+/// takeover that the first screen's text is there (or failed: its message is shown then).
+fn follow_key_points(drawn: Signal<Loaded<Arc<Drawn>>>, portrait: Portrait) {
+    Effect::new(move |_| {
+        drawn.with(|drawn| match drawn {
+            Some(Ok(drawn)) => {
+                if let Some((first, _)) = drawn.points.first() {
+                    document_head::set_description(first);
+                }
+                portrait.key_points_done.set(true);
+            }
+            Some(Err(_)) => portrait.key_points_done.set(true),
+            None => {}
+        });
+    });
+}
+
+/// The head follows the selection (title, canonical page); an older `?territory=` address is
+/// rewritten as its territory's page. Behind a static page, the app shows itself once its first
+/// screen is drawn: the first chart (or the wait for it) and the key points, when the page has them.
+fn follow_selection(selection: Selection, portrait: Portrait, key_points_shown: bool) {
+    portrait
+        .dataset
+        .with_value(|dataset| selection.settle_address(&dataset.manifest));
+    Effect::new(move |_| {
+        let territory = selection.territory();
+        let periods = selection.periods();
+        portrait.dataset.with_value(|dataset| {
+            let manifest = &dataset.manifest;
+            document_head::set_title(&page_title(manifest, &territory, &periods));
+            if let Some(path) = manifest.page_path(&territory) {
+                document_head::set_canonical(&path);
+            }
+        });
+    });
+    if takeover::is_pending() {
+        Effect::new(move |_| {
+            let first_screen_drawn = portrait.first_chart_drawn.get()
+                && (!key_points_shown || portrait.key_points_done.get());
+            if first_screen_drawn {
+                takeover::reveal();
+            }
+        });
     }
 }
 
@@ -142,7 +196,8 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
     let is_demo = dataset.manifest.is_demo();
     let manifest = StoredValue::new_local(dataset.manifest.clone());
     let catalog = StoredValue::new_local(dataset.catalog.clone());
-    let draw_everything = DrawEverything(RwSignal::new(false));
+    // The build's headless browser saves every block, as printing shows them.
+    let draw_everything = DrawEverything(RwSignal::new(takeover::is_baking()));
     provide_context(draw_everything);
     follow_browser_print(draw_everything);
     let portrait = Portrait::new(dataset, selection, draw_everything);
@@ -165,6 +220,10 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
         Signal::derive(move || manifest.with_value(|m| period_text(m, &selection.periods())));
     let unknown = move || catalog.with_value(|c| selection.unknown_codes(c));
     let embedded = embed_mode(selection, portrait);
+    let key_points_shown = use_context::<Embed>()
+        .unwrap_or(Embed(None))
+        .shows(Block::KeyPoints.name());
+    follow_selection(selection, portrait, key_points_shown);
     after_first_chart(selection, portrait);
     let block = move |block: Block| block_view(block, portrait, on_pick, on_hover);
     view! {
@@ -228,6 +287,7 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
         <footer class="app-footer">
             <p>"Données : DGDDI (douanes), statistiques régionales et départementales du commerce extérieur, Licence Ouverte 2.0. "
                "Les données sont établies selon le lieu de dédouanement, qui ne reflète pas toujours le lieu de production."</p>
+            <TerritoryLinks manifest=manifest/>
         </footer>
         })}
     }

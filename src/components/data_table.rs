@@ -63,8 +63,9 @@ pub fn DataTable(table: Arc<ViewTable>) -> impl IntoView {
         }
     };
     // The rows are built when the table is first opened: a territory switch redraws every block, and
-    // building thousands of formatted cells nobody looks at would cost more than the charts.
-    let opened = RwSignal::new(false);
+    // building thousands of formatted cells nobody looks at would cost more than the charts. A
+    // territory's static page carries them all (its tables are its readers' way to the numbers).
+    let opened = RwSignal::new(crate::takeover::is_baking());
     let columns = table.columns.clone();
     let caption = table.title.clone();
     let body = StoredValue::new(table);

@@ -14,5 +14,6 @@ pub mod panic_notice;
 pub mod period_select;
 pub mod print;
 pub mod print_intro;
+pub mod territory_links;
 pub mod territory_select;
 pub mod view_block;

@@ -76,9 +76,10 @@ pub fn data(root: &Path, args: &DataArgs, always: bool) -> Result<()> {
     run_with(&mut command)
 }
 
-/// Data, then the release app into dist/.
+/// Data, then the release app into dist/ with every territory's static page (drawn by the app in
+/// headless Chromium: the browser is part of the build).
 pub fn everything(root: &Path, args: &DataArgs) -> Result<()> {
-    setup::all(root, false)?;
+    setup::all(root, true)?;
     data(root, args, false)?;
     trunk_build(root)
 }
@@ -93,6 +94,7 @@ pub fn trunk_build(root: &Path) -> Result<()> {
     )?;
     crate::strict_page::externalise_inline_script(&root.join("dist"))?;
     crate::minify::minify_assets(root, &root.join("dist"))?;
+    crate::bake::bake(root, &root.join("dist"))?;
     crate::precompress::precompress(&root.join("dist"))
 }
 

@@ -3,6 +3,7 @@
 //! Every command installs what it needs and skips what is present, so that the README's two commands
 //! (`cargo xtask serve`, `cargo xtask test`) work on a fresh machine with no step done by hand.
 
+mod bake;
 mod bench;
 mod build;
 mod command;

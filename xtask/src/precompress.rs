@@ -28,9 +28,14 @@ pub fn precompress(dir: &Path) -> Result<()> {
         }
         let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
         let app_asset = file.parent() == Some(dir);
+        // The territories' static pages (their HTML is the first screen) get brotli's best too, but
+        // not zopfli: 116 pages of 150 KB would take minutes.
+        let static_page = file
+            .extension()
+            .is_some_and(|extension| extension == "html");
         let (gzipped, brotli_quality) = if app_asset {
             (zopfli_gzip(&bytes)?, BEST_BROTLI_QUALITY)
-        } else if is_text_data(&file) {
+        } else if static_page || is_text_data(&file) {
             (gzip(&bytes)?, BEST_BROTLI_QUALITY)
         } else {
             (gzip(&bytes)?, DATA_BROTLI_QUALITY)

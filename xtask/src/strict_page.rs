@@ -17,7 +17,7 @@ pub fn document_headers(frame_ancestors: &str) -> Vec<(HeaderName, String)> {
             header::CONTENT_SECURITY_POLICY,
             format!(
                 "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-                 img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; base-uri 'none'; \
+                 img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; base-uri 'self'; \
                  form-action 'none'; frame-ancestors {frame_ancestors}"
             ),
         ),
@@ -60,7 +60,13 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// Moves the inline `<script type="module">` of dist/index.html into `start-<hash>.js`.
+/// What the start script runs before Trunk's loader: on a static page, wait for the page's load;
+/// then add ECharts' first bundle.
+const PRELUDE: &str = include_str!("../../web/start-prelude.js");
+
+/// Moves the inline `<script type="module">` of dist/index.html into `start-<hash>.js`, after the
+/// prelude; the ECharts script's tag leaves the page, its address and integrity going onto the start
+/// script's tag, whose prelude adds it (`web/start-prelude.js`).
 pub fn externalise_inline_script(dist: &Path) -> Result<()> {
     let index = dist.join("index.html");
     let html =
@@ -79,7 +85,15 @@ pub fn externalise_inline_script(dist: &Path) -> Result<()> {
     let Some(length) = html[body_start..].find("</script>") else {
         bail!("{}: unterminated inline script", index.display());
     };
-    let script = html[body_start..body_start + length].trim().to_string();
+    let script = format!("{PRELUDE}{}", html[body_start..body_start + length].trim());
+    let (html, echarts) = take_echarts_tag(&html)?;
+    let Some(start) = html.find(OPEN) else {
+        bail!("{}: the module script moved", index.display());
+    };
+    let body_start = start + OPEN.len();
+    let Some(length) = html[body_start..].find("</script>") else {
+        bail!("{}: unterminated inline script", index.display());
+    };
     let digest: String = Sha256::digest(script.as_bytes())
         .iter()
         .take(8)
@@ -88,7 +102,11 @@ pub fn externalise_inline_script(dist: &Path) -> Result<()> {
     let file_name = format!("start-{digest}.js");
     std::fs::write(dist.join(&file_name), format!("{script}\n"))?;
     let integrity = sri_sha384(format!("{script}\n").as_bytes());
-    let tag = format!("<script type=\"module\" src=\"./{file_name}\" integrity=\"{integrity}\" crossorigin=\"anonymous\"></script>");
+    let (echarts_src, echarts_integrity) = echarts;
+    let tag = format!(
+        "<script type=\"module\" src=\"./{file_name}\" integrity=\"{integrity}\" crossorigin=\"anonymous\" \
+         data-echarts-src=\"{echarts_src}\" data-echarts-integrity=\"{echarts_integrity}\"></script>"
+    );
     let rewritten = format!(
         "{}{tag}{}",
         &html[..start],
@@ -96,6 +114,32 @@ pub fn externalise_inline_script(dist: &Path) -> Result<()> {
     );
     std::fs::write(&index, rewritten)?;
     Ok(())
+}
+
+/// Takes the ECharts bundle's `<script>` out of the page: (page, (address, integrity)).
+fn take_echarts_tag(html: &str) -> Result<(String, (String, String))> {
+    let Some(src_at) = html.find("src=\"./echarts") else {
+        bail!("index.html: no ECharts script (src=\"./echarts…\")");
+    };
+    let start = html[..src_at]
+        .rfind("<script")
+        .context("index.html: ECharts' tag")?;
+    let end = start
+        + html[start..]
+            .find("</script>")
+            .context("index.html: ECharts' tag is not closed")?
+        + "</script>".len();
+    let tag = &html[start..end];
+    let attribute = |name: &str| -> Result<String> {
+        let marker = format!("{name}=\"");
+        let from = tag.find(&marker).map(|at| at + marker.len());
+        let value = from.and_then(|from| tag[from..].find('"').map(|to| &tag[from..from + to]));
+        value
+            .map(str::to_string)
+            .with_context(|| format!("index.html: ECharts' tag has no {name}"))
+    };
+    let found = (attribute("src")?, attribute("integrity")?);
+    Ok((format!("{}{}", &html[..start], &html[end..]), found))
 }
 
 #[cfg(test)]
@@ -116,7 +160,8 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("index.html"),
-            "<head><script type=\"module\">\nimport init from './a.js';\n</script></head>",
+            "<head><script type=\"module\">\nimport init from './a.js';\n</script>\
+             <script src=\"./echarts-1.min.js\" defer integrity=\"sha384-x\"></script></head>",
         )
         .unwrap();
         externalise_inline_script(&dir).unwrap();
@@ -132,8 +177,12 @@ mod tests {
             .unwrap();
         assert_eq!(
             std::fs::read_to_string(dir.join(name)).unwrap(),
-            "import init from './a.js';\n"
+            format!("{PRELUDE}import init from './a.js';\n")
         );
+        // ECharts' tag is gone; the start script's tag says where it is and what it must hash to.
+        assert!(!html.contains("<script src=\"./echarts"));
+        assert!(html.contains("data-echarts-src=\"./echarts-1.min.js\""));
+        assert!(html.contains("data-echarts-integrity=\"sha384-x\""));
         externalise_inline_script(&dir).unwrap(); // a second run changes nothing
         std::fs::remove_dir_all(dir).unwrap();
     }
