@@ -197,6 +197,8 @@ pub async fn load_dataset(
     verify(manifest.file(PRODUCTS_FILE), PRODUCTS_FILE, &products).await?;
     verify(manifest.file(COUNTRIES_FILE), COUNTRIES_FILE, &countries).await?;
     let catalog = arrow_io::read_catalog((PRODUCTS_FILE, &products), (COUNTRIES_FILE, &countries))?;
+    // The page is built in a task of its own, after the code lists' decoding.
+    crate::takeover::next_task().await;
     Ok(Rc::new(Dataset {
         manifest,
         catalog,

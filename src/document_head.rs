@@ -18,12 +18,16 @@ pub fn set_description(description: &str) {
     set_meta("property", "og:description", description);
 }
 
-/// The page search engines should index for this selection: the territory's page, relative to
-/// the site's root (the document's base address).
+/// The page search engines should index for this selection: the territory's page, given relative
+/// to the site's root (the document's base address), written absolute as search engines want it
+/// (the build writes the published site's address instead of the one it drew the page at).
 pub fn set_canonical(path: &str) {
-    let href = if path.is_empty() { "./" } else { path };
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let Ok(href) = web_sys::Url::new_with_base(path, &base) else {
+        return;
+    };
     if let Some(link) = head_element("link[rel='canonical']", "link", &[("rel", "canonical")]) {
-        let _ = link.set_attribute("href", href);
+        let _ = link.set_attribute("href", &href.href());
     }
 }
 

@@ -64,12 +64,63 @@ pub fn is_pending() -> bool {
     document().get_element_by_id(BAKED).is_some()
 }
 
+/// How often, and how many times, `reveal_once_drawn` looks again for a block on the screen not
+/// drawn yet: past that, the app is shown as it is (a block that cannot load says so itself).
+const DRAWN_POLL: std::time::Duration = std::time::Duration::from_millis(100);
+const DRAWN_POLLS: u32 = 150;
+
+/// Shows the app once every block on the screen is drawn: its model in (not `aria-busy`) and its
+/// chart given to ECharts (a canvas, or a message, in it). None of them then shows a loading state
+/// in place of the static page's text and image.
+pub fn reveal_once_drawn() {
+    reveal_when_drawn(DRAWN_POLLS);
+}
+
+fn reveal_when_drawn(polls_left: u32) {
+    if polls_left > 0 && !screen_drawn() {
+        set_timeout(move || reveal_when_drawn(polls_left - 1), DRAWN_POLL);
+        return;
+    }
+    reveal();
+}
+
+fn screen_drawn() -> bool {
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .unwrap_or(0.0);
+    let on_screen = |selector: &str| -> Vec<web_sys::Element> {
+        let Ok(found) = document().query_selector_all(&format!(".{PENDING} {selector}")) else {
+            return Vec::new();
+        };
+        (0..found.length())
+            .filter_map(|index| found.item(index))
+            .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+            .filter(|element| {
+                let bounds = element.get_bounding_client_rect();
+                bounds.bottom() > 0.0 && bounds.top() < height
+            })
+            .collect()
+    };
+    let blocks = on_screen(".view-block");
+    !blocks.is_empty()
+        && blocks
+            .iter()
+            .all(|block| block.get_attribute("aria-busy").as_deref() == Some("false"))
+        && on_screen(".chart").iter().all(|chart| {
+            chart.first_element_child().is_some()
+                || chart.text_content().is_some_and(|text| !text.is_empty())
+        })
+}
+
 /// Shows the app in place of the static page (at once: nothing of the static page stays).
 /// Called when its first screen is drawn; calling it again does nothing.
 pub fn reveal() {
     let document = document();
     if let Some(baked) = document.get_element_by_id(BAKED) {
         baked.remove();
+        crate::perf::mark(crate::perf::TAKEN_OVER);
     }
     if let Ok(pending) = document.query_selector_all(&format!(".{PENDING}")) {
         for index in 0..pending.length() {
@@ -88,4 +139,13 @@ pub fn reveal() {
 pub fn is_baking() -> bool {
     js_sys::Reflect::get(&js_sys::global(), &"comexBake".into())
         .is_ok_and(|value| value.is_truthy())
+}
+
+/// Resolves in a later task: the browser may paint and take input between two pieces of the app's
+/// start, instead of one long task (Lighthouse's « total blocking time »).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

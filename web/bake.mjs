@@ -70,7 +70,7 @@ function charts(page) {
 }
 
 /** The document as the app built it, made static (run in the page). */
-function staticDocument({ path, desk, phone, narrowMedia }) {
+function staticDocument({ path, desk, phone, narrowMedia, siteUrl }) {
   const root = document.documentElement.cloneNode(true);
   root.classList.remove('baked-stale');
   if (!root.getAttribute('class')) root.removeAttribute('class');
@@ -81,6 +81,8 @@ function staticDocument({ path, desk, phone, narrowMedia }) {
   head.querySelectorAll('script').forEach((script) => {
     if (!script.matches('script[data-page], script[type="module"][data-echarts-src]')) script.remove();
   });
+  // Search engines are sent to the published site (its address given to the build).
+  head.querySelector('link[rel="canonical"]').setAttribute('href', new URL(path, siteUrl).href);
   const depth = path.split('/').filter(Boolean).length;
   head.querySelector('base').setAttribute('href', depth ? '../'.repeat(depth) : './');
   // Each chart: its SVG for a phone and for a desk, at the heights the app gave them.
@@ -160,9 +162,9 @@ async function bake(territory) {
   await settled(page);
   const desk = await charts(page);
   const canonical = await page.evaluate(() => document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
-  if (canonical === undefined || canonical === null) throw new Error(`${territory}: the app wrote no canonical address`);
-  const path = canonical === './' ? '' : canonical;
-  const { html: drawn, css } = await page.evaluate(staticDocument, { path, desk, phone, narrowMedia: NARROW_MEDIA });
+  if (!canonical?.startsWith(url)) throw new Error(`${territory}: the app wrote no canonical address on this site (${canonical})`);
+  const path = canonical.slice(url.length);
+  const { html: drawn, css } = await page.evaluate(staticDocument, { path, desk, phone, narrowMedia: NARROW_MEDIA, siteUrl });
   // The page's stylesheet with Subresource Integrity, as every other one.
   const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
   const html = drawn.replace(`href="${path}page.css">`, `href="${path}page.css" integrity="${integrity}">`);

@@ -19,7 +19,7 @@ test('an embed URL shows one chart and nothing else, and follows its frame size'
   await expect(page.locator('.app-header')).toHaveCount(0);
   await expect(page.locator('.filters')).toHaveCount(0);
   await expect(page.locator('#export-sankey .source')).toContainText('Source : DGDDI (douanes)');
-  await expect(page.locator('a.open-full')).toHaveAttribute('href', /territory=dep(:|%3A)60/);
+  await expect(page.locator('a.open-full')).toHaveAttribute('href', /\/departements\/60-oise\/\?country=US$/);
   await expect.poll(() => chartWidth(page, '#export-sankey .chart')).toBeGreaterThan(0);
   const wide = await chartWidth(page, '#export-sankey .chart');
   await page.setViewportSize({ width: 500, height: 600 });
@@ -54,7 +54,7 @@ test('the Intégrer button gives an iframe snippet of the current view', async (
   await expect(page.locator('#import-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
   await page.click('#import-sankey .embed-button');
   const snippet = await page.locator('#import-sankey .embed-snippet textarea').inputValue();
-  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=import-sankey&amp;territory=dep(:|%3A)60&amp;product=C20B"/);
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/departements\/60-oise\/\?embed=import-sankey&amp;product=C20B"/);
   void consoleErrors;
 });
 

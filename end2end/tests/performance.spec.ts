@@ -20,6 +20,9 @@ function gzipSize(url: string): Promise<number> {
   });
 }
 const FIRST_SCREEN = { width: 1280, height: 800 };
+const PHONE_SCREEN = { width: 390, height: 844 };
+/** A territory's static page, until its first screen is complete (key points included): 150 KiB. */
+const STATIC_FIRST_SCREEN_BUDGET = 153_600;
 
 type Transfer = { path: string; gzip: number; raw: number };
 
@@ -41,37 +44,73 @@ async function openFirstScreen(page: Page) {
 }
 
 /** The key points' own files (France, all départements, the year before, and the indexes that list them): fetched
- *  once the first chart is drawn, so outside the first view. */
+ *  once the first chart is drawn, before the app shows its first screen. */
 const KEY_POINTS_FILES = [
   'dep/60/2023/year.arrow', 'files/2023-year.json', 'files/2024-departements-year.json', 'fr-departements-pays/2024/year.arrow',
   'fr/2024/year.arrow',
 ];
 /** The région's file, asked for once the key points' files are in and the browser is idle. */
 const REGION_FILE = 'reg/01/2024/year.arrow';
-const AFTER_FIRST_CHART_FILES = [...KEY_POINTS_FILES, REGION_FILE];
 
-test('the first screen fetches only the territory file of the year, compressed, within the budgets', async ({ page, consoleErrors, baseURL }) => {
-  await openFirstScreen(page);
-  await expect(page.locator('#key-points .key-point').first()).toBeVisible({ timeout: 20_000 });
+for (const screen of [FIRST_SCREEN, PHONE_SCREEN]) {
+  test(`a territory's page: the whole first screen at ${screen.width} px comes before the app's bytes, within ${STATIC_FIRST_SCREEN_BUDGET} bytes`, async ({ page, consoleErrors }) => {
+    await page.setViewportSize(screen);
+    await page.goto('/departements/60-oise/');
+    // Every key point is on the page as it comes (web/bake.mjs), the first one on the first screen.
+    await expect(page.locator('#baked #key-points .key-point')).toHaveCount(8);
+    const firstPoint = await page.locator('#baked #key-points .key-point').first().boundingBox();
+    await page.waitForLoadState('load');
+    const { loaded, entries } = await page.evaluate(() => ({
+      loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart,
+      entries: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => {
+        const entry = e as PerformanceResourceTiming;
+        return { path: new URL(entry.name).pathname, start: entry.startTime, bytes: entry.encodedBodySize };
+      }),
+    }));
+    const firstScreen = entries.filter((entry) => entry.start <= loaded);
+    // The app's WASM, ECharts and data are asked for after the page has loaded, not beside it.
+    for (const entry of firstScreen) expect(entry.path, 'asked for with the first screen').not.toMatch(/_bg\.wasm$|echarts|\/data\//);
+    expect(entries.some((entry) => entry.path.endsWith('_bg.wasm') && entry.start >= loaded), 'the WASM comes after').toBe(true);
+    const total = firstScreen.reduce((sum, entry) => sum + entry.bytes, 0);
+    console.log(`static first screen at ${screen.width} px: ${firstScreen.length} files, ${total} bytes`);
+    for (const entry of firstScreen) console.log(`  ${entry.path}: ${entry.bytes}`);
+    expect(firstPoint!.y + firstPoint!.height, 'the first key point is on the first screen').toBeLessThanOrEqual(screen.height);
+    expect(total).toBeLessThanOrEqual(STATIC_FIRST_SCREEN_BUDGET);
+    void consoleErrors;
+  });
+}
+
+test("once the app has taken over, the first view fetched only the territory's year and the key points' files, compressed, within the budgets", async ({ page, consoleErrors, baseURL }) => {
+  await page.setViewportSize(FIRST_SCREEN);
+  await page.goto('/departements/60-oise/');
+  await expect(page.locator('#baked')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('#key-points .key-point').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
   const dataPath = (path: string) => path.replace(/.*\/data\/v1\//, '');
-  const { firstChart, starts } = await page.evaluate(() => ({
+  const { takenOver, firstChart, starts } = await page.evaluate(() => ({
+    takenOver: performance.getEntriesByName('comex:taken-over')[0]?.startTime,
     firstChart: performance.getEntriesByName('comex:chart-drawn')[0]?.startTime,
     starts: performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, e.startTime] as [string, number]),
   }));
+  expect(takenOver, 'the app took the page over').toBeDefined();
   expect(firstChart, 'a chart was drawn').toBeDefined();
-  // Asked for once the first chart is drawn: the key points' files and the second ECharts bundle
-  // (the chart types below the first screen).
-  const afterFirstChart = (path: string) => AFTER_FIRST_CHART_FILES.includes(dataPath(path)) || path.includes('/echarts-more/');
-  const later = starts.filter(([path]) => afterFirstChart(path));
-  expect(later.filter(([path]) => path.includes('/echarts-more/')), 'the second ECharts bundle is fetched').toHaveLength(1);
-  for (const [path, start] of later) {
-    expect(start, `${path} is asked for after the first chart`).toBeGreaterThanOrEqual(firstChart!);
+  expect(firstChart!, 'the app drew its chart before it showed itself').toBeLessThanOrEqual(takenOver!);
+  // The static page shows the first screen already: the key points' files are asked for with the
+  // territory's, not after the first chart as on a page without a static portrait.
+  const loaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+  for (const path of KEY_POINTS_FILES) {
+    const start = starts.find(([fetched]) => dataPath(fetched) === path)?.[1];
+    expect(start, `${path} is asked for once the page has loaded`).toBeGreaterThanOrEqual(loaded);
   }
-  const fetched = (await transfers(page)).filter((t) => !afterFirstChart(t.path));
+  // What the reader waited for until the app's first screen: everything asked for before it took over
+  // but the région's file, asked for when the browser is idle.
+  const fetched = (await transfers(page)).filter((t) => {
+    const started = starts.find(([path]) => path === t.path)?.[1] ?? 0;
+    return started <= takenOver! && dataPath(t.path) !== REGION_FILE;
+  });
   const data = fetched.filter((t) => t.path.includes('/data/')).map((t) => dataPath(t.path)).sort();
-  // A whole year: the territory's file summed over its quarters, and the index of such files only.
-  expect(data).toEqual(['codes/pays.arrow', 'codes/produits.arrow', 'dep/60/2024/year.arrow', 'files/2024-year.json', 'manifest.json']);
+  // A whole year: the territory's file summed over its quarters, the index of such files only, and the key points' files.
+  expect(data).toEqual([...KEY_POINTS_FILES, 'codes/pays.arrow', 'codes/produits.arrow', 'dep/60/2024/year.arrow', 'files/2024-year.json', 'manifest.json'].sort());
   // The territory's file and its index are asked for as soon as the manifest is read (a preload the
   // app adds), not by the blocks once the page is built; the blocks' requests took those responses.
   const initiators = await page.evaluate(() =>
@@ -81,11 +120,11 @@ test('the first screen fetches only the territory file of the year, compressed, 
   );
   expect(initiators).toEqual({ 'dep/60/2024/year.arrow': 'link', 'files/2024-year.json': 'link' });
   // Every asset came compressed (the build writes .gz copies; `serve` sends them).
-  for (const t of fetched.filter((t) => /\.(wasm|js|arrow|json)$/.test(t.path))) {
+  for (const t of fetched.filter((t) => /\.(wasm|js|arrow|json|html|svg)$/.test(t.path))) {
     expect(t.gzip, `${t.path} is sent compressed`).toBeLessThan(t.raw);
   }
   const total = fetched.reduce((sum, t) => sum + t.gzip, 0);
-  console.log(`first view: ${fetched.length} files, ${total} bytes as transferred, ${fetched.reduce((s, t) => s + t.raw, 0)} raw`);
+  console.log(`first view until the app took over: ${fetched.length} files, ${total} bytes as transferred, ${fetched.reduce((s, t) => s + t.raw, 0)} raw`);
   for (const t of fetched) console.log(`  ${t.path}: ${t.gzip} gzip / ${t.raw} raw`);
   expect(FIRST_VIEW_BUDGET, 'FIRST_VIEW_BUDGET is set by cargo xtask test').toBeGreaterThan(0);
   expect(total).toBeLessThanOrEqual(FIRST_VIEW_BUDGET);
@@ -94,6 +133,7 @@ test('the first screen fetches only the territory file of the year, compressed, 
   console.log(`first view to a gzip-only client: ${gzipTotal} bytes`);
   expect(FIRST_VIEW_GZIP_BUDGET, 'FIRST_VIEW_GZIP_BUDGET is set by cargo xtask test').toBeGreaterThan(0);
   expect(gzipTotal).toBeLessThanOrEqual(FIRST_VIEW_GZIP_BUDGET);
+  void consoleErrors;
 });
 
 test('the first chart is drawn without the second ECharts bundle, which then adds its legend and tooltip', async ({ page }) => {
@@ -240,7 +280,7 @@ test('a slow territory shows the page loading after 150 ms; the last choice wins
   });
   const chosenAt = Date.now();
   await page.selectOption('#territory', 'dep:33');
-  await expect(page).toHaveURL(/territory=dep:33(&|$)/);
+  await expect(page).toHaveURL(/\/departements\/33-gironde\/$/);
   expect(Date.now() - chosenAt, 'the address changed before the file came').toBeLessThan(2000);
   await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'true');
   await expect(page.locator('.subtitle')).toContainText('Gironde');
@@ -259,7 +299,7 @@ test('a slow territory shows the page loading after 150 ms; the last choice wins
   await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
   await slowFile;
   await page.waitForTimeout(300);
-  await expect(page).toHaveURL(/territory=dep:75(&|$)/);
+  await expect(page).toHaveURL(/\/departements\/75-paris\/$/);
   await expect(page.locator('.subtitle')).toContainText('Paris');
   await expect(page.locator('#territory')).toHaveValue('dep:75');
   void consoleErrors;
@@ -282,7 +322,8 @@ test('the selector asks for the territories on either side of the shown one when
   await expect.poll(asked).toEqual(expect.arrayContaining([file(values[at - 1]), file(values[at + 1])]));
   // The next one down is chosen by the keyboard: the one after it is asked for in turn.
   await page.keyboard.press('ArrowDown');
-  await expect(page).toHaveURL(new RegExp(`territory=${values[at + 1]}(&|$)`));
+  // The address is the chosen territory's page (`departements/59-nord/`).
+  await expect(page).toHaveURL(new RegExp(`/departements/${values[at + 1].slice('dep:'.length).toLowerCase()}-[a-z-]+/$`));
   await expect.poll(asked).toContain(file(values[at + 2]));
   void consoleErrors;
 });

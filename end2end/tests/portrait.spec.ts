@@ -81,7 +81,7 @@ test('switching département redraws every chart with no node of the previous on
   await ready(page, 'import-sankey');
   const before = await drawnNodeNames(page, 'import-sankey');
   await page.selectOption('#territory', 'dep:13');
-  await expect(page).toHaveURL(/territory=dep%3A13|territory=dep:13/);
+  await expect(page).toHaveURL(/\/departements\/13-bouches-du-rhone\//);
   await expect(page.locator('.subtitle')).toContainText('Bouches-du-Rhône');
   await ready(page, 'import-sankey');
   await ready(page, 'export-sankey');
@@ -216,7 +216,7 @@ test('a click on a département of the map selects it, and back returns', async 
   // Lille, in the Nord.
   const nord = await mapPoint(page, [3.06, 50.63]);
   await page.mouse.click(nord.x, nord.y);
-  await expect(page).toHaveURL(/territory=dep(%3A|:)59/);
+  await expect(page).toHaveURL(/\/departements\/59-nord\//);
   await expect(page.locator('.subtitle')).toContainText('Nord');
   await ready(page, 'map');
   await expect(page.locator('#map .summary p').first()).toContainText('Nord');
@@ -272,7 +272,7 @@ test("hovering a département of the map asks for its file before any click", as
   const nord = await mapPoint(page, [3.06, 50.63]);
   await page.mouse.move(nord.x, nord.y);
   await expect.poll(fetched, { timeout: 10_000 }).toBe(true);
-  await expect(page).toHaveURL(/territory=dep(%3A|:)60/);
+  await expect(page).toHaveURL(/\/departements\/60-oise\//);
 });
 
 test("the map's table ranks every département and sorts by any column", async ({ page, consoleErrors }) => {

@@ -36,8 +36,6 @@ pub struct Portrait {
     pub attempt: RwSignal<u32>,
     /// Set once a chart is drawn (or at once in an embed without charts).
     pub first_chart_drawn: RwSignal<bool>,
-    /// Set once the key points are written (or have failed).
-    pub key_points_done: RwSignal<bool>,
     /// Counts the territories chosen: a switch applies only if no other was chosen since.
     switches: StoredValue<u32, LocalStorage>,
 }
@@ -156,7 +154,6 @@ impl Portrait {
             draw_everything,
             attempt: RwSignal::new(0),
             first_chart_drawn: RwSignal::new(false),
-            key_points_done: RwSignal::new(false),
             switches: StoredValue::new_local(0),
         }
     }

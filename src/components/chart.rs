@@ -287,7 +287,21 @@ pub fn EChart(
         }
         // The SVG renderer comes with the second bundle too.
         if !comex_charts::needs_more_charts(&option.option) && !crate::takeover::is_baking() {
-            canvas.paint(Arc::clone(&option));
+            if crate::takeover::is_pending() {
+                // Behind a static page nothing is seen yet: each chart is drawn in a task of its
+                // own, not in the one that computed the models (a first `setOption` takes 50–110
+                // ms on a phone).
+                let option = Arc::clone(&option);
+                let mounted = Arc::clone(&still_mounted);
+                let paint = move || {
+                    if mounted.load(Ordering::Relaxed) {
+                        canvas.paint(option);
+                    }
+                };
+                set_timeout(paint, std::time::Duration::ZERO);
+            } else {
+                canvas.paint(Arc::clone(&option));
+            }
             if !echarts::more_loaded() {
                 let mounted = Arc::clone(&still_mounted);
                 wasm_bindgen_futures::spawn_local(async move {

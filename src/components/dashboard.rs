@@ -51,7 +51,7 @@ fn block_view(
 ) -> impl IntoView {
     let loaded = load(block, portrait);
     if block == Block::KeyPoints {
-        follow_key_points(loaded.drawn, portrait);
+        follow_key_points(loaded.drawn);
     }
     let applies = Memo::new(move |_| loaded.heading.with(Option::is_some));
     let embed = use_context::<Embed>().unwrap_or(Embed(None));
@@ -71,27 +71,25 @@ fn block_view(
     }
 }
 
-/// The key points write the page's description (their first sentence), and tell the static page's
-/// takeover that the first screen's text is there (or failed: its message is shown then).
-fn follow_key_points(drawn: Signal<Loaded<Arc<Drawn>>>, portrait: Portrait) {
+/// The key points write the page's description (their first sentence).
+fn follow_key_points(drawn: Signal<Loaded<Arc<Drawn>>>) {
     Effect::new(move |_| {
-        drawn.with(|drawn| match drawn {
-            Some(Ok(drawn)) => {
-                if let Some((first, _)) = drawn.points.first() {
-                    document_head::set_description(first);
-                }
-                portrait.key_points_done.set(true);
+        drawn.with(|drawn| {
+            if let Some((first, _)) = drawn
+                .as_ref()
+                .and_then(|drawn| drawn.as_ref().ok())
+                .and_then(|drawn| drawn.points.first())
+            {
+                document_head::set_description(first);
             }
-            Some(Err(_)) => portrait.key_points_done.set(true),
-            None => {}
         });
     });
 }
 
 /// The head follows the selection (title, canonical page); an older `?territory=` address is
-/// rewritten as its territory's page. Behind a static page, the app shows itself once its first
-/// screen is drawn: the first chart (or the wait for it) and the key points, when the page has them.
-fn follow_selection(selection: Selection, portrait: Portrait, key_points_shown: bool) {
+/// rewritten as its territory's page. Behind a static page, the app shows itself once the blocks on
+/// the screen are drawn.
+fn follow_selection(selection: Selection, portrait: Portrait) {
     portrait
         .dataset
         .with_value(|dataset| selection.settle_address(&dataset.manifest));
@@ -107,13 +105,9 @@ fn follow_selection(selection: Selection, portrait: Portrait, key_points_shown: 
         });
     });
     if takeover::is_pending() {
-        Effect::new(move |_| {
-            let first_screen_drawn = portrait.first_chart_drawn.get()
-                && (!key_points_shown || portrait.key_points_done.get());
-            if first_screen_drawn {
-                takeover::reveal();
-            }
-        });
+        // The static page already shows the first screen: the key points need not wait for a chart.
+        portrait.first_chart_drawn.set(true);
+        takeover::reveal_once_drawn();
     }
 }
 
@@ -220,10 +214,7 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
         Signal::derive(move || manifest.with_value(|m| period_text(m, &selection.periods())));
     let unknown = move || catalog.with_value(|c| selection.unknown_codes(c));
     let embedded = embed_mode(selection, portrait);
-    let key_points_shown = use_context::<Embed>()
-        .unwrap_or(Embed(None))
-        .shows(Block::KeyPoints.name());
-    follow_selection(selection, portrait, key_points_shown);
+    follow_selection(selection, portrait);
     after_first_chart(selection, portrait);
     let block = move |block: Block| block_view(block, portrait, on_pick, on_hover);
     view! {
@@ -240,6 +231,8 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
         <main>
             <PrintIntro territory_label=territory_label period=period is_demo=is_demo/>
             <section class="chapter key-points-chapter">
+                // Headings in order (h1, h2, then the block's h3) without repeating the block's title.
+                <h2 class="visually-hidden">"Synthèse"</h2>
                 {block(Block::KeyPoints)}
             </section>
             <section class="chapter">

@@ -219,7 +219,7 @@ pub fn ViewBlock(
                 Some(Ok(d)) if !d.summary.is_empty() => view! {
                     <div class="summary">{d.summary.iter().map(|line| view! { <p>{line.clone()}</p> }).collect_view()}</div>
                 }.into_any(),
-                None if !has_chart() => view! { <div class="skeleton" aria-label="Chargement…"></div> }.into_any(),
+                None if !has_chart() => view! { <div class="skeleton" role="img" aria-label="Chargement…"></div> }.into_any(),
                 _ => ().into_any(),
             }}
             <Show when=has_chart>

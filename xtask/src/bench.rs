@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: the pipeline (time, peak memory), the engine natively (criterion), then the
 //! browser benchmark: our engine beside DuckDB-WASM and Arquero on the same Arrow files, and the real
-//! dashboard's timings, bytes and memory (bench/run.mjs in headless Chromium).
+//! dashboard's timings, bytes and memory (bench/run.mjs in headless Chromium); then Lighthouse 12 on
+//! the built site, mobile and desktop profiles (bench/lighthouse.mjs).
 
 use crate::build::{self, DataArgs, DATA_DIR};
 use crate::command::run_with;
@@ -88,15 +89,29 @@ fn browser(root: &Path) -> Result<()> {
     if let Some(folder) = result.parent() {
         std::fs::create_dir_all(folder)?;
     }
-    run_with(
-        Command::new("node")
-            .arg(root.join("bench/run.mjs"))
-            .arg(format!("http://127.0.0.1:{bench_port}/"))
-            .arg(format!("http://127.0.0.1:{app_port}/"))
-            .arg(&result)
-            .env("CHROMIUM", setup::CHROMIUM)
-            .current_dir(root),
-    )
+    // BENCH_ONLY=engines|dashboard runs that half of bench/run.mjs, BENCH_ONLY=lighthouse Lighthouse alone.
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    if only != "lighthouse" {
+        run_with(
+            Command::new("node")
+                .arg(root.join("bench/run.mjs"))
+                .arg(format!("http://127.0.0.1:{bench_port}/"))
+                .arg(format!("http://127.0.0.1:{app_port}/"))
+                .arg(&result)
+                .env("CHROMIUM", setup::CHROMIUM)
+                .current_dir(root),
+        )?;
+    }
+    if only.is_empty() || only == "lighthouse" {
+        run_with(
+            Command::new("node")
+                .arg(root.join("bench/lighthouse.mjs"))
+                .arg(format!("http://127.0.0.1:{app_port}/"))
+                .env("CHROMIUM", setup::CHROMIUM)
+                .current_dir(root),
+        )?;
+    }
+    Ok(())
 }
 
 /// Our engine for the page: comex-core through bench/engine, built with the app's release profile
