@@ -20,3 +20,11 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/** Holds the app's WASM back for `ms`, as on a slow line: what the page shows before the app runs. */
+export async function holdWasm(page: import('@playwright/test').Page, ms: number) {
+  await page.route('**/*_bg.wasm', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, holdWasm } from './fixtures';
 
 test('the WASM app starts and shows the French shell', async ({ page, consoleErrors }) => {
   await page.goto('/');
@@ -12,10 +12,7 @@ test('the WASM app starts and shows the French shell', async ({ page, consoleErr
 
 test('an address no static page shows says it is loading before the WASM has come, and the app takes that line out', async ({ page, consoleErrors }) => {
   // The WASM held back 1,5 s, as on a slow line (3,3 s on « mobile »).
-  await page.route('**/*_bg.wasm', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    await route.continue();
-  });
+  await holdWasm(page, 1_500);
   // A filter: the Oise's static page shows none, so it is hidden (web/page.js) and the line shown instead.
   await page.goto('/departements/60-oise/?country=US');
   await expect(page.locator('#page-loading')).toHaveText('Chargement des données…');

@@ -1,7 +1,7 @@
 // The static pages (web/bake.mjs): every territory's portrait at its own address, readable without
 // JavaScript, its words and numbers the core's (`comex-data view`), then taken over by the app
 // without a number that changes.
-import { test, expect } from './fixtures';
+import { test, expect, holdWasm } from './fixtures';
 import { coreView } from './core-cli';
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
@@ -112,10 +112,7 @@ test.describe('without JavaScript', () => {
 
 test('the app takes the static page over with the same numbers, and nothing moves', async ({ page, consoleErrors }) => {
   // The WASM held back, as on a slow line: the static page is read meanwhile.
-  await page.route('**/*_bg.wasm', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    await route.continue();
-  });
+  await holdWasm(page, 1_500);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.addInitScript(() => {
     (window as any).comexShifts = 0;
@@ -154,10 +151,7 @@ test('an older address opens its territory and reads as its page', async ({ page
 });
 
 test('an embed of a territory\'s page shows its block before the app, then the app\'s', async ({ page, consoleErrors }) => {
-  await page.route('**/*_bg.wasm', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    await route.continue();
-  });
+  await holdWasm(page, 1_500);
   await page.setViewportSize({ width: 600, height: 560 });
   await page.goto('/departements/60-oise/?embed=totals-exportations');
   await expect(page.locator('#baked #totals-exportations .summary p').first()).toBeVisible();
