@@ -9,12 +9,13 @@
 //! is taken out at once, and the app starts as it would on an empty page.
 
 use leptos::prelude::*;
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 
 /// The static page's content (`<div id="baked">`, written by the build).
 const BAKED: &str = "baked";
 /// The app's container while it is built behind the static page (`style/main.css` hides it).
-const PENDING: &str = "takeover-pending";
+const PENDING_CLASS: &str = "takeover-pending";
 
 /// Mounts the app: behind the static page when there is one that shows this address, else alone.
 pub fn mount() {
@@ -32,6 +33,7 @@ pub fn mount() {
         }
         (None, _) => None,
     };
+    PENDING.with(|pending| pending.set(container.is_some()));
     match container {
         Some(container) => leptos::mount::mount_to(container, crate::app::App).forget(),
         None => leptos::mount::mount_to_body(crate::app::App),
@@ -53,15 +55,24 @@ fn pending_container(
     baked: &web_sys::Element,
 ) -> Option<web_sys::HtmlElement> {
     let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
-    container.set_class_name(PENDING);
+    container.set_class_name(PENDING_CLASS);
     baked.after_with_node_1(&container).ok()?;
     Some(container)
+}
+
+thread_local! {
+    /// Set by `mount` when the app is built behind a static page, cleared by `reveal`: read by every
+    /// chart at each drawing, so kept here rather than looked up in the document.
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+    /// Read once: the build sets `comexBake` before the app starts.
+    static BAKING: bool = js_sys::Reflect::get(&js_sys::global(), &"comexBake".into())
+        .is_ok_and(|value| value.is_truthy());
 }
 
 /// Whether the app is being built behind a static page (then its first screen decides when it
 /// shows itself: `reveal`).
 pub fn is_pending() -> bool {
-    document().get_element_by_id(BAKED).is_some()
+    PENDING.with(Cell::get)
 }
 
 /// How often, and how many times, `reveal_once_drawn` looks again for a block on the screen not
@@ -91,7 +102,8 @@ fn screen_drawn() -> bool {
         .and_then(|height| height.as_f64())
         .unwrap_or(0.0);
     let on_screen = |selector: &str| -> Vec<web_sys::Element> {
-        let Ok(found) = document().query_selector_all(&format!(".{PENDING} {selector}")) else {
+        let Ok(found) = document().query_selector_all(&format!(".{PENDING_CLASS} {selector}"))
+        else {
             return Vec::new();
         };
         (0..found.length())
@@ -117,18 +129,19 @@ fn screen_drawn() -> bool {
 /// Shows the app in place of the static page (at once: nothing of the static page stays).
 /// Called when its first screen is drawn; calling it again does nothing.
 pub fn reveal() {
+    PENDING.with(|pending| pending.set(false));
     let document = document();
     if let Some(baked) = document.get_element_by_id(BAKED) {
         baked.remove();
         crate::perf::mark(crate::perf::TAKEN_OVER);
     }
-    if let Ok(pending) = document.query_selector_all(&format!(".{PENDING}")) {
+    if let Ok(pending) = document.query_selector_all(&format!(".{PENDING_CLASS}")) {
         for index in 0..pending.length() {
             if let Some(element) = pending
                 .item(index)
                 .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
             {
-                let _ = element.class_list().remove_1(PENDING);
+                let _ = element.class_list().remove_1(PENDING_CLASS);
             }
         }
     }
@@ -137,8 +150,7 @@ pub fn reveal() {
 /// Whether this page is being saved by the build (`web/bake.mjs` sets `comexBake` before the app
 /// starts): charts are drawn as SVG and every block is drawn, as for printing.
 pub fn is_baking() -> bool {
-    js_sys::Reflect::get(&js_sys::global(), &"comexBake".into())
-        .is_ok_and(|value| value.is_truthy())
+    BAKING.with(|baking| *baking)
 }
 
 /// Resolves in a later task: the browser may paint and take input between two pieces of the app's

@@ -4,7 +4,7 @@
 //! 2026-12-03, brotli: glue 8 540 → 6 524 bytes, stylesheet 2 513 → 1 956.
 
 use crate::command::run_with;
-use crate::strict_page::sri_sha384;
+use crate::strict_page::{linked_file, sri_sha384};
 use anyhow::{bail, Context, Result};
 use std::path::Path;
 use std::process::Command;
@@ -62,16 +62,6 @@ fn without_comments(html: &str) -> String {
 }
 
 /// The file name that follows `prefix` in the page, up to the closing quote.
-fn linked_file<'a>(html: &'a str, prefix: &str) -> Result<&'a str> {
-    let Some(start) = html.find(prefix).map(|at| at + prefix.len()) else {
-        bail!("dist/index.html: no `{prefix}…` (has Trunk's output changed?)");
-    };
-    match html[start..].find('"') {
-        Some(length) => Ok(&html[start..start + length]),
-        None => bail!("dist/index.html: unterminated `{prefix}…`"),
-    }
-}
-
 /// Runs the minifier on `file` and returns the page with the file's integrity updated.
 fn minify_file(html: &str, file: &Path, minifier: impl Fn(&Path) -> Command) -> Result<String> {
     let before = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;

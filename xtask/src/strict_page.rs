@@ -116,6 +116,17 @@ pub fn externalise_inline_script(dist: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The value that follows `prefix` (an attribute's opening, `href="./`) up to its closing quote.
+pub fn linked_file<'a>(html: &'a str, prefix: &str) -> Result<&'a str> {
+    let Some(start) = html.find(prefix).map(|at| at + prefix.len()) else {
+        bail!("dist/index.html: no `{prefix}…` (has Trunk's output changed?)");
+    };
+    match html[start..].find('"') {
+        Some(length) => Ok(&html[start..start + length]),
+        None => bail!("dist/index.html: unterminated `{prefix}…`"),
+    }
+}
+
 /// Takes the ECharts bundle's `<script>` out of the page: (page, (address, integrity)).
 fn take_echarts_tag(html: &str) -> Result<(String, (String, String))> {
     let Some(src_at) = html.find("src=\"./echarts") else {
@@ -130,15 +141,10 @@ fn take_echarts_tag(html: &str) -> Result<(String, (String, String))> {
             .context("index.html: ECharts' tag is not closed")?
         + "</script>".len();
     let tag = &html[start..end];
-    let attribute = |name: &str| -> Result<String> {
-        let marker = format!("{name}=\"");
-        let from = tag.find(&marker).map(|at| at + marker.len());
-        let value = from.and_then(|from| tag[from..].find('"').map(|to| &tag[from..from + to]));
-        value
-            .map(str::to_string)
-            .with_context(|| format!("index.html: ECharts' tag has no {name}"))
-    };
-    let found = (attribute("src")?, attribute("integrity")?);
+    let found = (
+        linked_file(tag, "src=\"")?.to_string(),
+        linked_file(tag, "integrity=\"")?.to_string(),
+    );
     Ok((format!("{}{}", &html[..start], &html[end..]), found))
 }
 
