@@ -60,6 +60,8 @@ for (const screen of [FIRST_SCREEN, PHONE_SCREEN]) {
     await expect(page.locator('#baked #key-points .key-point')).toHaveCount(8);
     const firstPoint = await page.locator('#baked #key-points .key-point').first().boundingBox();
     await page.waitForLoadState('load');
+    // The start script asks for the WASM once `load` has fired: wait for its response rather than race it.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('_bg.wasm')));
     const { loaded, entries } = await page.evaluate(() => ({
       loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart,
       entries: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => {
