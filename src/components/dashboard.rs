@@ -185,6 +185,57 @@ fn after_first_chart(selection: Selection, portrait: Portrait) {
     });
 }
 
+/// The chapters below the first screen, built in the task after the first ones.
+fn later_chapters(
+    block: impl Fn(Block) -> AnyView + Copy + 'static,
+    selection: Selection,
+) -> impl IntoView {
+    view! {
+        <section class="chapter">
+            <h2>"Évolution"</h2>
+            {block(Block::Evolution)}
+            <div class="pair">
+                {block(Block::ChangePartners)}
+                {block(Block::ChangeGoods)}
+            </div>
+        </section>
+        <section class="chapter">
+            <h2>"Principales activités"</h2>
+            <div class="pair">
+                {block(Block::GoodsImport)}
+                {block(Block::GoodsExport)}
+            </div>
+        </section>
+        {[
+            ("Exportations", [Block::ExportSankey, Block::TotalsExportations], [Block::ExportSankeyRegion, Block::ExportSankeyFrance]),
+            ("Importations", [Block::ImportSankey, Block::TotalsImportations], [Block::ImportSankeyRegion, Block::ImportSankeyFrance]),
+        ].map(|(chapter, [diagram, totals], [region, france])| view! {
+            <section class="chapter">
+                <h2>{chapter}</h2>
+                {block(diagram)}
+                {block(totals)}
+                <div class="pair">
+                    {block(region)}
+                    {block(france)}
+                </div>
+            </section>
+        })}
+        <section class="chapter">
+            <h2>"Situer le territoire"</h2>
+            <MapMeasureSelect selection=selection/>
+            {block(Block::Map)}
+            {block(Block::Specialisation)}
+            {block(Block::Exposure)}
+        </section>
+        <section class="chapter">
+            <h2>"Dépendances et exposition"</h2>
+            {block(Block::ImportDependence)}
+            {block(Block::ExportConcentration)}
+            {block(Block::TariffExposure)}
+        </section>
+    }
+}
+
 #[component]
 pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
     let is_demo = dataset.manifest.is_demo();
@@ -216,7 +267,7 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
     let embedded = embed_mode(selection, portrait);
     follow_selection(selection, portrait);
     after_first_chart(selection, portrait);
-    let block = move |block: Block| block_view(block, portrait, on_pick, on_hover);
+    let block = move |block: Block| block_view(block, portrait, on_pick, on_hover).into_any();
     let rest_built = RwSignal::new(false);
     set_timeout(move || rest_built.set(true), std::time::Duration::ZERO);
     view! {
@@ -244,42 +295,7 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
             // The chapters below the first screen are built in the next task: the page's first
             // build is two tasks, not one long one (120–200 ms on a phone's processor).
             <Show when=move || rest_built.get()>
-            <section class="chapter">
-                <h2>"Évolution"</h2>
-                {block(Block::Evolution)}
-                <div class="pair">
-                    {block(Block::ChangePartners)}
-                    {block(Block::ChangeGoods)}
-                </div>
-            </section>
-            <section class="chapter">
-                <h2>"Principales activités"</h2>
-                <div class="pair">
-                    {block(Block::GoodsImport)}
-                    {block(Block::GoodsExport)}
-                </div>
-            </section>
-            {[
-                ("Exportations", [Block::ExportSankey, Block::TotalsExportations], [Block::ExportSankeyRegion, Block::ExportSankeyFrance]),
-                ("Importations", [Block::ImportSankey, Block::TotalsImportations], [Block::ImportSankeyRegion, Block::ImportSankeyFrance]),
-            ].map(|(chapter, [diagram, totals], [region, france])| view! {
-                <section class="chapter">
-                    <h2>{chapter}</h2>
-                    {block(diagram)}
-                    {block(totals)}
-                    <div class="pair">
-                        {block(region)}
-                        {block(france)}
-                    </div>
-                </section>
-            })}
-            <section class="chapter">
-                <h2>"Situer le territoire"</h2>
-                <MapMeasureSelect selection=selection/>
-                {block(Block::Map)}
-                {block(Block::Specialisation)}
-                {block(Block::Exposure)}
-            </section>
+                {later_chapters(block, selection)}
             </Show>
         </main>
         {(!embedded).then(|| view! {

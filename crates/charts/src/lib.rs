@@ -8,6 +8,7 @@
 //! `comex-data view --format echarts` prints them.
 
 pub mod change;
+pub mod dependence;
 pub mod evolution;
 pub mod exposure;
 pub mod goods;
@@ -111,6 +112,12 @@ pub fn option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<
                 manifest.label(&comex_core::codes::Territory::Departement(code.to_string()))
             })
         }),
+        ViewModel::Concentration(model) => Some(dependence::concentration_option(
+            model,
+            manifest,
+            layout.narrow,
+        )),
+        ViewModel::TariffExposure(model) => Some(dependence::tariff_option(model, layout.narrow)),
         ViewModel::Evolution(evolution) => Some(evolution::option(evolution, layout.narrow)),
         ViewModel::Change(change) => Some(change::option(change, layout.narrow)),
         ViewModel::Map(map) => map::option(map, layout.narrow),

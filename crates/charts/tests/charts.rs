@@ -8,6 +8,9 @@ use comex_core::codes::Period;
 use comex_core::codes::{Flow, ProductLevel, Territory};
 use comex_core::manifest::{Manifest, Source, SourceKind, TerritoryEntry};
 use comex_core::views::change::{Change, ChangeBy, ChangeRow, FlowChange};
+use comex_core::views::dependence::{
+    Concentration, GoodConcentration, GoodExposure, TariffExposure, TerritoryConcentration,
+};
 use comex_core::views::evolution::{Evolution, QuarterPoint};
 use comex_core::views::exposure::{DepartementExposure, Exposure};
 use comex_core::views::goods::{Goods, GoodsNode};
@@ -240,6 +243,108 @@ fn partners_draw_imports_left_exports_right_and_the_balance() {
         [comex_charts::SURPLUS_GREEN, comex_charts::DEFICIT_RED]
     );
     insta::assert_json_snapshot!("partners", spec);
+}
+
+fn good(code: &str, value: i64, first_share: f64, first_in_eu: bool) -> GoodConcentration {
+    GoodConcentration {
+        code: code.into(),
+        label: format!("Bien {code}"),
+        value,
+        first_country: if first_in_eu { "DE" } else { "CN" }.into(),
+        first_country_label: if first_in_eu { "Allemagne" } else { "Chine" }.into(),
+        first_value: (value as f64 * first_share) as i64,
+        first_share,
+        first_in_eu,
+        countries: 3,
+        hhi: 5000.0,
+    }
+}
+
+fn summary(territory: Territory, strong_share: f64) -> TerritoryConcentration {
+    TerritoryConcentration {
+        territory,
+        total: 1_000_000_000,
+        strong_value: (1e9 * strong_share) as i64,
+        strong_share: Some(strong_share),
+        hhi: Some(1200.0),
+        top_shares: [Some(0.2), Some(0.5), Some(0.7)],
+        countries: 40,
+    }
+}
+
+#[test]
+fn dependence_compares_the_territory_then_draws_the_goods_under_strong_dependence() {
+    let model = Concentration {
+        flow: Flow::Import,
+        level: ProductLevel::A129,
+        territories: vec![
+            summary(Territory::Departement("60".into()), 0.25),
+            summary(Territory::France, 0.125),
+        ],
+        // The second good is not under strong dependence (40 %): not drawn.
+        goods: vec![
+            good("C14Z", 300_000_000, 0.7, false),
+            good("C20A", 200_000_000, 0.4, true),
+            good("C10F", 100_000_000, 0.6, true),
+        ],
+        partner_label: None,
+    };
+    let spec = draw(&ViewModel::Concentration(model), Layout::default());
+    // Bottom to top: France, then the Oise.
+    assert_eq!(values(&spec, 0, "data"), [12.5, 25.0]);
+    assert_eq!(spec.option["yAxis"][0]["data"], json!(["France", "Oise"]));
+    assert_eq!(values(&spec, 1, "data"), [100.0, 300.0]);
+    let colours: Vec<&str> = spec.option["series"][1]["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["itemStyle"]["color"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        colours[1],
+        comex_charts::IMPORT_BLUE,
+        "outside the EU: dark"
+    );
+    assert_ne!(colours[0], comex_charts::IMPORT_BLUE, "in the EU: lighter");
+    assert!(spec.option["series"][1]["data"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Allemagne (UE) 60"));
+    insta::assert_json_snapshot!("dependence", spec);
+}
+
+#[test]
+fn tariff_exposure_draws_the_goods_exports_to_the_partner() {
+    let exposure = |code: &str, to_partner: i64, exports: i64| GoodExposure {
+        code: code.into(),
+        label: code.into(),
+        to_partner,
+        exports,
+        share: to_partner as f64 / exports as f64,
+        weight: exports as f64 / 1e9,
+    };
+    let model = TariffExposure {
+        territory: Territory::Departement("60".into()),
+        level: ProductLevel::A129,
+        partner: "US".into(),
+        partner_label: "Etats-Unis".into(),
+        total: 1_000_000_000,
+        to_partner: 75_000_000,
+        share: Some(0.075),
+        goods: vec![
+            exposure("C20B", 50_000_000, 400_000_000),
+            exposure("C28B", 25_000_000, 100_000_000),
+        ],
+    };
+    let spec = draw(&ViewModel::TariffExposure(model), Layout::default());
+    assert_eq!(values(&spec, 0, "data"), [25.0, 50.0]);
+    let text = comex_core::format::plain_spaces(
+        spec.option["series"][0]["data"][0]["text"]
+            .as_str()
+            .unwrap(),
+    );
+    assert!(text.contains("25 % de ses exportations"), "{text}");
+    insta::assert_json_snapshot!("tariff_exposure", spec);
 }
 
 #[test]
@@ -514,7 +619,7 @@ fn every_option_has_only_the_components_a_redraw_replaces() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 8);
+    assert_eq!(checked, 10);
 }
 
 /// Every series type of every option is in one of the two ECharts bundles, and the charts that need

@@ -246,6 +246,8 @@ fn the_oise_in_a_few_sentences() {
             "Bien le plus surreprésenté par rapport à la France : Machines agricoles (29,1 % des exportations contre 1,1 % au niveau national, indice 26,2).",
             "2e département exportateur sur 3 départements.",
             "Exportations vers les Etats-Unis : 39,2 % des exportations (390,0 M€), 2e département sur 3 par cette part.",
+            // Each good imported has one country above half; the exports go to three countries, fewer than five.
+            "100,0 % des importations portent sur des biens dont un seul pays fournit au moins la moitié (500,0 M€).",
         ]
     );
 }

@@ -175,7 +175,9 @@ impl Block {
                 earlier_files: paths(manifest, &subject, &earlier_years, &earlier),
                 ..plain(&subject)
             },
-            Block::Evolution => BlockFiles {
+            // The evolution's indexes, the dependence and the concentration are compared with the
+            // région's and France's.
+            Block::Evolution | Block::ImportDependence | Block::ExportConcentration => BlockFiles {
                 region_files: region_files(),
                 france_files: france(),
                 ..plain(&subject)

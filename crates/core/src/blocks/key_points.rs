@@ -2,10 +2,11 @@
 //! them, and the ranks from the file of all départements.
 
 use super::text::period_text;
-use crate::codes::{Period, Territory};
+use crate::codes::{Flow, Period, Territory};
 use crate::filter::Filter;
 use crate::manifest::Manifest;
 use crate::table::TradeTable;
+use crate::views::dependence;
 use crate::views::key_points::{key_points, KeyPointInputs, KeyPoints};
 use crate::views::portrait::{compute as compute_view, PortraitData, ViewModel, ViewRequest};
 use crate::views::ranking::{departement_sums, rank_of, ranked_values, region_sums, Rank};
@@ -146,6 +147,9 @@ pub fn compute(
         }
         _ => None,
     };
+    // The territory's own figures only: its région's and France's are the dependence blocks' concern.
+    let [import_dependence, export_concentration] = [Flow::Import, Flow::Export]
+        .map(|flow| dependence::summary(data.territory, catalog, filter, flow, request.level));
     let period_phrase = period_phrase(manifest, &filter.periods);
     let inputs = KeyPointInputs {
         territory,
@@ -169,6 +173,8 @@ pub fn compute(
         exposure: exposure.as_ref(),
         export_rank: export_rank(data, by_product, filter, territory),
         region_exposure_rank,
+        import_dependence: Some(&import_dependence),
+        export_concentration: Some(&export_concentration),
     };
     Ok(key_points(&inputs))
 }

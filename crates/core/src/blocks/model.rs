@@ -4,7 +4,8 @@
 use super::inputs::{BlockFiles, Tables};
 use super::name::Block;
 use super::text::{
-    exposure_sentences, map_sentences, period_text, sankey_sentences, totals_sentences, Heading,
+    concentration_sentences, exposure_sentences, map_sentences, period_text, sankey_sentences,
+    tariff_sentences, totals_sentences, Heading,
 };
 use super::Selection;
 use crate::catalog::Catalog;
@@ -252,6 +253,10 @@ pub fn compute(
         (ViewModel::Totals(totals), Some(flow)) => totals_sentences(totals, flow, manifest),
         (ViewModel::Sankey(sankey), _) => sankey_sentences(sankey),
         (ViewModel::Exposure(exposure), _) => exposure_sentences(exposure),
+        (ViewModel::Concentration(concentration), _) => {
+            concentration_sentences(concentration, manifest)
+        }
+        (ViewModel::TariffExposure(exposure), _) => tariff_sentences(exposure),
         (ViewModel::KeyPoints(key_points), _) => key_points
             .points
             .iter()

@@ -37,11 +37,14 @@ pub enum Block {
     Map,
     Specialisation,
     Exposure,
+    ImportDependence,
+    ExportConcentration,
+    TariffExposure,
 }
 
 impl Block {
     /// In the portrait's order.
-    pub const ALL: [Block; 18] = [
+    pub const ALL: [Block; 21] = [
         Block::KeyPoints,
         Block::Partners,
         Block::Evolution,
@@ -60,6 +63,9 @@ impl Block {
         Block::Map,
         Block::Specialisation,
         Block::Exposure,
+        Block::ImportDependence,
+        Block::ExportConcentration,
+        Block::TariffExposure,
     ];
 
     pub fn name(self) -> &'static str {
@@ -82,6 +88,9 @@ impl Block {
             Block::Map => "map",
             Block::Specialisation => "specialisation",
             Block::Exposure => "exposure",
+            Block::ImportDependence => "import-dependence",
+            Block::ExportConcentration => "export-concentration",
+            Block::TariffExposure => "tariff-exposure",
         }
     }
 
@@ -104,6 +113,9 @@ impl Block {
             Block::Map => ViewName::Map,
             Block::Specialisation => ViewName::Specialisation,
             Block::Exposure => ViewName::Exposure,
+            Block::ImportDependence => ViewName::ImportDependence,
+            Block::ExportConcentration => ViewName::ExportConcentration,
+            Block::TariffExposure => ViewName::TariffExposure,
         }
     }
 
@@ -124,12 +136,15 @@ impl Block {
             | Block::ExportSankeyRegion
             | Block::ExportSankeyFrance
             | Block::Specialisation
-            | Block::Exposure => Some(Flow::Export),
+            | Block::Exposure
+            | Block::ExportConcentration
+            | Block::TariffExposure => Some(Flow::Export),
             Block::GoodsImport
             | Block::ImportSankey
             | Block::TotalsImportations
             | Block::ImportSankeyRegion
-            | Block::ImportSankeyFrance => Some(Flow::Import),
+            | Block::ImportSankeyFrance
+            | Block::ImportDependence => Some(Flow::Import),
             Block::KeyPoints
             | Block::Map
             | Block::Partners

@@ -6,6 +6,7 @@ use super::name::{Block, Subject};
 use crate::codes::{Flow, Period, Territory};
 use crate::format;
 use crate::manifest::Manifest;
+use crate::views::dependence::{Concentration, TariffExposure, SHOWN_GOODS};
 use crate::views::exposure::Exposure;
 use crate::views::map::{FranceMap, MapMeasure};
 use crate::views::sankey::Sankey;
@@ -85,6 +86,9 @@ impl Block {
             Block::Map => "Les départements sur la carte",
             Block::Specialisation => "Spécialisation à l'export par rapport à la France",
             Block::Exposure => "Exposition des exportations à un partenaire",
+            Block::ImportDependence => "Dépendance des importations à un pays fournisseur",
+            Block::ExportConcentration => "Concentration des exportations par pays client",
+            Block::TariffExposure => "Biens exportés exposés à un partenaire",
         }
     }
 
@@ -106,14 +110,17 @@ impl Block {
             Block::Map => "Chaque département coloré selon la mesure choisie, par classes de même effectif ; un clic sur un département l'affiche. Le tableau les classe tous.",
             Block::Specialisation => "Part de chaque bien dans les exportations du territoire, comparée à sa part en France.",
             Block::Exposure => "Part des exportations vers le pays ou la zone choisis (les États-Unis par défaut) ; rang parmi les départements.",
+            Block::ImportDependence => "En haut, la part des importations en biens dont un seul pays fournit au moins la moitié, pour le territoire, sa région et la France ; en bas, ces biens par valeur, avec leur premier fournisseur (barre foncée : hors de l'Union européenne).",
+            Block::ExportConcentration => "En haut, la part des 1, 3 et 5 premiers pays clients dans les exportations du territoire, de sa région et de la France ; en bas, les biens dont un seul pays reçoit au moins la moitié des exportations, par valeur.",
+            Block::TariffExposure => "Les biens les plus exportés vers le pays ou la zone choisis (les États-Unis par défaut), en valeur, et la part de leurs exportations qui y va.",
         }
     }
 
     /// The rule the block's numbers follow.
     pub fn rule(self) -> String {
         use crate::views::{
-            change, evolution, exposure, goods, key_points, map, partners, sankey, specialisation,
-            totals,
+            change, dependence, evolution, exposure, goods, key_points, map, partners, sankey,
+            specialisation, totals,
         };
         match self {
             Block::KeyPoints => key_points::RULE.to_string(),
@@ -125,6 +132,9 @@ impl Block {
             Block::Map => map::RULE.to_string(),
             Block::Specialisation => specialisation::RULE.to_string(),
             Block::Exposure => exposure::RULE.to_string(),
+            Block::ImportDependence => dependence::IMPORT_RULE.to_string(),
+            Block::ExportConcentration => dependence::EXPORT_RULE.to_string(),
+            Block::TariffExposure => dependence::TARIFF_RULE.to_string(),
             sankey_block => sankey::rule(sankey_block.flow().unwrap_or(Flow::Export)),
         }
     }
@@ -287,6 +297,94 @@ pub fn exposure_sentences(exposure: &Exposure) -> Vec<String> {
         "{share} des exportations vont vers : {}{rank}",
         exposure.partner_label
     )]
+}
+
+/// The dependence's or the concentration's sentences: each figure for the territory, then for its
+/// région and France.
+pub fn concentration_sentences(model: &Concentration, manifest: &Manifest) -> Vec<String> {
+    let name = |territory: &Territory| match territory {
+        Territory::France => "France".to_string(),
+        other => manifest.label(other),
+    };
+    let each = |figure: &dyn Fn(&crate::views::dependence::TerritoryConcentration) -> String| {
+        let parts: Vec<String> = model
+            .territories
+            .iter()
+            .map(|summary| format!("{} {}", name(&summary.territory), figure(summary)))
+            .collect();
+        parts.join(" ; ")
+    };
+    let percent = |share: Option<f64>| share.map_or("–".to_string(), |s| format::percent(s, 1));
+    let hhi = |value: Option<f64>| value.map_or("–".to_string(), |v| format::decimal(v, 0));
+    let mut lines = Vec::new();
+    match model.flow {
+        Flow::Import => {
+            lines.push(format!(
+                "Part des importations en biens dont un seul pays fournit au moins la moitié : {}",
+                each(&|s| percent(s.strong_share))
+            ));
+            lines.push(format!(
+                "Indice HHI des pays d'origine (0 à 10 000) : {}",
+                each(&|s| hhi(s.hhi))
+            ));
+        }
+        Flow::Export => {
+            lines.push(format!(
+                "Part des 1, 3 et 5 premiers pays clients : {}",
+                each(&|s| {
+                    let shares: Vec<String> =
+                        s.top_shares.iter().map(|&share| percent(share)).collect();
+                    shares.join(", ")
+                })
+            ));
+            lines.push(format!(
+                "Indice HHI des pays de destination (0 à 10 000) : {}",
+                each(&|s| hhi(s.hhi))
+            ));
+            lines.push(format!(
+                "Part des exportations en biens dont un seul pays reçoit au moins la moitié : {}",
+                each(&|s| percent(s.strong_share))
+            ));
+        }
+    }
+    if let Some(partner) = &model.partner_label {
+        let role = match model.flow {
+            Flow::Import => "premier fournisseur",
+            Flow::Export => "premier client",
+        };
+        lines.push(format!("Biens dont le {role} est : {partner}"));
+    }
+    lines
+}
+
+/// The tariff exposure's sentences: the exports to the partner, what the goods shown weigh, the good
+/// most exposed by share.
+pub fn tariff_sentences(model: &TariffExposure) -> Vec<String> {
+    let mut lines = vec![format!(
+        "Exportations vers le partenaire ({}) : {}, soit {} des exportations",
+        model.partner_label,
+        format::million_euros(model.to_partner),
+        model
+            .share
+            .map_or("–".to_string(), |share| format::percent(share, 1))
+    )];
+    if !model.goods.is_empty() {
+        let (weight, to_partner) = model.shown_weight();
+        let count = model.goods.len().min(SHOWN_GOODS);
+        lines.push(format!(
+            "Les {count} biens les plus exportés vers ce partenaire représentent {} des exportations ; leurs ventes à ce partenaire, {}",
+            format::percent(weight, 1),
+            to_partner.map_or("–".to_string(), |share| format::percent(share, 1))
+        ));
+    }
+    if let Some(most) = model.by_share().first() {
+        lines.push(format!(
+            "Le plus exposé en part (parmi les biens d'au moins 1 % des exportations) : {}, {} de ses exportations",
+            most.label,
+            format::percent(most.share, 1)
+        ));
+    }
+    lines
 }
 
 /// The map's sentences: why it is not drawn (a product filter), the selected département's value

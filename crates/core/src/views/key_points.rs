@@ -6,6 +6,7 @@
 //! France to compare France with) is left out; under a filter every sentence names it; amounts in
 //! M€ with one decimal everywhere, as in the charts.
 
+use super::dependence::{TerritoryConcentration, TOP_COUNTS};
 use super::exposure::Exposure;
 use super::goods::Goods;
 use super::ranking::Rank;
@@ -30,7 +31,7 @@ pub const SPECIALISATION_MIN_SHARE: f64 = 0.01;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeyPoint {
     /// What the sentence is about: `totals`, `change`, `destination`, `origin`, `first-good`,
-    /// `specialisation`, `rank`, `exposure`.
+    /// `specialisation`, `rank`, `exposure`, `dependence`, `concentration`.
     pub topic: &'static str,
     /// The block whose chart shows it (the page links the sentence to it).
     pub block: &'static str,
@@ -65,6 +66,9 @@ pub struct KeyPointInputs<'a> {
     pub export_rank: Option<Rank>,
     /// The exposure's rank among régions for a région (a département's is in the exposure).
     pub region_exposure_rank: Option<Rank>,
+    /// The territory's imports and exports over their partner countries (the dependence blocks).
+    pub import_dependence: Option<&'a TerritoryConcentration>,
+    pub export_concentration: Option<&'a TerritoryConcentration>,
 }
 
 impl KeyPointInputs<'_> {
@@ -365,6 +369,60 @@ fn exposure_point(inputs: &KeyPointInputs) -> Option<KeyPoint> {
     Some(point("exposure", "exposure", text, &figures))
 }
 
+/// The words of a flow under a product filter only: the dependence is measured over every partner,
+/// so a partner filter leaves these sentences out.
+fn flow_of_good_words(inputs: &KeyPointInputs, flow: Flow) -> Option<String> {
+    if inputs.country.is_some() {
+        return None;
+    }
+    let words = match flow {
+        Flow::Export => "exportations",
+        Flow::Import => "importations",
+    };
+    Some(match &inputs.product {
+        Some(product) => format!("{words} {}", of_good(product)),
+        None => words.to_string(),
+    })
+}
+
+fn dependence_point(inputs: &KeyPointInputs) -> Option<KeyPoint> {
+    let dependence = inputs.import_dependence?;
+    let share = dependence.strong_share?;
+    let words = flow_of_good_words(inputs, Flow::Import)?;
+    let text = format!(
+        "{} des {words} portent sur des biens dont un seul pays fournit au moins la moitié ({}).",
+        format::percent(share, 1),
+        format::million_euros(dependence.strong_value),
+    );
+    Some(point(
+        "dependence",
+        "import-dependence",
+        capitalised(&text),
+        &[("value", dependence.strong_value as f64), ("share", share)],
+    ))
+}
+
+fn concentration_point(inputs: &KeyPointInputs) -> Option<KeyPoint> {
+    let concentration = inputs.export_concentration?;
+    let count = TOP_COUNTS[2];
+    // With fewer clients, « the first five » would be all of them.
+    if concentration.countries <= count {
+        return None;
+    }
+    let share = concentration.top_shares[2]?;
+    let words = flow_of_good_words(inputs, Flow::Export)?;
+    let text = format!(
+        "Les {count} premiers pays clients reçoivent {} des {words}.",
+        format::percent(share, 1),
+    );
+    Some(point(
+        "concentration",
+        "export-concentration",
+        text,
+        &[("share", share), ("countries", count as f64)],
+    ))
+}
+
 pub fn key_points(inputs: &KeyPointInputs) -> KeyPoints {
     let points = [
         Some(totals_point(inputs)),
@@ -375,6 +433,8 @@ pub fn key_points(inputs: &KeyPointInputs) -> KeyPoints {
         specialisation_point(inputs),
         rank_point(inputs),
         exposure_point(inputs),
+        dependence_point(inputs),
+        concentration_point(inputs),
     ]
     .into_iter()
     .flatten()

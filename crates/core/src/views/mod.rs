@@ -2,6 +2,7 @@
 //! its chart, its data table, its CSV export and the `view` command line. Each states its rules.
 
 pub mod change;
+pub mod dependence;
 pub mod evolution;
 pub mod exposure;
 pub mod goods;
@@ -28,6 +29,9 @@ pub enum ViewName {
     ImportSankey,
     Specialisation,
     Exposure,
+    ImportDependence,
+    ExportConcentration,
+    TariffExposure,
     Evolution,
     Change,
     KeyPoints,
@@ -37,7 +41,7 @@ pub enum ViewName {
 impl ViewName {
     /// The views computed from one period's tables (the evolution and the change read others, the key
     /// points are written from other views).
-    pub const ALL: [ViewName; 8] = [
+    pub const ALL: [ViewName; 11] = [
         ViewName::Totals,
         ViewName::Partners,
         ViewName::GoodsExport,
@@ -46,6 +50,9 @@ impl ViewName {
         ViewName::ImportSankey,
         ViewName::Specialisation,
         ViewName::Exposure,
+        ViewName::ImportDependence,
+        ViewName::ExportConcentration,
+        ViewName::TariffExposure,
     ];
 
     pub fn name(self) -> &'static str {
@@ -58,6 +65,9 @@ impl ViewName {
             ViewName::ImportSankey => "import-sankey",
             ViewName::Specialisation => "specialisation",
             ViewName::Exposure => "exposure",
+            ViewName::ImportDependence => "import-dependence",
+            ViewName::ExportConcentration => "export-concentration",
+            ViewName::TariffExposure => "tariff-exposure",
             ViewName::Evolution => "evolution",
             ViewName::Change => "change",
             ViewName::KeyPoints => "key-points",

@@ -1,6 +1,10 @@
 //! Computing any view by name from a territory's data, and its tabular form.
 
 use super::change::{Change, ChangeRow};
+use super::dependence::{
+    concentration, summary as concentration_summary, tariff_exposure, Concentration,
+    TariffExposure, TerritoryConcentration,
+};
 use super::evolution::Evolution;
 use super::exposure::{
     departement_ranking, exposure_with_ranking, partner_of, DepartementExposure, Exposure,
@@ -52,6 +56,8 @@ struct SharedState {
     sums: Vec<(Territory, [i64; 2])>,
     france_goods: Option<Goods>,
     ranking: Option<Vec<DepartementExposure>>,
+    /// France's imports and exports over its partner countries, by flow.
+    france_concentration: Vec<(Flow, TerritoryConcentration)>,
 }
 
 impl SharedResults {
@@ -100,6 +106,9 @@ pub enum ViewModel {
     Sankey(Sankey),
     Specialisation(Specialisation),
     Exposure(Exposure),
+    /// The import dependence or the export concentration.
+    Concentration(Concentration),
+    TariffExposure(TariffExposure),
     Evolution(Evolution),
     Change(Change),
     KeyPoints(KeyPoints),
@@ -172,6 +181,15 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
                 file: "the files of a block (computed by `blocks::compute`)",
             })
         }
+        ViewName::ImportDependence => concentration_view(data, request, Flow::Import),
+        ViewName::ExportConcentration => concentration_view(data, request, Flow::Export),
+        ViewName::TariffExposure => ViewModel::TariffExposure(tariff_exposure(
+            territory,
+            catalog,
+            filter,
+            &partner_of(filter),
+            level,
+        )),
         ViewName::Exposure => {
             let departements = data.departements.ok_or(CoreError::NeedsFile {
                 view: "exposure",
@@ -198,6 +216,42 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
             ))
         }
     })
+}
+
+/// The import dependence or the export concentration, compared with the région's and France's.
+fn concentration_view(data: &PortraitData, request: &ViewRequest, flow: Flow) -> ViewModel {
+    let (catalog, filter, level) = (data.catalog, &request.filter, request.level);
+    let summary = |table: &TradeTable| concentration_summary(table, catalog, filter, flow, level);
+    let mut comparisons: Vec<TerritoryConcentration> =
+        data.region.map(summary).into_iter().collect();
+    if let Some(france) = data.france {
+        // France's summary does not depend on the territory: kept for the next one.
+        let kept = data
+            .shared
+            .filter(|_| france.territory == Territory::France);
+        comparisons.push(match kept {
+            Some(shared) => {
+                let mut state = shared.state(filter, level);
+                match state.france_concentration.iter().find(|(f, _)| *f == flow) {
+                    Some((_, known)) => known.clone(),
+                    None => {
+                        let computed = summary(france);
+                        state.france_concentration.push((flow, computed.clone()));
+                        computed
+                    }
+                }
+            }
+            None => summary(france),
+        });
+    }
+    ViewModel::Concentration(concentration(
+        data.territory,
+        comparisons,
+        catalog,
+        filter,
+        flow,
+        level,
+    ))
 }
 
 /// The totals of these flows as a table; the share columns only where the territory has that
@@ -367,6 +421,100 @@ fn change_table(change: &Change) -> ViewTable {
         columns,
         rows,
         total: None,
+    }
+}
+
+/// The goods of a dependence or a concentration: each with its first partner.
+fn concentration_table(model: &Concentration) -> ViewTable {
+    let (title, first, strong) = match model.flow {
+        Flow::Import => (
+            "Dépendance des importations par bien",
+            "Premier fournisseur",
+            "Forte dépendance",
+        ),
+        Flow::Export => (
+            "Concentration des exportations par bien",
+            "Premier client",
+            "Concentré",
+        ),
+    };
+    let columns = [
+        "Code",
+        "Bien",
+        "Valeur (€)",
+        first,
+        "Part du premier pays",
+        "Dans l'UE",
+        "Nombre de pays",
+        "HHI",
+        strong,
+    ]
+    .map(String::from)
+    .to_vec();
+    let yes_no = |flag: bool| Cell::Text(if flag { "oui" } else { "non" }.to_string());
+    let rows = model
+        .goods
+        .iter()
+        .map(|good| {
+            vec![
+                Cell::Text(good.code.clone()),
+                Cell::Text(good.label.clone()),
+                Cell::Euros(good.value),
+                Cell::Text(good.first_country_label.clone()),
+                Cell::share(Some(good.first_share)),
+                yes_no(good.first_in_eu),
+                Cell::Count(good.countries),
+                Cell::Count(good.hhi.round() as usize),
+                yes_no(good.is_strong()),
+            ]
+        })
+        .collect();
+    ViewTable {
+        title: title.to_string(),
+        columns,
+        rows,
+        total: None,
+    }
+}
+
+/// The goods exported to the partner, by value to it.
+fn tariff_table(model: &TariffExposure) -> ViewTable {
+    let columns = [
+        "Code",
+        "Bien",
+        "Vers le partenaire (€)",
+        "Exportations du bien (€)",
+        "Part vers le partenaire",
+        "Poids dans les exportations",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = model
+        .goods
+        .iter()
+        .map(|good| {
+            vec![
+                Cell::Text(good.code.clone()),
+                Cell::Text(good.label.clone()),
+                Cell::Euros(good.to_partner),
+                Cell::Euros(good.exports),
+                Cell::share(Some(good.share)),
+                Cell::share(Some(good.weight)),
+            ]
+        })
+        .collect();
+    ViewTable {
+        title: format!("Biens exportés vers : {}", model.partner_label),
+        columns,
+        rows,
+        total: Some(vec![
+            Cell::Text(String::new()),
+            Cell::Text("Total".to_string()),
+            Cell::Euros(model.to_partner),
+            Cell::Euros(model.total),
+            Cell::share(model.share),
+            Cell::share(Some(if model.total == 0 { 0.0 } else { 1.0 })),
+        ]),
     }
 }
 
@@ -553,6 +701,8 @@ impl ViewModel {
                     .collect(),
                 total: None,
             },
+            ViewModel::Concentration(model) => concentration_table(model),
+            ViewModel::TariffExposure(model) => tariff_table(model),
             ViewModel::Exposure(e) => {
                 let name = manifest.label(&e.territory);
                 let rank = e
