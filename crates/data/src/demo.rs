@@ -9,7 +9,9 @@
 //!   exactly; the other départements keep their real relative weights within their group;
 //! - each product's yearly value is spread over four quarters (±8 %) and over partner countries: a
 //!   documented base distribution of France's partners (large partners first, a long tail), reweighted
-//!   per product, with more partners for larger flows;
+//!   per product, with more partners for larger flows; a few goods come mostly from one country
+//!   (`DOMINANT_PARTNERS`: energy and raw materials, electronics, clothing, aircraft), which takes
+//!   45 % to 80 % of them in each département;
 //! - mass follows a price per kg drawn per A129 product (0,5 to 60 €/kg);
 //! - the other years are 2024 moved by documented factors (`year_factor`, `partner_factor`): a
 //!   trend per year and flow, ±12 % per good (A129) and year, energy imports ×1,5 in 2022, and the
@@ -91,6 +93,66 @@ const PARTNERS: [(&str, f64, f64); 40] = [
     ("AU", 0.6, 0.2),
 ];
 const TAIL_WEIGHT: f64 = 0.03;
+
+/// Goods a département gets mostly from one country (or sells mostly to one), as real trade does:
+/// energy and raw materials from few suppliers, electronics, clothing and footwear from China, aircraft
+/// parts within the European aircraft makers' chain. That country takes 45 % to 80 % of the good in
+/// each département (`dominant_share`). (flow, A129 good, country.)
+const DOMINANT_PARTNERS: [(Flow, &str, &str); 10] = [
+    (Flow::Import, "B06Z", "NO"), // crude oil and natural gas
+    (Flow::Import, "B05Z", "AU"), // coal
+    (Flow::Import, "B07Z", "BR"), // metal ores
+    (Flow::Import, "C19Z", "NL"), // refined petroleum products (Rotterdam)
+    (Flow::Import, "C26A", "CN"), // electronic components
+    (Flow::Import, "C26B", "CN"), // computers
+    (Flow::Import, "C26C", "CN"), // communication equipment
+    (Flow::Import, "C14Z", "CN"), // clothing
+    (Flow::Import, "C15Z", "CN"), // leather goods and footwear
+    (Flow::Export, "C30C", "DE"), // aircraft and spacecraft
+];
+
+/// The dominant partner's share of a good in a département: 45 % to 80 %, drawn per good and
+/// département (so some départements stay under half).
+fn dominant_share(flow: Flow, a129: &str, departement: &str) -> f64 {
+    0.45 + 0.35 * draw(&["dominant", flow.code(), a129, departement])
+}
+
+/// Gives the good's dominant partner, if it has one, its share: it joins the partners if it was not
+/// among them (in place of the last one).
+fn with_dominant_partner(
+    mut partners: Vec<(String, f64)>,
+    flow: Flow,
+    a129: &str,
+    departement: &str,
+) -> Vec<(String, f64)> {
+    let Some((_, _, country)) = DOMINANT_PARTNERS
+        .iter()
+        .find(|(kind, good, _)| *kind == flow && *good == a129)
+    else {
+        return partners;
+    };
+    if !partners.iter().any(|(code, _)| code == country) {
+        partners.pop();
+        partners.push(((*country).to_string(), 0.0));
+    }
+    let others: f64 = partners
+        .iter()
+        .filter(|(code, _)| code != country)
+        .map(|(_, weight)| weight)
+        .sum();
+    let share = dominant_share(flow, a129, departement);
+    for (code, weight) in &mut partners {
+        if code == country {
+            // Alone, it takes everything; otherwise `share` of the whole.
+            *weight = if others > 0.0 {
+                others * share / (1.0 - share)
+            } else {
+                1.0
+            };
+        }
+    }
+    partners
+}
 
 /// One deterministic draw in [0, 1) from a list of keys (splitmix64 over FNV-1a).
 fn draw(keys: &[&str]) -> f64 {
@@ -440,7 +502,12 @@ fn generate_year(
                 let count = (2.0 + 5.0 * (product_value as f64 / 1e5).max(1.0).log10())
                     .round()
                     .clamp(1.0, 45.0) as usize;
-                let partners = partners(&eligible, flow, cpf4, departement, count);
+                let partners = with_dominant_partner(
+                    partners(&eligible, flow, cpf4, departement, count),
+                    flow,
+                    &product.a129,
+                    departement,
+                );
                 let price_per_kg = 0.5 + 59.5 * draw(&["price", &product.a129]).powi(2);
                 let year_key = if year == YEAR {
                     String::new()
@@ -486,6 +553,24 @@ fn generate_year(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dominant_partner_takes_its_share_of_the_good() {
+        let partners = vec![("DE".to_string(), 3.0), ("IT".to_string(), 1.0)];
+        let share = dominant_share(Flow::Import, "C26B", "60");
+        assert!((0.45..0.8).contains(&share), "{share}");
+        // China was not among the partners: it takes the last one's place, then `share` of the whole.
+        let with = with_dominant_partner(partners.clone(), Flow::Import, "C26B", "60");
+        let total: f64 = with.iter().map(|(_, w)| w).sum();
+        let china = with.iter().find(|(code, _)| code == "CN").map(|(_, w)| *w);
+        assert_eq!(with.len(), 2);
+        assert!((china.unwrap() / total - share).abs() < 1e-12);
+        // A good without a dominant partner keeps its weights.
+        assert_eq!(
+            with_dominant_partner(partners.clone(), Flow::Export, "C26B", "60"),
+            partners
+        );
+    }
 
     #[test]
     fn split_is_exact_and_proportional() {
