@@ -21,7 +21,7 @@ const FLAGGED = 5; // Sankey: flows in red (FLAGGED_LINKS)
 const TOP_PARTNERS = 15; // partners chart (DEFAULT_TOP)
 const OTHERS = 'autres';
 const LISTED = 5; // change views: largest gains and losses listed (LISTED)
-// département: the 8 views of the portrait; france: its 2 Sankeys and the exposure ranking; time: the
+// département: the 11 views of the portrait; france: its 2 Sankeys and the exposure ranking; time: the
 // évolution over every quarter of the data and the partners' and goods' change against the year before.
 const WORKLOADS = ['departement', 'france', 'time'];
 
@@ -122,6 +122,63 @@ function specialisation(local, national) {
     .sort(byValueThenCode);
 }
 
+const STRONG_SHARE = 0.5; // dependence: the first partner's share that makes a good concentrated (STRONG_SHARE)
+const TOP_COUNTS = [1, 3, 5]; // concentration: the first partner countries summed (TOP_COUNTS)
+
+/** Herfindahl-Hirschman index of values: Σ (100 × value / total)². */
+function hhi(values) {
+  const total = values.reduce((sum, v) => sum + v, 0);
+  return total === 0 ? null : precise(values.reduce((sum, v) => sum + (100 * v / total) ** 2, 0));
+}
+
+/** A flow's concentration from cells {g, c, v} (good × partner country): the goods with their first
+ *  partner, and the summary [total, value in concentrated goods, HHI, shares of the first 1, 3, 5]. */
+function concentrationFrom(cells) {
+  const goods = new Map();
+  const countries = new Map();
+  for (const { g, c, v } of cells) {
+    if (v === 0) continue;
+    if (!goods.has(g)) goods.set(g, new Map());
+    goods.get(g).set(c, (goods.get(g).get(c) ?? 0) + v);
+    countries.set(c, (countries.get(c) ?? 0) + v);
+  }
+  let strong = 0;
+  const rows = [...goods].map(([g, byCountry]) => {
+    const values = [...byCountry.values()];
+    const total = values.reduce((sum, v) => sum + v, 0);
+    const [first, firstValue] = [...byCountry].sort(byValueThenCode)[0];
+    if (firstValue / total >= STRONG_SHARE) strong += total;
+    return [g, total, first, firstValue, values.filter((v) => v !== 0).length, hhi(values)];
+  });
+  const values = [...countries.values()].filter((v) => v !== 0).sort((a, b) => b - a);
+  const total = values.reduce((sum, v) => sum + v, 0);
+  const top = TOP_COUNTS.map((count) => precise(share(values.slice(0, count).reduce((sum, v) => sum + v, 0), total)));
+  return { summary: [total, strong, hhi(values), ...top], goods: rows.sort(byValueThenCode) };
+}
+
+/** The three dependence views from the cells of the département, its région and France, by flow:
+ *  the import dependence and export concentration (the département's goods, the three summaries), and
+ *  the département's exports to PARTNER by good [good, to the partner, all exports]. */
+function dependenceFrom(cells) {
+  const flow = (code) => {
+    const [own, region, france] = ['dep', 'reg', 'fr'].map((t) => concentrationFrom(cells[t][code]));
+    return { goods: own.goods, summaries: [own.summary, region.summary, france.summary] };
+  };
+  const tariff = new Map();
+  for (const { g, c, v } of cells.dep.E) {
+    const [toPartner, exports] = tariff.get(g) ?? [0, 0];
+    tariff.set(g, [toPartner + (c === PARTNER ? v : 0), exports + v]);
+  }
+  return {
+    importDependence: flow('I'),
+    exportConcentration: flow('E'),
+    tariffExposure: [...tariff]
+      .filter(([, [toPartner]]) => toPartner !== 0)
+      .map(([g, [toPartner, exports]]) => [g, toPartner, exports])
+      .sort(byValueThenCode),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ours: the view models as JSON, put into the canonical form.
 
@@ -167,8 +224,16 @@ function oursTime(views) {
   };
 }
 
+/** Our dependence or concentration model in the canonical form. */
+function oursConcentration(model) {
+  return {
+    goods: model.goods.map((g) => [g.code, g.value, g.first_country, g.first_value, g.countries, precise(g.hhi)]),
+    summaries: model.territories.map((t) => [t.total, t.strong_value, t.hhi === null ? null : precise(t.hhi), ...t.top_shares.map((s) => (s === null ? null : precise(s)))]),
+  };
+}
+
 function oursCanonical(models) {
-  const [totals, partners, goodsE, goodsI, sankeyE, sankeyI, special, expo] = models;
+  const [totals, partners, goodsE, goodsI, sankeyE, sankeyI, special, expo, dependence, concentration, tariff] = models;
   const total = (t) => [t.value, t.region_value, t.france_value];
   const tree = (g) => ({
     total: g.total,
@@ -195,6 +260,11 @@ function oursCanonical(models) {
       share: precise(expo.share),
       rank: expo.rank,
       ranking: expo.ranking.map((d) => [d.departement, d.value, d.total]),
+    },
+    dependence: {
+      importDependence: oursConcentration(dependence),
+      exportConcentration: oursConcentration(concentration),
+      tariffExposure: tariff.goods.map((g) => [g.code, g.to_partner, g.exports]),
     },
   };
 }
@@ -296,6 +366,14 @@ async function loadDuckdb(files) {
         SELECT ${left} AS l, ${right} AS r, ${sum('v')} AS v FROM named GROUP BY ALL`),
     );
   };
+  const cells = (table, flow) =>
+    rows(`SELECT p.a129 AS g, t.country AS c, ${sum('t.value')} AS v
+          FROM ${table} t JOIN products p ON p.cpf4 = t.cpf4 WHERE t.flow = '${flow}' GROUP BY ALL`);
+  const dependence = async () => {
+    const all = {};
+    for (const table of ['dep', 'reg', 'fr']) all[table] = { E: await cells(table, 'E'), I: await cells(table, 'I') };
+    return dependenceFrom(all);
+  };
   const ranking = async () =>
     exposureRanking(
       await rows(`SELECT departement, ${sum(`value) FILTER (WHERE country = '${PARTNER}'`)} AS v, ${sum('value')} AS total
@@ -329,6 +407,7 @@ async function loadDuckdb(files) {
         importSankey: await sankey('dep', 'I'),
         specialisation: specialisation(await groups('dep', 'E'), await groups('fr', 'E')),
         exposure: exposure(own, await ranking()),
+        dependence: await dependence(),
       };
     },
     france: async () => ({
@@ -383,6 +462,10 @@ function loadArquero(files) {
       objects(named.groupby(left, right).rollup({ v: aq.op.sum('v') }).rename({ [left]: 'l', [right]: 'r' })),
     );
   };
+  const cells = (name, flow) =>
+    objects(withGroups(name, flow).groupby('a129', 'country').rollup({ v: aq.op.sum('value') }).rename({ a129: 'g', country: 'c' }));
+  const dependence = () =>
+    dependenceFrom(Object.fromEntries(['dep', 'reg', 'fr'].map((name) => [name, { E: cells(name, 'E'), I: cells(name, 'I') }])));
   const ranking = () =>
     exposureRanking(
       objects(
@@ -423,6 +506,7 @@ function loadArquero(files) {
         importSankey: sankey('dep', 'I'),
         specialisation: specialisation(groups('dep', 'E'), groups('fr', 'E')),
         exposure: exposure(own, ranking()),
+        dependence: dependence(),
       };
     },
     france: async () => ({ exportSankey: sankey('fr', 'E'), importSankey: sankey('fr', 'I'), ranking: ranking() }),
