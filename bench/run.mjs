@@ -46,7 +46,7 @@ async function engines(browser) {
   for (const [workload, t] of Object.entries(result.timings)) {
     rows.push([
       {
-        departement: `dép. ${result.departement}: 8 views`,
+        departement: `dép. ${result.departement}: 11 views`,
         france: 'France: 2 Sankeys + ranking',
         time: `dép. ${result.departement}: évolution (${result.checked.evolutionQuarters} quarters) + 2 changes`,
       }[workload],

@@ -97,7 +97,7 @@ fn good_item(good: &GoodConcentration, flow: Flow, narrow: bool) -> Value {
         Flow::Export => "Premier client",
     };
     let partner = if narrow {
-        shorten(&good.first_country_label, 14)
+        shorten(&good.first_country_label, 12)
     } else {
         good.first_country_label.clone()
     };
@@ -238,7 +238,7 @@ pub fn concentration_option(model: &Concentration, manifest: &Manifest, narrow: 
         .grid(grid_at(
             goods_top,
             goods_height,
-            if narrow { 120 } else { 250 },
+            if narrow { 140 } else { 250 },
         ))
         // A phone has no room for the percentages' axis: the bars' labels give them.
         .x_axis(value_axis(0, !narrow).max(100))

@@ -173,11 +173,27 @@ impl TariffExposure {
     }
 }
 
-/// A flow's values by good (at a level) and partner country: what the three blocks read.
+/// A flow's values by good (at a level) and partner country: what the three blocks read. The sums by
+/// good and by country are kept while the rows are read: each good's row is then walked once, the
+/// empty ones not at all.
 struct Matrix {
     countries: usize,
     /// `values[good * countries + country]`, euros.
     values: Vec<i64>,
+    /// Per good, its value over every country.
+    good_totals: Vec<i64>,
+    /// Per country, its value over every good.
+    country_totals: Vec<i64>,
+}
+
+/// One good's partner countries, from one pass over its row.
+struct GoodPartners {
+    value: i64,
+    /// The first country's index in the catalog: the largest value, the first code on a tie.
+    first: usize,
+    first_value: i64,
+    countries: usize,
+    hhi: f64,
 }
 
 impl Matrix {
@@ -188,11 +204,16 @@ impl Matrix {
         filter: &Filter,
         flow: Flow,
         level: ProductLevel,
-    ) -> (Matrix, usize) {
-        let goods = catalog.grouping(level).map_or(0, |g| g.codes.len());
-        let countries = catalog.countries.len();
-        let mut values = vec![0_i64; goods * countries];
+    ) -> Matrix {
         let grouping = catalog.grouping(level);
+        let goods = grouping.map_or(0, |g| g.codes.len());
+        let countries = catalog.countries.len();
+        let mut matrix = Matrix {
+            countries,
+            values: vec![0_i64; goods * countries],
+            good_totals: vec![0_i64; goods],
+            country_totals: vec![0_i64; countries],
+        };
         RowFilter::new(filter, table, catalog)
             .without_country()
             .for_each(table, |row| {
@@ -207,28 +228,62 @@ impl Matrix {
                 else {
                     return;
                 };
-                if let Some(value) = values.get_mut(good * countries + country) {
+                if let (Some(value), Some(good_total), Some(country_total)) = (
+                    matrix.values.get_mut(good * countries + country),
+                    matrix.good_totals.get_mut(good),
+                    matrix.country_totals.get_mut(country),
+                ) {
                     *value += row.value;
+                    *good_total += row.value;
+                    *country_total += row.value;
                 }
             });
-        (Matrix { countries, values }, goods)
+        matrix
     }
 
+    /// A good's values by country.
     fn good(&self, good: usize) -> &[i64] {
         self.values
             .get(good * self.countries..(good + 1) * self.countries)
             .unwrap_or(&[])
     }
 
-    /// The flow's values by country, every good.
-    fn by_country(&self) -> Vec<i64> {
-        let mut sums = vec![0_i64; self.countries];
-        for row in self.values.chunks(self.countries.max(1)) {
-            for (sum, value) in sums.iter_mut().zip(row) {
-                *sum += value;
+    /// Every good's first country, number of countries and HHI (none for a good without trade).
+    fn partners(&self, catalog: &Catalog) -> Vec<Option<GoodPartners>> {
+        let code = |index: usize| {
+            u16::try_from(index)
+                .ok()
+                .and_then(|id| catalog.country(id))
+                .map(|country| country.code.as_str())
+        };
+        let one = |good: usize, value: i64| {
+            let mut partners = GoodPartners {
+                value,
+                first: 0,
+                first_value: i64::MIN,
+                countries: 0,
+                hhi: 0.0,
+            };
+            for (country, &v) in self.good(good).iter().enumerate() {
+                if v == 0 {
+                    continue;
+                }
+                partners.countries += 1;
+                partners.hhi += (100.0 * v as f64 / value as f64).powi(2);
+                if v > partners.first_value
+                    || (v == partners.first_value && code(country) < code(partners.first))
+                {
+                    partners.first = country;
+                    partners.first_value = v;
+                }
             }
-        }
-        sums
+            partners
+        };
+        self.good_totals
+            .iter()
+            .enumerate()
+            .map(|(good, &value)| (value != 0).then(|| one(good, value)))
+            .collect()
     }
 }
 
@@ -252,52 +307,28 @@ fn top_shares(values: &[i64]) -> [Option<f64>; 3] {
 }
 
 /// The goods of a matrix with their first partner, largest first.
-fn goods_of(
-    matrix: &Matrix,
-    goods: usize,
-    catalog: &Catalog,
-    level: ProductLevel,
-) -> Vec<GoodConcentration> {
+fn goods_of(matrix: &Matrix, catalog: &Catalog, level: ProductLevel) -> Vec<GoodConcentration> {
     let Some(grouping) = catalog.grouping(level) else {
         return Vec::new();
     };
-    let mut rows: Vec<GoodConcentration> = (0..goods)
-        .filter_map(|good| {
-            let values = matrix.good(good);
-            let value: i64 = values.iter().sum();
-            if value == 0 {
-                return None;
-            }
-            // The first country: the largest value, the first code on a tie.
-            let code = |index: usize| {
-                u16::try_from(index)
-                    .ok()
-                    .and_then(|id| catalog.country(id))
-                    .map(|country| country.code.as_str())
-            };
-            let (first, first_value) =
-                values
-                    .iter()
-                    .enumerate()
-                    .fold((0, i64::MIN), |(best, best_value), (index, &v)| {
-                        if v > best_value || (v == best_value && code(index) < code(best)) {
-                            (index, v)
-                        } else {
-                            (best, best_value)
-                        }
-                    });
-            let country = catalog.country(u16::try_from(first).ok()?)?;
+    let mut rows: Vec<GoodConcentration> = matrix
+        .partners(catalog)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(good, partners)| {
+            let partners = partners?;
+            let country = catalog.country(u16::try_from(partners.first).ok()?)?;
             Some(GoodConcentration {
                 code: grouping.code(good).to_string(),
                 label: grouping.label(good).to_string(),
-                value,
+                value: partners.value,
                 first_country: country.code.clone(),
                 first_country_label: country.label.clone(),
-                first_value,
-                first_share: share(first_value, value).unwrap_or(0.0),
+                first_value: partners.first_value,
+                first_share: share(partners.first_value, partners.value).unwrap_or(0.0),
                 first_in_eu: country.eu27,
-                countries: values.iter().filter(|&&v| v != 0).count(),
-                hhi: hhi(values).unwrap_or(0.0),
+                countries: partners.countries,
+                hhi: partners.hhi,
             })
         })
         .collect();
@@ -307,36 +338,23 @@ fn goods_of(
     rows
 }
 
-/// A territory's flow over its partner countries, and its goods.
-fn territory_concentration(
-    table: &TradeTable,
-    catalog: &Catalog,
-    filter: &Filter,
-    flow: Flow,
-    level: ProductLevel,
-) -> (TerritoryConcentration, Vec<GoodConcentration>) {
-    let (matrix, goods) = Matrix::new(table, catalog, filter, flow, level);
-    let goods = goods_of(&matrix, goods, catalog, level);
-    let by_country = matrix.by_country();
+/// A territory's flow over its partner countries; `strong_value` is the value of its goods under
+/// strong dependence.
+fn summary_of(territory: &Territory, matrix: &Matrix, strong_value: i64) -> TerritoryConcentration {
+    let by_country = &matrix.country_totals;
     let total: i64 = by_country.iter().sum();
-    let strong_value = goods
-        .iter()
-        .filter(|good| good.is_strong())
-        .map(|good| good.value)
-        .sum();
-    let summary = TerritoryConcentration {
-        territory: table.territory.clone(),
+    TerritoryConcentration {
+        territory: territory.clone(),
         total,
         strong_value,
         strong_share: share(strong_value, total),
-        hhi: hhi(&by_country),
-        top_shares: top_shares(&by_country),
+        hhi: hhi(by_country),
+        top_shares: top_shares(by_country),
         countries: by_country.iter().filter(|&&value| value != 0).count(),
-    };
-    (summary, goods)
+    }
 }
 
-/// A comparison territory's summary alone (its goods are not shown).
+/// A comparison territory's summary alone (its goods are not listed: no labels are made).
 pub fn summary(
     table: &TradeTable,
     catalog: &Catalog,
@@ -344,7 +362,17 @@ pub fn summary(
     flow: Flow,
     level: ProductLevel,
 ) -> TerritoryConcentration {
-    territory_concentration(table, catalog, filter, flow, level).0
+    let matrix = Matrix::new(table, catalog, filter, flow, level);
+    let strong_value = matrix
+        .partners(catalog)
+        .into_iter()
+        .flatten()
+        .filter(|partners| {
+            share(partners.first_value, partners.value).unwrap_or(0.0) >= STRONG_SHARE
+        })
+        .map(|partners| partners.value)
+        .sum();
+    summary_of(&table.territory, &matrix, strong_value)
 }
 
 /// The import dependence (`Flow::Import`) or export concentration (`Flow::Export`) of `territory`,
@@ -357,7 +385,14 @@ pub fn concentration(
     flow: Flow,
     level: ProductLevel,
 ) -> Concentration {
-    let (own, mut goods) = territory_concentration(territory, catalog, filter, flow, level);
+    let matrix = Matrix::new(territory, catalog, filter, flow, level);
+    let mut goods = goods_of(&matrix, catalog, level);
+    let strong_value = goods
+        .iter()
+        .filter(|good| good.is_strong())
+        .map(|good| good.value)
+        .sum();
+    let own = summary_of(&territory.territory, &matrix, strong_value);
     if let Some(partner) = &filter.country {
         let mask = partner.mask(catalog);
         goods.retain(|good| {
@@ -384,28 +419,35 @@ pub fn tariff_exposure(
     partner: &CountrySelection,
     level: ProductLevel,
 ) -> TariffExposure {
-    let (matrix, goods) = Matrix::new(table, catalog, filter, Flow::Export, level);
+    let matrix = Matrix::new(table, catalog, filter, Flow::Export, level);
     let mask = partner.mask(catalog);
-    let total: i64 = matrix.values.iter().sum();
+    let total: i64 = matrix.good_totals.iter().sum();
+    // Only the goods exported at all are walked.
+    let to_partners = matrix
+        .good_totals
+        .iter()
+        .enumerate()
+        .map(|(good, &exports)| {
+            if exports == 0 {
+                return 0;
+            }
+            let kept = matrix
+                .good(good)
+                .iter()
+                .zip(&mask)
+                .filter(|(_, &kept)| kept);
+            kept.map(|(value, _)| value).sum::<i64>()
+        });
     let mut rows: Vec<GoodExposure> = match catalog.grouping(level) {
-        Some(grouping) => (0..goods)
-            .filter_map(|good| {
-                let values = matrix.good(good);
-                let exports: i64 = values.iter().sum();
-                let to_partner: i64 = values
-                    .iter()
-                    .zip(&mask)
-                    .filter(|(_, &kept)| kept)
-                    .map(|(value, _)| value)
-                    .sum();
-                (to_partner != 0).then(|| GoodExposure {
-                    code: grouping.code(good).to_string(),
-                    label: grouping.label(good).to_string(),
-                    to_partner,
-                    exports,
-                    share: share(to_partner, exports).unwrap_or(0.0),
-                    weight: share(exports, total).unwrap_or(0.0),
-                })
+        Some(grouping) => (matrix.good_totals.iter().zip(to_partners).enumerate())
+            .filter(|(_, (&exports, to_partner))| *to_partner != 0 && exports != 0)
+            .map(|(good, (&exports, to_partner))| GoodExposure {
+                code: grouping.code(good).to_string(),
+                label: grouping.label(good).to_string(),
+                to_partner,
+                exports,
+                share: share(to_partner, exports).unwrap_or(0.0),
+                weight: share(exports, total).unwrap_or(0.0),
             })
             .collect(),
         None => Vec::new(),
