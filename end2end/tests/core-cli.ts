@@ -6,6 +6,14 @@ import path from 'node:path';
 const binary = process.env.COMEX_DATA_BIN ?? path.resolve(__dirname, '../../target/pipeline/comex-data');
 const dataDir = process.env.COMEX_DATA_DIR ?? path.resolve(__dirname, '../../public/data');
 
+/** Every block of the portrait, in its order (`Block::ALL` in the core). */
+export const BLOCKS = [
+  'key-points', 'partners', 'evolution', 'change-partners', 'change-goods', 'goods-import', 'goods-export', 'export-sankey',
+  'totals-exportations', 'export-sankey-region', 'export-sankey-france', 'import-sankey', 'totals-importations',
+  'import-sankey-region', 'import-sankey-france', 'map', 'specialisation', 'exposure', 'import-dependence',
+  'export-concentration', 'tariff-exposure',
+];
+
 export function coreView(territory: string, view: string, options: { country?: string; product?: string; period?: string; level?: string; format?: string; measure?: string } = {}): string {
   const args = ['view', '--data', dataDir, '--territory', territory, '--view', view, '--format', options.format ?? 'csv'];
   if (options.country) args.push('--country', options.country);

@@ -2,15 +2,10 @@
 // command line prints for the same selection — the CSV byte for byte, the file name, the sentences,
 // and the values the ECharts instance draws. A block that does not apply is absent from the page.
 import { test, expect } from './fixtures';
-import { coreView } from './core-cli';
+import { BLOCKS, coreView } from './core-cli';
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 
-const BLOCKS = [
-  'key-points', 'partners', 'evolution', 'change-partners', 'change-goods', 'goods-import', 'goods-export', 'export-sankey', 'totals-exportations', 'export-sankey-region',
-  'export-sankey-france', 'import-sankey', 'totals-importations', 'import-sankey-region', 'import-sankey-france',
-  'map', 'specialisation', 'exposure',
-];
 
 type State = { name: string; territory: string; country?: string; product?: string; period?: string };
 

@@ -1,6 +1,7 @@
 // The first view's size budget and the lazy loading that keeps it. Sizes are deterministic (the same
 // build gives the same gzip files), so they are asserted; timings are not (see `cargo xtask bench`).
 import { test, expect } from './fixtures';
+import { coreView } from './core-cli';
 import type { Page } from '@playwright/test';
 import http from 'node:http';
 
@@ -57,7 +58,8 @@ for (const screen of [FIRST_SCREEN, PHONE_SCREEN]) {
     await page.setViewportSize(screen);
     await page.goto('/departements/60-oise/');
     // Every key point is on the page as it comes (web/bake.mjs), the first one on the first screen.
-    await expect(page.locator('#baked #key-points .key-point')).toHaveCount(8);
+    const keyPoints = JSON.parse(coreView('dep:60', 'key-points', { format: 'json' })).sentences.length;
+    await expect(page.locator('#baked #key-points .key-point')).toHaveCount(keyPoints);
     const firstPoint = await page.locator('#baked #key-points .key-point').first().boundingBox();
     await page.waitForLoadState('load');
     // The start script asks for the WASM once `load` has fired: wait for its response rather than race it.

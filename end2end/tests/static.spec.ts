@@ -2,7 +2,7 @@
 // JavaScript, its words and numbers the core's (`comex-data view`), then taken over by the app
 // without a number that changes.
 import { test, expect, holdWasm } from './fixtures';
-import { coreView } from './core-cli';
+import { BLOCKS, coreView } from './core-cli';
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,11 +10,6 @@ import path from 'node:path';
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../public/data/v1/manifest.json'), 'utf8'));
 const TERRITORIES: number = manifest.territories.length;
 
-const BLOCKS = [
-  'key-points', 'partners', 'evolution', 'change-partners', 'change-goods', 'goods-import', 'goods-export', 'export-sankey',
-  'totals-exportations', 'export-sankey-region', 'export-sankey-france', 'import-sankey', 'totals-importations',
-  'import-sankey-region', 'import-sankey-france', 'map', 'specialisation', 'exposure',
-];
 
 const PAGES = [
   { territory: 'dep:60', path: 'departements/60-oise/', label: 'Oise' },

@@ -177,10 +177,11 @@ fn release_build(root: &Path) -> Result<()> {
 /// Oise's page gets until the app has taken its static page over (the page, the app, ECharts, the
 /// territory's data and the key points' files), ratchets at the measured size plus about 1 %: a
 /// change that makes the first view heavier fails the tests. The history of these figures is in git.
-/// As the browser gets it (brotli): 805 907 bytes when set.
-const FIRST_VIEW_BUDGET: u64 = 814_000;
-/// To a client that accepts gzip only: 964 686 bytes when set.
-const FIRST_VIEW_GZIP_BUDGET: u64 = 974_000;
+/// As the browser gets it (brotli): 824 973 bytes when set (the dependence blocks' code in the WASM,
+/// and the demo's goods with a dominant partner in the data files).
+const FIRST_VIEW_BUDGET: u64 = 833_000;
+/// To a client that accepts gzip only: 989 754 bytes when set.
+const FIRST_VIEW_GZIP_BUDGET: u64 = 999_000;
 
 /// The sub-path the end-to-end tests also serve the site under.
 const SUBPATH: &str = "/intranet/commerce-exterieur/";
