@@ -199,3 +199,32 @@ fn tariff_exposure_is_each_goods_exports_to_the_partner() {
     assert!(close(weight, 1.0));
     assert!(close(to_partner.unwrap(), 130.0 / 300.0));
 }
+
+#[test]
+fn a_matrix_built_after_another_starts_empty_and_a_cell_emptied_then_filled_counts_once() {
+    let catalog = catalog(4, 4);
+    let level = ProductLevel::A129;
+    let filter = Filter::default();
+    let first = concentration(&oise(), Vec::new(), &catalog, &filter, I, level);
+    // Another table in between: its cells must not be left in the next matrix.
+    let other = table(dep("02"), &[(0, I, 0, 3, 1_000), (0, I, 2, 0, 7)]);
+    let between = concentration(&other, Vec::new(), &catalog, &filter, I, level);
+    assert_eq!(between.territories[0].total, 1_007);
+    assert_eq!(
+        concentration(&oise(), Vec::new(), &catalog, &filter, I, level),
+        first
+    );
+    // A correction brings a cell to zero, then a later row fills it again: one country, not two.
+    let corrected = table(
+        dep("02"),
+        &[
+            (0, I, 0, 0, 10),
+            (0, I, 0, 0, -10),
+            (1, I, 0, 0, 5),
+            (0, I, 1, 1, 5),
+        ],
+    );
+    let model = concentration(&corrected, Vec::new(), &catalog, &filter, I, level);
+    assert_eq!(model.goods[0].countries, 2);
+    assert!(close(model.goods[0].hhi, 5000.0));
+}
