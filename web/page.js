@@ -23,6 +23,12 @@
     var sheet = new CSSStyleSheet();
     sheet.replaceSync('#baked .view-block:not(' + shown + ') { display: none; }');
     document.adoptedStyleSheets = [sheet];
+    // Alone in its frame, the block's title is the document's main heading, as in the app.
+    document.addEventListener('DOMContentLoaded', function () {
+      document.querySelectorAll('#baked ' + shown + ' h3').forEach(function (title) {
+        title.setAttribute('aria-level', '1');
+      });
+    });
   } catch (error) {
     // A browser without constructed stylesheets shows the app once it has loaded.
     root.classList.add('baked-stale');

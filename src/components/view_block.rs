@@ -158,6 +158,15 @@ pub fn ViewBlock(
         return ().into_any();
     }
     let embedded = embed.is_embedded();
+    // Alone in its frame, the block's title is the document's main heading (RGAA 9.1: a page has
+    // a level-1 heading; the dashboard's is not in an embed). Set on the element: Leptos's `h3`
+    // has no typed `aria-level`.
+    let title_heading = NodeRef::<leptos::html::H3>::new();
+    if embed.is_single() {
+        title_heading.on_load(|heading| {
+            let _ = heading.set_attribute("aria-level", "1");
+        });
+    }
     let section = NodeRef::<leptos::html::Section>::new();
     // The blocks that read every year ask for their files once on screen only.
     let margin = if block.reads_every_year() {
@@ -199,7 +208,7 @@ pub fn ViewBlock(
     });
     view! {
         <section class="view-block" class:is-loading=loading node_ref=section id=id.clone() data-view=id aria-busy=move || loading().to_string()>
-            <h3>{title}</h3>
+            <h3 node_ref=title_heading>{title}</h3>
             <p class="reading-key">{reading_key}</p>
             <p class="rule"><span class="rule-tag">"Règle : "</span>{rule}</p>
             {move || match shown.with(|shown| shown.result.clone()) {
