@@ -316,42 +316,41 @@ pub fn concentration_sentences(model: &Concentration, manifest: &Manifest) -> Ve
     };
     let percent = |share: Option<f64>| share.map_or("–".to_string(), |s| format::percent(s, 1));
     let hhi = |value: Option<f64>| value.map_or("–".to_string(), |v| format::decimal(v, 0));
-    let mut lines = Vec::new();
-    match model.flow {
-        Flow::Import => {
-            lines.push(format!(
-                "Part des importations en biens dont un seul pays fournit au moins la moitié : {}",
-                each(&|s| percent(s.strong_share))
-            ));
-            lines.push(format!(
-                "Indice HHI des pays d'origine (0 à 10 000) : {}",
-                each(&|s| hhi(s.hhi))
-            ));
-        }
+    // The flow's words: its partner countries, what its concentrated goods are, a good's first partner.
+    let (countries, strong, role) = match model.flow {
+        Flow::Import => (
+            "d'origine",
+            "Part des importations en biens dont un seul pays fournit au moins la moitié",
+            "premier fournisseur",
+        ),
+        Flow::Export => (
+            "de destination",
+            "Part des exportations en biens dont un seul pays reçoit au moins la moitié",
+            "premier client",
+        ),
+    };
+    let strong_line = format!("{strong} : {}", each(&|s| percent(s.strong_share)));
+    let hhi_line = format!(
+        "Indice HHI des pays {countries} (0 à 10 000) : {}",
+        each(&|s| hhi(s.hhi))
+    );
+    // The imports lead with the dependence, the exports with their first clients.
+    let mut lines = match model.flow {
+        Flow::Import => vec![strong_line, hhi_line],
         Flow::Export => {
-            lines.push(format!(
-                "Part des 1, 3 et 5 premiers pays clients : {}",
-                each(&|s| {
-                    let shares: Vec<String> =
-                        s.top_shares.iter().map(|&share| percent(share)).collect();
-                    shares.join(", ")
-                })
-            ));
-            lines.push(format!(
-                "Indice HHI des pays de destination (0 à 10 000) : {}",
-                each(&|s| hhi(s.hhi))
-            ));
-            lines.push(format!(
-                "Part des exportations en biens dont un seul pays reçoit au moins la moitié : {}",
-                each(&|s| percent(s.strong_share))
-            ));
+            let top = each(&|s| {
+                let shares: Vec<String> =
+                    s.top_shares.iter().map(|&share| percent(share)).collect();
+                shares.join(", ")
+            });
+            vec![
+                format!("Part des 1, 3 et 5 premiers pays clients : {top}"),
+                hhi_line,
+                strong_line,
+            ]
         }
-    }
+    };
     if let Some(partner) = &model.partner_label {
-        let role = match model.flow {
-            Flow::Import => "premier fournisseur",
-            Flow::Export => "premier client",
-        };
         lines.push(format!("Biens dont le {role} est : {partner}"));
     }
     lines
