@@ -10,6 +10,7 @@ use crate::ChartSpec;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisLabel, AxisType, NameLocation};
 use charming::series::Bar;
+use comex_core::blocks::text::comparison_name;
 use comex_core::codes::{Flow, Territory};
 use comex_core::format::{decimal, million_euros, percent};
 use comex_core::manifest::Manifest;
@@ -80,11 +81,13 @@ fn headings_from_axis(option: &mut Value) {
     }
 }
 
-/// The territories' names as the comparisons show them.
-fn territory_name(territory: &Territory, manifest: &Manifest) -> String {
-    match territory {
-        Territory::France => "France".to_string(),
-        other => manifest.label(other),
+/// A comparison's colour: the territory dark, its région light, France grey (the same in both charts).
+fn comparison_colour(flow: Flow, index: usize, territory: &Territory) -> &'static str {
+    let (dark, light) = colours(flow);
+    match (index, territory) {
+        (0, _) => dark,
+        (_, Territory::France) => COMPARISON_GREY,
+        _ => light,
     }
 }
 
@@ -128,7 +131,6 @@ fn good_item(good: &GoodConcentration, flow: Flow, narrow: bool) -> Value {
 /// (imports), or one per territory and count of first countries (exports). Bottom to top, as
 /// ECharts draws categories.
 fn comparison(model: &Concentration, names: &[String]) -> (Vec<String>, Vec<Vec<Value>>) {
-    let dark = colours(model.flow).0;
     match model.flow {
         Flow::Import => {
             let items = model
@@ -145,7 +147,7 @@ fn comparison(model: &Concentration, names: &[String]) -> (Vec<String>, Vec<Vec<
                         format!("Sous forte dépendance : {}", percent(share, 1)),
                         format!("HHI des pays d'origine : {}", summary.hhi.map_or("–".into(), |h| decimal(h, 0))),
                     ]),
-                    "itemStyle": { "color": if index == 0 { dark } else { COMPARISON_GREY } },
+                    "itemStyle": { "color": comparison_colour(model.flow, index, &summary.territory) },
                 })
             })
             .rev()
@@ -187,6 +189,22 @@ fn comparison(model: &Concentration, names: &[String]) -> (Vec<String>, Vec<Vec<
     }
 }
 
+/// The two grids' headings. They start at their axis: a phone's are shorter.
+fn headings(flow: Flow, narrow: bool) -> (&'static str, &'static str) {
+    match (flow, narrow) {
+        (Flow::Import, false) => (
+            "Part des importations sous forte dépendance",
+            "Biens sous forte dépendance (M€), premier fournisseur",
+        ),
+        (Flow::Import, true) => ("Part sous forte dépendance", "Biens dépendants (M€)"),
+        (Flow::Export, false) => (
+            "Part des premiers pays clients",
+            "Biens dont un pays reçoit au moins la moitié (M€)",
+        ),
+        (Flow::Export, true) => ("Part des premiers clients", "Biens concentrés (M€)"),
+    }
+}
+
 /// The dependence (imports) or the concentration (exports).
 pub fn concentration_option(model: &Concentration, manifest: &Manifest, narrow: bool) -> ChartSpec {
     let (dark, light) = colours(model.flow);
@@ -194,7 +212,7 @@ pub fn concentration_option(model: &Concentration, manifest: &Manifest, narrow: 
         .territories
         .iter()
         .map(|summary| {
-            let name = territory_name(&summary.territory, manifest);
+            let name = comparison_name(manifest, &summary.territory);
             if narrow {
                 shorten(&name, 16)
             } else {
@@ -219,19 +237,7 @@ pub fn concentration_option(model: &Concentration, manifest: &Manifest, narrow: 
     let top = legend_room + HEADING;
     let goods_top = top + top_height + HEADING + 16;
     let goods_height = (goods.len() as u32).max(1) * ROW;
-    // The headings start at their axis: a phone's are shorter.
-    let (comparison_heading, goods_heading) = match (model.flow, narrow) {
-        (Flow::Import, false) => (
-            "Part des importations sous forte dépendance",
-            "Biens sous forte dépendance (M€), premier fournisseur",
-        ),
-        (Flow::Import, true) => ("Part sous forte dépendance", "Biens dépendants (M€)"),
-        (Flow::Export, false) => (
-            "Part des premiers pays clients",
-            "Biens dont un pays reçoit au moins la moitié (M€)",
-        ),
-        (Flow::Export, true) => ("Part des premiers clients", "Biens concentrés (M€)"),
-    };
+    let (comparison_heading, goods_heading) = headings(model.flow, narrow);
     let width = if narrow { 22 } else { 40 };
     let mut chart = frame()
         .grid(grid_at(top, top_height, 48))
@@ -285,6 +291,14 @@ pub fn concentration_option(model: &Concentration, manifest: &Manifest, narrow: 
     let label = |position: &str| json!({ "show": true, "position": position, "formatter": "text", "fontSize": 11 });
     for index in 0..=goods_index {
         option["series"][index]["label"] = label("right");
+    }
+    // The exports' comparison has a series per territory: coloured as the imports' bars (the legend
+    // takes the series' colour).
+    if model.flow == Flow::Export {
+        for (index, summary) in model.territories.iter().enumerate() {
+            option["series"][index]["itemStyle"] =
+                json!({ "color": comparison_colour(model.flow, index, &summary.territory) });
+        }
     }
     option["color"] = json!([dark, light, COMPARISON_GREY]);
     headings_from_axis(&mut option);

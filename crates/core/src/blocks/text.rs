@@ -299,13 +299,19 @@ pub fn exposure_sentences(exposure: &Exposure) -> Vec<String> {
     )]
 }
 
+/// A territory's name beside others (a territory, its région, France): « France », not « France
+/// entière ».
+pub fn comparison_name(manifest: &Manifest, territory: &Territory) -> String {
+    match territory {
+        Territory::France => "France".to_string(),
+        other => manifest.label(other),
+    }
+}
+
 /// The dependence's or the concentration's sentences: each figure for the territory, then for its
 /// région and France.
 pub fn concentration_sentences(model: &Concentration, manifest: &Manifest) -> Vec<String> {
-    let name = |territory: &Territory| match territory {
-        Territory::France => "France".to_string(),
-        other => manifest.label(other),
-    };
+    let name = |territory: &Territory| comparison_name(manifest, territory);
     let each = |figure: &dyn Fn(&crate::views::dependence::TerritoryConcentration) -> String| {
         let parts: Vec<String> = model
             .territories
@@ -352,6 +358,10 @@ pub fn concentration_sentences(model: &Concentration, manifest: &Manifest) -> Ve
     };
     if let Some(partner) = &model.partner_label {
         lines.push(format!("Biens dont le {role} est : {partner}"));
+    }
+    // The chart's lower half is then empty: it says why.
+    if model.strong_goods().next().is_none() {
+        lines.push(format!("Aucun bien dont le {role} a au moins la moitié"));
     }
     lines
 }

@@ -70,8 +70,18 @@ pub struct GoodConcentration {
 impl GoodConcentration {
     /// Whether one country holds at least half of the good (`STRONG_SHARE`).
     pub fn is_strong(&self) -> bool {
-        self.first_share >= STRONG_SHARE
+        is_strong(self.first_share)
     }
+}
+
+/// The rule of strong dependence: the first partner's share is at least `STRONG_SHARE`.
+fn is_strong(first_share: f64) -> bool {
+    first_share >= STRONG_SHARE
+}
+
+/// One partner's term of a Herfindahl-Hirschman index: its share of `total` in %, squared.
+fn squared_percent(value: i64, total: i64) -> f64 {
+    (100.0 * value as f64 / total as f64).powi(2)
 }
 
 /// A territory's flow over its partner countries.
@@ -196,6 +206,12 @@ struct GoodPartners {
     hhi: f64,
 }
 
+impl GoodPartners {
+    fn first_share(&self) -> f64 {
+        share(self.first_value, self.value).unwrap_or(0.0)
+    }
+}
+
 impl Matrix {
     /// Sums the flow's kept rows (every partner country: the filter's own is not applied).
     fn new(
@@ -269,7 +285,7 @@ impl Matrix {
                     continue;
                 }
                 partners.countries += 1;
-                partners.hhi += (100.0 * v as f64 / value as f64).powi(2);
+                partners.hhi += squared_percent(v, value);
                 if v > partners.first_value
                     || (v == partners.first_value && code(country) < code(partners.first))
                 {
@@ -293,7 +309,7 @@ pub fn hhi(values: &[i64]) -> Option<f64> {
     (total != 0).then(|| {
         values
             .iter()
-            .map(|&value| (100.0 * value as f64 / total as f64).powi(2))
+            .map(|&value| squared_percent(value, total))
             .sum()
     })
 }
@@ -325,7 +341,7 @@ fn goods_of(matrix: &Matrix, catalog: &Catalog, level: ProductLevel) -> Vec<Good
                 first_country: country.code.clone(),
                 first_country_label: country.label.clone(),
                 first_value: partners.first_value,
-                first_share: share(partners.first_value, partners.value).unwrap_or(0.0),
+                first_share: partners.first_share(),
                 first_in_eu: country.eu27,
                 countries: partners.countries,
                 hhi: partners.hhi,
@@ -367,9 +383,7 @@ pub fn summary(
         .partners(catalog)
         .into_iter()
         .flatten()
-        .filter(|partners| {
-            share(partners.first_value, partners.value).unwrap_or(0.0) >= STRONG_SHARE
-        })
+        .filter(|partners| is_strong(partners.first_share()))
         .map(|partners| partners.value)
         .sum();
     summary_of(&table.territory, &matrix, strong_value)
