@@ -264,6 +264,27 @@ test("under a product filter the map reads its section's file; the specialisatio
   await expect(page.locator('#map')).toContainText('Sous un filtre de produit et de pays partenaire à la fois');
 });
 
+test("the map's strong dependence reads its one file and gives each département the import-dependence block's share", async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60&map=strong-dependence');
+  await ready(page, 'map');
+  await expect(page.locator('#map-measure')).toHaveValue('strong-dependence');
+  await expect(page.locator('#map h3')).toContainText('part des importations sous forte dépendance');
+  const files = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((path) => path.includes('/fr-departements-')));
+  expect(files.some((path) => path.endsWith('/fr-departements-dependance/2024/year.arrow'))).toBe(true);
+  const csv = await downloadCsv(page, 'map');
+  expect(csv).toBe(coreView('dep:60', 'map', { measure: 'strong-dependence' }));
+  // Each département's share is the one its import-dependence block gives (its own file, read by the CLI).
+  for (const code of ['60', '13']) {
+    const row = csv.split('\n').find((line) => line.startsWith(`${code};`))!;
+    const block = JSON.parse(coreView(`dep:${code}`, 'import-dependence', { format: 'json' }));
+    expect(Number(csvFields(row)[2].replace(',', '.'))).toBeCloseTo(block.model.territories[0].strong_share, 6);
+  }
+  // One quarter is not a whole year: the map says so in French, the rest of the page stays.
+  await open(page, 'territory=dep:60&map=strong-dependence&period=2024T1');
+  await ready(page, 'map');
+  await expect(page.locator('#map')).toContainText('année civile complète');
+});
+
 test("hovering a département of the map asks for its file before any click", async ({ page, consoleErrors }) => {
   await open(page, 'territory=dep:60');
   await ready(page, 'map');

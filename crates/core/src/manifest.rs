@@ -22,6 +22,13 @@ pub fn departements_by_product_file(year: u16, section: &str) -> String {
     format!("{ALL_DEPARTEMENTS_FOLDER}produits/{year}/{section}.arrow")
 }
 
+/// All départements' imports in goods under strong dependence for one whole year, by product,
+/// summed over partner countries (see `views::dependence::strong_products`): the map's measure
+/// « forte dépendance » reads it. Only a year the data hold whole has one.
+pub fn departements_dependence_file(year: u16) -> String {
+    format!("{ALL_DEPARTEMENTS_FOLDER}dependance/{year}{YEAR_SUM_FILE}")
+}
+
 /// A file's SHA-256 as the manifest writes it: 64 lower-case hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
@@ -302,7 +309,7 @@ pub fn index_of_file(path: &str) -> Option<String> {
 }
 
 /// How the folders of the files of all départements begin (`fr-departements-pays/`,
-/// `fr-departements-produits/`).
+/// `fr-departements-produits/`, `fr-departements-dependance/`).
 const ALL_DEPARTEMENTS_FOLDER: &str = "fr-departements-";
 
 /// The end of a file summed over a year's quarters (`dep/60/2024/year.arrow`).
@@ -377,6 +384,14 @@ mod tests {
         assert_eq!(
             year_of_file(&departements_by_product_file(2025, "CE")),
             Some(2025)
+        );
+        assert_eq!(
+            year_of_file(&departements_dependence_file(2024)),
+            Some(2024)
+        );
+        assert_eq!(
+            index_of_file(&departements_dependence_file(2024)).as_deref(),
+            Some("files/2024-departements-year.json")
         );
         assert_eq!(year_of_file(PRODUCTS_FILE), None);
         assert_eq!(year_of_file("dep/60/file.arrow"), None);

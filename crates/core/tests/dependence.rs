@@ -9,7 +9,9 @@ use comex_core::catalog::CountryGroup;
 use comex_core::codes::{Flow, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use comex_core::table::TradeTable;
-use comex_core::views::dependence::{concentration, hhi, summary, tariff_exposure};
+use comex_core::views::dependence::{
+    concentration, hhi, strong_products, summary, tariff_exposure,
+};
 use common::*;
 use Flow::{Export as E, Import as I};
 
@@ -227,4 +229,25 @@ fn a_matrix_built_after_another_starts_empty_and_a_cell_emptied_then_filled_coun
     let model = concentration(&corrected, Vec::new(), &catalog, &filter, I, level);
     assert_eq!(model.goods[0].countries, 2);
     assert!(close(model.goods[0].hhi, 5000.0));
+}
+
+#[test]
+fn the_map_file_holds_the_imports_of_the_goods_one_supplier_holds_half_of_by_product() {
+    let catalog = catalog(4, 4);
+    let strong = strong_products(&oise(), &catalog, I, ProductLevel::A129);
+    // A00 (AA 60 %) is under strong dependence: product 0 imports 60 + 20, product 1 20; A01 is not.
+    assert_eq!(strong, vec![(0, 80), (1, 20)]);
+    let model = concentration(
+        &oise(),
+        Vec::new(),
+        &catalog,
+        &Filter::default(),
+        I,
+        ProductLevel::A129,
+    );
+    let sum: i64 = strong.iter().map(|(_, value)| value).sum();
+    assert_eq!(sum, model.territories[0].strong_value, "the block's figure");
+    // At exports, A00 (AA 80 %) and A01 (AB 75 %) both go mostly to one country.
+    let exports = strong_products(&oise(), &catalog, E, ProductLevel::A129);
+    assert_eq!(exports, vec![(0, 80), (1, 20), (2, 150), (3, 50)]);
 }

@@ -374,3 +374,93 @@ fn without_the_year_before_the_change_says_so_not_a_product_filter() {
     assert_eq!(exports.ranked, 3);
     assert!(exports.notice.is_none());
 }
+
+/// The strong dependence over 2024 held whole: the Aisne imports 300 (country 0), 150 of them in
+/// product 0 under strong dependence; the Oise imports 100, none under it; Paris imports nothing.
+fn strong_dependence(territory: Territory, filter: Filter) -> FranceMap {
+    use comex_core::codes::Period;
+    let mut manifest = manifest();
+    manifest.years = vec![2024];
+    manifest.periods = (1..=4)
+        .map(|quarter| Period {
+            year: 2024,
+            quarter,
+        })
+        .collect();
+    let catalog = catalog();
+    let whole_year = Period::whole_year(2024);
+    let imports = departements_by_country(whole_year, &[(0, I, 0, 300), (1, I, 2, 100)]);
+    let imports_by_product = departements_by_product(whole_year, &[(0, I, 0, 200), (1, I, 1, 100)]);
+    let strong = departements_by_product(whole_year, &[(0, I, 0, 150)]);
+    let mut tables = Tables::new();
+    tables.insert("fr-departements-pays/2024/year.arrow", &imports);
+    tables.insert(
+        "fr-departements-produits/2024/CE/year.arrow",
+        &imports_by_product,
+    );
+    tables.insert("fr-departements-dependance/2024/year.arrow", &strong);
+    let context = Context {
+        manifest: &manifest,
+        catalog: &catalog,
+        shared: None,
+    };
+    let selection = Selection {
+        territory,
+        filter,
+        level: ProductLevel::A129,
+        map: MapMeasure::StrongDependence,
+    };
+    match compute(Block::Map, context, &selection, &tables)
+        .unwrap()
+        .model
+    {
+        ViewModel::Map(map) => map,
+        other => panic!("not a map: {other:?}"),
+    }
+}
+
+#[test]
+fn the_strong_dependence_is_each_departements_imports_under_it_over_its_imports() {
+    let oise = Territory::Departement("60".into());
+    let map = strong_dependence(oise.clone(), Filter::default());
+    assert_eq!(map.notice, None);
+    assert_eq!(
+        map.measure_label,
+        "Part des importations sous forte dépendance"
+    );
+    let aisne = map.rows.iter().find(|row| row.code == "02").unwrap();
+    assert_eq!((aisne.value, aisne.rank), (Some(0.5), Some(1)), "150 / 300");
+    let oise_row = map.rows.iter().find(|row| row.code == "60").unwrap();
+    assert_eq!((oise_row.value, oise_row.rank), (Some(0.0), Some(2)));
+    let paris = map.rows.iter().find(|row| row.code == "75").unwrap();
+    assert_eq!(paris.value, None, "no imports, no share");
+
+    // The partner filter does not apply: the shares are measured over every country.
+    let partner = Filter {
+        country: Some(CountrySelection::Country("AB".into())),
+        ..Filter::default()
+    };
+    assert_eq!(
+        column(&strong_dependence(oise.clone(), partner)),
+        column(&map)
+    );
+
+    // Under an A38 filter, the section's imports are the denominator: the Aisne 150 / 200.
+    let section = strong_dependence(oise.clone(), product(ProductLevel::A38, "CE"));
+    let aisne = section.rows.iter().find(|row| row.code == "02").unwrap();
+    assert_eq!(aisne.value, Some(0.75));
+
+    // A CPF4 product, or a quarter, is not what the file holds: the map says why.
+    let fine = strong_dependence(oise.clone(), product(ProductLevel::Cpf4, "0100"));
+    assert!(fine.notice.unwrap().contains("A129 ou plus large"));
+    let quarter = Filter {
+        periods: vec![T1_2024],
+        ..Filter::default()
+    };
+    let one_quarter = strong_dependence(oise, quarter);
+    assert!(one_quarter.rows.is_empty());
+    assert!(one_quarter
+        .notice
+        .unwrap()
+        .contains("année civile complète"));
+}

@@ -58,7 +58,8 @@ enum Command {
         /// A block, named as `?embed=` names it: key-points, partners, evolution, change-partners,
         /// change-goods, goods-import, goods-export, export-sankey, totals-exportations,
         /// export-sankey-region, export-sankey-france, import-sankey, totals-importations,
-        /// import-sankey-region, import-sankey-france, map, specialisation, exposure.
+        /// import-sankey-region, import-sankey-france, map, specialisation, exposure,
+        /// import-dependence, export-concentration, tariff-exposure.
         #[arg(long)]
         view: String,
         /// A product code at any level (CPF4 `2042`, A129 `C20B`, A38 `CE`, A17 `C5`).
@@ -74,7 +75,9 @@ enum Command {
         #[arg(long, default_value = "a129")]
         level: String,
         /// What the map colours: exports, imports, balance, exposure (to the partner, the United
-        /// States by default), change (exports against a year earlier). As the page's `map=`.
+        /// States by default), specialisation (in the selected product), change (exports against a
+        /// year earlier), strong-dependence (imports in goods whose first supplier holds at least
+        /// half, a whole year). As the page's `map=`.
         #[arg(long, default_value = "exports")]
         measure: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]

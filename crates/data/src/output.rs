@@ -3,15 +3,16 @@
 
 use crate::code_lists::CodeLists;
 use crate::dgddi::{sha256_hex, Ingested, Record};
-use crate::partition::partition;
+use crate::partition::{departements_under_strong_dependence, partition};
 use crate::InputError;
 use comex_core::arrow_io::{self, SCHEMA_VERSION};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Territory};
 use comex_core::manifest::{
-    complete_years, departements_by_country_file, departements_by_product_file, year_of_file,
-    year_sum_of, Manifest, OutputFile, QuarterEntry, ReplacedFile, Source, SourceFile, SourceKind,
-    TerritoryEntry, TerritoryTotal, UnknownCodeEntry, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+    complete_years, departements_by_country_file, departements_by_product_file,
+    departements_dependence_file, year_of_file, year_sum_of, Manifest, OutputFile, QuarterEntry,
+    ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry, TerritoryTotal, UnknownCodeEntry,
+    COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
 };
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
@@ -111,6 +112,8 @@ pub fn write(
             .copied()
             .collect();
         let parts = partition(&of_year, lists, catalog);
+        // Each département's year, for the file of the goods under strong dependence.
+        let mut departement_years: Vec<TradeTable> = Vec::new();
         let tables = parts
             .departements
             .iter()
@@ -124,12 +127,16 @@ pub fn write(
                 catalog,
             )?);
             if whole_year(year) {
+                let summed = table.summed_over_quarters();
                 files.push(write_table(
                     &dir,
                     &table.territory.year_sum_path(year),
-                    &table.summed_over_quarters(),
+                    &summed,
                     catalog,
                 )?);
+                if matches!(table.territory, Territory::Departement(_)) {
+                    departement_years.push(summed);
+                }
             }
             totals.extend(Flow::BOTH.map(|flow| TerritoryTotal {
                 territory: table.territory.clone(),
@@ -156,6 +163,16 @@ pub fn write(
                 let summed = table.summed_over_quarters();
                 files.push(write_table(&dir, &year_sum_of(&path), &summed, catalog)?);
             }
+        }
+        if whole_year(year) {
+            let strong = departements_under_strong_dependence(
+                year,
+                &departement_years,
+                &departement_codes(lists),
+                catalog,
+            );
+            let path = departements_dependence_file(year);
+            files.push(write_table(&dir, &path, &strong, catalog)?);
         }
     }
     let products = arrow_io::write_products(PRODUCTS_FILE, &catalog.products)?;
@@ -403,7 +420,77 @@ pub fn reconcile(
             "{accepted} lines accepted, but {departement_rows} rows in the département files"
         ));
     }
-    reconcile_all_departements(dir, manifest, catalog, &departement_totals)
+    reconcile_all_departements(dir, manifest, catalog, &departement_totals)?;
+    reconcile_strong_dependence(dir, manifest, catalog, lists)
+}
+
+/// Every département's code, in the order the files of all départements index them.
+fn departement_codes(lists: &CodeLists) -> Vec<String> {
+    lists
+        .departements
+        .iter()
+        .map(|departement| departement.code.clone())
+        .collect()
+}
+
+/// The file of the goods under strong dependence holds, for each whole year, what the rule gives
+/// on each département's own year file read back, row for row; no other year has one.
+fn reconcile_strong_dependence(
+    dir: &Path,
+    manifest: &Manifest,
+    catalog: &Catalog,
+    lists: &CodeLists,
+) -> Result<(), InputError> {
+    for &year in &manifest.years {
+        let path = departements_dependence_file(year);
+        let whole = manifest.complete_years().contains(&year);
+        if manifest.file(&path).is_some() != whole {
+            return Err(InputError::Reconciliation(format!(
+                "{path}: listed for a year the data hold {}",
+                if whole { "whole, missing" } else { "in part" }
+            )));
+        }
+        if !whole {
+            continue;
+        }
+        let read = |path: &str| -> Result<TradeTable, InputError> {
+            let bytes = std::fs::read(dir.join(path)).map_err(InputError::io(path.to_string()))?;
+            Ok(arrow_io::read_trade(path, &bytes, catalog)?)
+        };
+        let mut years = Vec::new();
+        for entry in &manifest.territories {
+            let year_sum = entry.territory.year_sum_path(year);
+            if matches!(entry.territory, Territory::Departement(_))
+                && manifest.file(&year_sum).is_some()
+            {
+                years.push(read(&year_sum)?);
+            }
+        }
+        let expected =
+            departements_under_strong_dependence(year, &years, &departement_codes(lists), catalog);
+        let found = read(&path)?;
+        // Compared by code: a table read back indexes only the départements it holds.
+        let rows = |table: &TradeTable| -> Vec<(String, u16, i64)> {
+            (0..table.len())
+                .map(|row| {
+                    let at = |column: &[u16]| column.get(row).copied().unwrap_or(u16::MAX);
+                    let code = table.departements.get(usize::from(at(&table.departement)));
+                    let value = table.value.get(row).copied().unwrap_or(0);
+                    (code.cloned().unwrap_or_default(), at(&table.product), value)
+                })
+                .collect()
+        };
+        if rows(&found) != rows(&expected) {
+            return Err(InputError::Reconciliation(format!(
+                "{path}: {} rows, {} € of imports, not what the départements' own files give ({} rows, {} €)",
+                found.len(),
+                found.total(Flow::Import),
+                expected.len(),
+                expected.total(Flow::Import),
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// A whole year's sum file holds, row for row, its file by quarter summed over the quarters; a

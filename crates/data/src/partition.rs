@@ -9,6 +9,7 @@ use crate::dgddi::Record;
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Period, ProductLevel, Territory};
 use comex_core::table::TradeTable;
+use comex_core::views::dependence::strong_products;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// (flow, département or product, country or product, period) → value in euros. The quarters of one
@@ -172,4 +173,42 @@ pub fn partition(records: &[Record], lists: &CodeLists, catalog: &Catalog) -> Pa
             })
             .collect(),
     }
+}
+
+/// All départements' imports in goods (A129) under strong dependence for one whole year, by product
+/// and summed over partner countries: each département's rows are `strong_products` of its year
+/// (`departements` lists the codes of the département indices). The map's measure reads it.
+pub fn departements_under_strong_dependence(
+    year: u16,
+    year_sums: &[TradeTable],
+    departements: &[String],
+    catalog: &Catalog,
+) -> TradeTable {
+    let mut table = TradeTable {
+        periods: vec![Period::whole_year(year)],
+        departements: departements.to_vec(),
+        summed_over_countries: true,
+        ..TradeTable::empty(Territory::France)
+    };
+    for year_sum in year_sums {
+        let Territory::Departement(code) = &year_sum.territory else {
+            continue;
+        };
+        let Some(index) = departements
+            .iter()
+            .position(|known| known == code)
+            .and_then(|index| u16::try_from(index).ok())
+        else {
+            continue;
+        };
+        for (product, value) in strong_products(year_sum, catalog, Flow::Import, ProductLevel::A129)
+        {
+            table.period.push(0);
+            table.flow.push(Flow::Import);
+            table.departement.push(index);
+            table.product.push(product);
+            table.value.push(value);
+        }
+    }
+    table
 }

@@ -7,7 +7,9 @@ use comex_core::blocks::model::Context;
 use comex_core::blocks::{compute, Block, Selection, Tables};
 use comex_core::codes::{Flow, Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
-use comex_core::manifest::{Manifest, SourceKind, COUNTRIES_FILE, PRODUCTS_FILE};
+use comex_core::manifest::{
+    departements_dependence_file, year_of_file, Manifest, SourceKind, COUNTRIES_FILE, PRODUCTS_FILE,
+};
 use comex_core::table::TradeTable;
 use comex_core::views::map::MapMeasure;
 use comex_data::code_lists::CodeLists;
@@ -207,6 +209,8 @@ fn check_year_sums(out: &Path, manifest: &Manifest) {
                 let by_quarter: Vec<TradeTable> = paths
                     .iter()
                     .map(|path| match path.strip_suffix("/year.arrow") {
+                        // The goods under strong dependence are written for whole years only.
+                        Some(_) if is_dependence_file(path) => table(path),
                         Some(folder) => table(&format!("{folder}.arrow")),
                         None => table(path),
                     })
@@ -236,4 +240,12 @@ fn check_year_sums(out: &Path, manifest: &Manifest) {
         summed_of_all_departements > 20,
         "{summed_of_all_departements} summed files of all départements read"
     );
+}
+
+/// Whether a path is the file of the goods under strong dependence (a whole year's, no twin by quarter).
+fn is_dependence_file(path: &str) -> bool {
+    year_of_file(path)
+        .map(departements_dependence_file)
+        .as_deref()
+        == Some(path)
 }

@@ -11,9 +11,9 @@ use super::name::{Block, Subject};
 use super::Selection;
 use crate::catalog::Catalog;
 use crate::codes::{Period, Territory};
-use crate::manifest::{departements_by_country_file, Manifest};
+use crate::manifest::{departements_by_country_file, departements_dependence_file, Manifest};
 use crate::table::TradeTable;
-use crate::views::map::{map_files, map_source, MapMeasure, MapSource};
+use crate::views::map::{map_files, map_source, strong_dependence_year, MapMeasure, MapSource};
 use crate::CoreError;
 use std::borrow::Cow;
 
@@ -37,6 +37,8 @@ pub struct BlockFiles {
     pub by_product_files: Vec<String>,
     /// The subject's files a year earlier: what the change is measured against.
     pub earlier_files: Vec<String>,
+    /// All départements' imports in goods under strong dependence (the map's measure), one whole year.
+    pub dependence_files: Vec<String>,
 }
 
 impl BlockFiles {
@@ -51,6 +53,7 @@ impl BlockFiles {
             &self.departements_files,
             &self.by_product_files,
             &self.earlier_files,
+            &self.dependence_files,
         ]
         .into_iter()
         .flatten()
@@ -193,7 +196,8 @@ impl Block {
                 france_files: france(),
                 earlier_files: paths(manifest, &subject, &earlier_years, &earlier),
                 departements_files: departements_files(),
-                by_product_files: match map_source(&selection.filter, MapMeasure::Exports) {
+                by_product_files: match map_source(manifest, &selection.filter, MapMeasure::Exports)
+                {
                     Ok(MapSource::ByProduct) => year_files(
                         manifest,
                         map_files(MapSource::ByProduct, &years, &selection.filter, catalog),
@@ -242,6 +246,7 @@ impl Block {
             departements_files: Vec::new(),
             by_product_files: Vec::new(),
             earlier_files: Vec::new(),
+            dependence_files: Vec::new(),
         }
     }
 
@@ -262,7 +267,7 @@ fn map_block_files(
     [(years, quarters), (earlier_years, earlier)]: [(&[u16], &[Period]); 2],
     plain: BlockFiles,
 ) -> BlockFiles {
-    let Ok(source) = map_source(&selection.filter, selection.map) else {
+    let Ok(source) = map_source(manifest, &selection.filter, selection.map) else {
         return BlockFiles {
             subject_files: Vec::new(),
             ..plain
@@ -290,6 +295,12 @@ fn map_block_files(
             of(source, (earlier_years, earlier))
         } else {
             Vec::new()
+        },
+        dependence_files: match strong_dependence_year(manifest, quarters) {
+            Ok(year) if measure == MapMeasure::StrongDependence => {
+                vec![departements_dependence_file(year)]
+            }
+            _ => Vec::new(),
         },
         ..plain
     }

@@ -147,7 +147,7 @@ pub fn compute(
     if block == Block::Map {
         let needs = |file| BlockError::Core(CoreError::NeedsFile { view: "map", file });
         let by_country = tables.role(&files.departements_files)?;
-        let departements = match map_source(&filter, selection.map) {
+        let departements = match map_source(manifest, &filter, selection.map) {
             Ok(MapSource::ByCountry) => {
                 Some(by_country.clone().ok_or(needs("fr-departements-pays"))?)
             }
@@ -159,6 +159,7 @@ pub fn compute(
             Err(_) => None,
         };
         let earlier = tables.role(&files.earlier_files)?;
+        let strong = tables.role(&files.dependence_files)?;
         let every_good = by_country;
         let map = france_map(&MapInputs {
             manifest,
@@ -166,6 +167,7 @@ pub fn compute(
             departements: departements.as_deref(),
             every_good: every_good.as_deref(),
             earlier: earlier.as_deref().zip(earlier_filter.as_ref()),
+            strong: strong.as_deref(),
             filter: &filter,
             territory: &selection.territory,
             measure: selection.map,

@@ -389,6 +389,41 @@ pub fn summary(
     summary_of(&table.territory, &matrix, strong_value)
 }
 
+/// The flow's products whose good (at `level`) is under strong dependence, each with its value
+/// over every partner country, by product index: one département's rows of the file the map's
+/// measure « forte dépendance » reads (`fr-departements-dependance`). The rule is this module's
+/// (`STRONG_SHARE`), applied once by the data build; the map sums these rows against the
+/// département's imports, so its share equals the one `concentration` gives without a filter.
+pub fn strong_products(
+    table: &TradeTable,
+    catalog: &Catalog,
+    flow: Flow,
+    level: ProductLevel,
+) -> Vec<(u16, i64)> {
+    let every_row = Filter::default();
+    let matrix = Matrix::new(table, catalog, &every_row, flow, level);
+    let strong: Vec<bool> = matrix
+        .partners(catalog)
+        .iter()
+        .map(|partners| {
+            partners
+                .as_ref()
+                .is_some_and(|partners| is_strong(partners.first_share()))
+        })
+        .collect();
+    let Some(grouping) = catalog.grouping(level) else {
+        return Vec::new();
+    };
+    let mut by_product: std::collections::BTreeMap<u16, i64> = Default::default();
+    RowFilter::new(&every_row, table, catalog).for_each(table, |row| {
+        let good = grouping.group_of_product.get(usize::from(row.product));
+        if row.flow == flow && good.is_some_and(|&good| strong.get(good) == Some(&true)) {
+            *by_product.entry(row.product).or_insert(0) += row.value;
+        }
+    });
+    by_product.into_iter().collect()
+}
+
 /// The import dependence (`Flow::Import`) or export concentration (`Flow::Export`) of `territory`,
 /// with the summaries of the territories it is compared with (its région, France), in that order.
 pub fn concentration(

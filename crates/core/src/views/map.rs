@@ -7,7 +7,9 @@
 //! to the selected partner (the United States by default; not under a product filter);
 //! specialisation = the selected good's share of the département's exports against its share of
 //! France's (France = every département of the file; needs a product filter); change = exports
-//! against the same quarters a year earlier. Ranks: largest value first, ties by code, over the
+//! against the same quarters a year earlier; strong dependence = the share of the imports in goods
+//! (A129) whose first supplier country holds at least half of them (`views::dependence`), over one
+//! whole year, the partner filter not applying (shares are measured over every country). Ranks: largest value first, ties by code, over the
 //! départements with a value. Classes: quantiles of the values (five; for the balance and the
 //! change, three below zero in reds and three above in greens; for the specialisation, three below
 //! 1 in teals and three above in purples).
@@ -16,7 +18,7 @@ use super::exposure::{departement_ranking, partner_of};
 use super::ranking::departement_sums;
 use super::share;
 use crate::catalog::Catalog;
-use crate::codes::{Flow, Territory};
+use crate::codes::{Flow, Period, ProductLevel, Territory};
 use crate::filter::Filter;
 use crate::format;
 use crate::manifest::{departements_by_country_file, departements_by_product_file, Manifest};
@@ -29,6 +31,8 @@ use std::str::FromStr;
 pub const RULE: &str =
     "Valeur de chaque département sur les mêmes trimestres et le même produit ou pays partenaire ; \
 indice de spécialisation = part du produit dans les exportations du département / sa part au niveau national ; \
+forte dépendance = part des importations en biens (A129) dont le premier pays fournisseur assure au moins 50 %, \
+sur une année civile, parts mesurées sur tous les pays ; \
 classes par quantiles ; rang de la plus forte valeur à la plus faible.";
 
 /// What the map colours.
@@ -45,16 +49,19 @@ pub enum MapMeasure {
     Specialisation,
     /// Exports against the same quarters a year earlier.
     Change,
+    /// The share of the imports in goods whose first supplier holds at least half of them.
+    StrongDependence,
 }
 
 impl MapMeasure {
-    pub const ALL: [MapMeasure; 6] = [
+    pub const ALL: [MapMeasure; 7] = [
         MapMeasure::Exports,
         MapMeasure::Imports,
         MapMeasure::Balance,
         MapMeasure::Exposure,
         MapMeasure::Specialisation,
         MapMeasure::Change,
+        MapMeasure::StrongDependence,
     ];
 
     pub fn name(self) -> &'static str {
@@ -65,6 +72,7 @@ impl MapMeasure {
             MapMeasure::Exposure => "exposure",
             MapMeasure::Specialisation => "specialisation",
             MapMeasure::Change => "change",
+            MapMeasure::StrongDependence => "strong-dependence",
         }
     }
 
@@ -77,6 +85,7 @@ impl MapMeasure {
             MapMeasure::Exposure => "Part des exportations vers le partenaire",
             MapMeasure::Specialisation => "Indice de spécialisation du produit choisi",
             MapMeasure::Change => "Évolution des exportations sur un an",
+            MapMeasure::StrongDependence => "Part des importations sous forte dépendance",
         }
     }
 
@@ -194,6 +203,8 @@ pub const WITHOUT_OUTLINE: [&str; 1] = ["99"];
 /// Sequential colours, light to dark: violet for exports (and the exposure), blue for imports.
 const VIOLETS: [&str; 5] = ["#efe7f5", "#d2bce4", "#b08ccc", "#8a5bb0", "#5e2c85"];
 const BLUES: [&str; 5] = ["#e3eef9", "#b6d0ec", "#7eaedb", "#4a83c2", "#22558f"];
+/// Oranges for the strong dependence: a risk, not a flow.
+const ORANGES: [&str; 5] = ["#fdebd3", "#f8c58f", "#ee9a4d", "#c96a1b", "#8a4208"];
 /// Diverging: reds below zero (darkest furthest), greens above.
 const REDS: [&str; 3] = ["#b71c1c", "#e06666", "#f4b6b6"];
 const GREENS: [&str; 3] = ["#b9dfba", "#63b168", "#2e7d32"];
@@ -271,10 +282,10 @@ fn classes_of(values: &[f64], measure: MapMeasure, unit: MapUnit) -> Vec<MapClas
     let mut sorted: Vec<f64> = values.to_vec();
     crate::sorting::sort_by(&mut sorted, f64::total_cmp);
     let Some((pivot, below_colours, above_colours)) = measure.diverging() else {
-        let colours = if measure == MapMeasure::Imports {
-            &BLUES
-        } else {
-            &VIOLETS
+        let colours = match measure {
+            MapMeasure::Imports => &BLUES,
+            MapMeasure::StrongDependence => &ORANGES,
+            _ => &VIOLETS,
         };
         return quantile_classes(&sorted, colours, unit);
     };
@@ -327,9 +338,51 @@ const CHOOSE_A_PRODUCT: &str = "Choisissez un produit (sélecteur «\u{a0}Produi
 /// Why the change is not drawn: the data do not hold the same quarters a year earlier.
 const NO_YEAR_EARLIER: &str = "Les mêmes trimestres un an plus tôt ne sont pas dans les données : l'évolution sur un an n'est pas calculée pour cette période.";
 
-/// The file the map reads for this filter and measure, or why there is no map (in French).
-pub fn map_source(filter: &Filter, measure: MapMeasure) -> Result<MapSource, &'static str> {
-    match (filter.product.is_some(), filter.country.is_some(), measure) {
+/// The strong dependence under a product filter finer than its goods: a CPF4 product's first supplier
+/// may differ from its good's.
+const DEPENDENCE_UNDER_A_FINE_PRODUCT: &str = "La part des importations sous forte dépendance est mesurée par bien de la nomenclature A129 : sous un filtre de produit CPF4, elle n'est pas calculée. Choisissez un produit de niveau A129 ou plus large.";
+/// The strong dependence outside one whole year: the file holds each whole year's goods.
+const DEPENDENCE_OVER_ONE_YEAR: &str = "La part des importations sous forte dépendance n'est calculée que sur une année civile complète (la période par défaut) : choisissez ses quatre trimestres.";
+
+/// The one whole year the strong dependence is measured on, or why there is none (in French).
+pub fn strong_dependence_year(
+    manifest: &Manifest,
+    periods: &[Period],
+) -> Result<u16, &'static str> {
+    let year = periods.first().map(|period| period.year);
+    match year {
+        Some(year)
+            if periods.iter().all(|period| period.year == year)
+                && Period::whole_year(year).is_within(periods)
+                && manifest.complete_years().contains(&year) =>
+        {
+            Ok(year)
+        }
+        _ => Err(DEPENDENCE_OVER_ONE_YEAR),
+    }
+}
+
+/// The file the map reads for this filter and measure, or why there is no map (in French). The
+/// strong dependence's shares are measured over every partner country: the partner filter does not
+/// apply to it.
+pub fn map_source(
+    manifest: &Manifest,
+    filter: &Filter,
+    measure: MapMeasure,
+) -> Result<MapSource, &'static str> {
+    if measure == MapMeasure::StrongDependence {
+        strong_dependence_year(manifest, &manifest.effective_periods(&filter.periods))?;
+    }
+    let partner = filter.country.is_some() && measure != MapMeasure::StrongDependence;
+    if measure == MapMeasure::StrongDependence
+        && filter
+            .product
+            .as_ref()
+            .is_some_and(|product| product.level == ProductLevel::Cpf4)
+    {
+        return Err(DEPENDENCE_UNDER_A_FINE_PRODUCT);
+    }
+    match (filter.product.is_some(), partner, measure) {
         (true, true, _) => Err(UNDER_BOTH_FILTERS),
         (true, false, MapMeasure::Exposure) => Err(EXPOSURE_UNDER_A_PRODUCT_FILTER),
         (false, _, MapMeasure::Specialisation) => Err(CHOOSE_A_PRODUCT),
@@ -348,6 +401,8 @@ pub struct MapInputs<'a> {
     /// For the specialisation: the file by country (each département's exports of every good).
     pub every_good: Option<&'a TradeTable>,
     pub earlier: Option<(&'a TradeTable, &'a Filter)>,
+    /// For the strong dependence: every département's imports in goods under strong dependence.
+    pub strong: Option<&'a TradeTable>,
     pub filter: &'a Filter,
     pub territory: &'a Territory,
     pub measure: MapMeasure,
@@ -355,7 +410,7 @@ pub struct MapInputs<'a> {
 
 /// Each département's value on the measure, by code; or why there is none (in French).
 fn values(inputs: &MapInputs) -> Result<Vec<(String, Option<f64>)>, &'static str> {
-    map_source(inputs.filter, inputs.measure)?;
+    map_source(inputs.manifest, inputs.filter, inputs.measure)?;
     let MapInputs {
         catalog, filter, ..
     } = *inputs;
@@ -421,6 +476,24 @@ fn values(inputs: &MapInputs) -> Result<Vec<(String, Option<f64>)>, &'static str
                 })
                 .collect()
         }
+        MapMeasure::StrongDependence => {
+            let every_country = Filter {
+                country: None,
+                ..filter.clone()
+            };
+            let imports = sums(departements, &every_country)?;
+            let strong = sums(inputs.strong.ok_or(WRONG_FILE)?, &every_country)?;
+            imports
+                .into_iter()
+                .map(|(territory, [_, imports])| {
+                    let under = strong
+                        .iter()
+                        .find(|(known, _)| *known == territory)
+                        .map_or(0, |(_, [_, strong])| *strong);
+                    (code(&territory), share(under, imports))
+                })
+                .collect()
+        }
         MapMeasure::Change => {
             let now = sums(departements, filter)?;
             let (earlier_table, earlier_filter) = inputs.earlier.ok_or(NO_YEAR_EARLIER)?;
@@ -470,7 +543,7 @@ pub fn france_map(inputs: &MapInputs) -> FranceMap {
     } = *inputs;
     let unit = match measure {
         MapMeasure::Exports | MapMeasure::Imports | MapMeasure::Balance => MapUnit::Euros,
-        MapMeasure::Exposure => MapUnit::Share,
+        MapMeasure::Exposure | MapMeasure::StrongDependence => MapUnit::Share,
         MapMeasure::Specialisation => MapUnit::Index,
         MapMeasure::Change => MapUnit::Change,
     };
