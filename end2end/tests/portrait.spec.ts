@@ -94,13 +94,40 @@ test('switching département redraws every chart with no node of the previous on
   void consoleErrors;
 });
 
+test("typing a name in the territory search then Enter opens it, the name with its accents", async ({ page, consoleErrors }) => {
+  await open(page, 'territory=fr');
+  // « oise » names the Oise and the Val-d'Oise: Enter takes the one named exactly so.
+  await page.fill('#territory-search', 'oise');
+  await page.press('#territory-search', 'Enter');
+  await expect(page).toHaveURL(/\/departements\/60-oise\//);
+  await expect(page.locator('.subtitle')).toContainText('Oise');
+  // Typed without its accent, the région is found and named with it.
+  await page.fill('#territory-search', 'ile de france');
+  await page.press('#territory-search', 'Enter');
+  await expect(page).toHaveURL(/\/regions\/03-ile-de-france\//);
+  await expect(page.locator('.subtitle')).toContainText('Île-de-France');
+  // A Territoire d'industrie leads to its département, named on its page with the list's perimeter.
+  await page.fill('#territory-search', 'Beauvaisis');
+  await page.press('#territory-search', 'Enter');
+  await expect(page).toHaveURL(/\/departements\/60-oise\//);
+  await expect(page.locator('.territoires-industrie')).toContainText("Territoires d'industrie du département (périmètre 2020) : Agglomération Creil Sud Oise ; Beauvaisis ; Compiègne.");
+  // One across two départements offers both, each saying it.
+  await page.fill('#territory-search', 'ardeche drome');
+  const offered = await page.locator('#territory option').allTextContents();
+  expect(offered).toEqual([
+    "Ardèche (07) — Territoire d'industrie Ardèche Drome",
+    "Drôme (26) — Territoire d'industrie Ardèche Drome",
+  ]);
+  void consoleErrors;
+});
+
 test('a country filter set in the page survives a reload, and back removes it', async ({ page, consoleErrors }) => {
   await open(page, 'territory=dep:60');
   await ready(page, 'partners');
-  await page.fill('#country-filter', 'US — Etats-Unis');
+  await page.fill('#country-filter', 'US — États-Unis');
   await page.dispatchEvent('#country-filter', 'change');
   await expect(page).toHaveURL(/country=US/);
-  await expect(page.locator('.chip')).toContainText('Etats-Unis');
+  await expect(page.locator('.chip')).toContainText('États-Unis');
   await ready(page, 'totals-exportations');
   const filtered = plain(await page.locator('#totals-exportations .summary').textContent());
   const expected = coreView('dep:60', 'totals-exportations', { country: 'US', format: 'text' });
@@ -110,7 +137,7 @@ test('a country filter set in the page survives a reload, and back removes it', 
 
   await page.reload();
   await expect(page.locator('body[data-app-ready="true"]')).toBeVisible();
-  await expect(page.locator('.chip')).toContainText('Etats-Unis');
+  await expect(page.locator('.chip')).toContainText('États-Unis');
   await page.goBack();
   await expect(page).not.toHaveURL(/country=US/);
   await expect(page.locator('.chip')).toHaveCount(0);
@@ -193,7 +220,7 @@ test('the key points open the page, each linked to its chart, and follow a filte
   await open(page, 'territory=dep:60&country=US');
   await ready(page, 'key-points');
   const filtered = (await page.locator('#key-points .key-point').allTextContents()).map(plain);
-  expect(filtered[0]).toMatch(/^Exportations vers les Etats-Unis en 2024 : .* importations en provenance des Etats-Unis/);
+  expect(filtered[0]).toMatch(/^Exportations vers les États-Unis en 2024 : .* importations en provenance des États-Unis/);
   // The first partner is the selected one: not said.
   expect(filtered.some((text) => text.startsWith('1er pays de destination'))).toBe(false);
 });

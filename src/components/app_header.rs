@@ -30,11 +30,14 @@ pub fn AppHeader(
         portrait.prefetch_territory_later(territory, selection.periods());
     });
     let draw_everything = portrait.draw_everything;
+    let territoires_industrie =
+        move || manifest.with_value(|m| m.territoires_industrie_text(&territory.get()));
     view! {
         <header class="app-header">
             <div class="title">
                 <h1>"Commerce extérieur des territoires"</h1>
                 <p class="subtitle">{move || format!("{} — données douanières {}", territory_label.get(), period.get())}</p>
+                {move || territoires_industrie().map(|text| view! { <p class="territoires-industrie">{text}</p> })}
             </div>
             {is_demo.then(|| view! {
                 <p class="demo-badge" role="note" title="Données synthétiques au format des douanes, calibrées sur les totaux publiés pour 2024">

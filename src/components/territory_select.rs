@@ -36,6 +36,20 @@ fn matches(entry: &TerritoryEntry, query: &str) -> bool {
     query.is_empty()
         || words(&entry.slug).contains(&query)
         || code_of(&entry.territory).to_ascii_lowercase() == query
+        || territoire_matched(entry, &query).is_some()
+}
+
+/// The département's Territoire d'industrie whose name holds the (folded) query: « beauvaisis »
+/// finds the Oise, a territoire across two départements finds both.
+fn territoire_matched<'a>(entry: &'a TerritoryEntry, query: &str) -> Option<&'a str> {
+    if query.chars().count() < 3 {
+        return None;
+    }
+    entry
+        .territoires_industrie
+        .iter()
+        .find(|name| folded_query(name).contains(query))
+        .map(String::as_str)
 }
 
 /// The option groups: one per région (its départements), then « Régions », then « France ».
@@ -80,6 +94,19 @@ fn groups(manifest: &Manifest, query: &str) -> Vec<(String, Vec<TerritoryEntry>)
     groups
 }
 
+/// What Enter chooses among the matches: the one named exactly as typed (« oise » is the Oise, not
+/// the Val-d'Oise), or whose code it is, else the first.
+fn best_match(found: &[TerritoryEntry], text: &str) -> Option<Territory> {
+    let query = folded_query(text.trim());
+    found
+        .iter()
+        .find(|entry| {
+            words(&entry.slug) == query || code_of(&entry.territory).to_ascii_lowercase() == query
+        })
+        .or_else(|| found.first())
+        .map(|entry| entry.territory.clone())
+}
+
 /// Typing that leaves this few territories asks for their files: one of them is about to be chosen.
 const FEW_MATCHES: usize = 3;
 
@@ -99,10 +126,17 @@ fn neighbours(options: &[TerritoryEntry], selected: &Territory) -> Vec<Territory
         .collect()
 }
 
-fn option_text(entry: &TerritoryEntry) -> String {
-    match &entry.territory {
+/// `Oise (60)`, or `Oise (60) — Territoire d'industrie Beauvaisis` when found by its territoire.
+fn option_text(entry: &TerritoryEntry, query: &str) -> String {
+    let own = match &entry.territory {
         Territory::Departement(code) => format!("{} ({code})", entry.label),
         _ => entry.label.clone(),
+    };
+    let folded = folded_query(query.trim());
+    let by_name = words(&entry.slug).contains(&folded);
+    match territoire_matched(entry, &folded) {
+        Some(territoire) if !by_name => format!("{own} — Territoire d'industrie {territoire}"),
+        _ => own,
     }
 }
 
@@ -136,6 +170,17 @@ pub fn TerritorySelect(
             }
         }
     };
+    // Enter chooses the best match of what is typed, as a search field should.
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() != "Enter" {
+            return;
+        }
+        event.prevent_default();
+        let text = event_target_value(&event);
+        if let Some(territory) = best_match(&options(&text), &text) {
+            on_select.run(territory);
+        }
+    };
     // Focused, the list moves with the arrow keys (a change at each key): the territories on
     // either side of the selected one are asked for, and again after each move.
     let list = NodeRef::<leptos::html::Select>::new();
@@ -158,8 +203,10 @@ pub fn TerritorySelect(
     view! {
         <div class="territory-select">
             <label for="territory-search">"Territoire"</label>
-            <input id="territory-search" type="search" placeholder="Nom ou numéro : Oise, 60…"
-                autocomplete="off" prop:value=query on:input=on_input/>
+            <input id="territory-search" type="search" placeholder="Oise, 60, Beauvaisis…"
+                aria-describedby="territory-search-help"
+                autocomplete="off" prop:value=query on:input=on_input on:keydown=on_keydown/>
+            <p id="territory-search-help" class="visually-hidden">"Un département (nom ou numéro), une région ou un territoire d'industrie ; Entrée choisit le premier trouvé."</p>
             // The options depend on the search only; the selection moves with `value`, so that a
             // switch does not rebuild the 120 options.
             <select id="territory" aria-label="Choisir le territoire"
@@ -176,7 +223,8 @@ pub fn TerritorySelect(
                         {entries.into_iter().map(|entry| {
                             let value = entry.territory.to_string();
                             let is_selected = selected.get_untracked() == entry.territory;
-                            view! { <option value=value selected=is_selected>{option_text(&entry)}</option> }
+                            let text = option_text(&entry, &query.get_untracked());
+                            view! { <option value=value selected=is_selected>{text}</option> }
                         }).collect_view()}
                     </optgroup>
                 }).collect_view()}

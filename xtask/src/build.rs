@@ -26,6 +26,10 @@ pub struct DataArgs {
     /// Collect up to N bad lines into a rejection report instead of stopping at the first.
     #[arg(long)]
     pub max_errors: Option<usize>,
+    /// The Territoires d'industrie's communes (a CSV with `insee_com` and `lib_ti`, as the ANCT's
+    /// data.gouv dataset publishes it) instead of the shipped 2020 list.
+    #[arg(long)]
+    pub territoires_industrie: Option<PathBuf>,
 }
 
 impl DataArgs {
@@ -36,6 +40,7 @@ impl DataArgs {
             demo: true,
             out: PathBuf::from(DATA_DIR),
             max_errors: None,
+            territoires_industrie: None,
         }
     }
 }
@@ -60,7 +65,8 @@ fn pipeline() -> Command {
 /// Runs the pipeline. Without `always`, skips it when its output is newer than every input.
 pub fn data(root: &Path, args: &DataArgs, always: bool) -> Result<()> {
     let manifest = root.join(&args.out).join("v1/manifest.json");
-    if !always && args.input.is_empty() && is_newer_than_sources(root, &manifest) {
+    let defaults = args.input.is_empty() && args.territoires_industrie.is_none();
+    if !always && defaults && is_newer_than_sources(root, &manifest) {
         eprintln!("data: {} is up to date", manifest.display());
         return Ok(());
     }
@@ -72,6 +78,9 @@ pub fn data(root: &Path, args: &DataArgs, always: bool) -> Result<()> {
     }
     if let Some(max) = args.max_errors {
         command.arg("--max-errors").arg(max.to_string());
+    }
+    if let Some(list) = &args.territoires_industrie {
+        command.arg("--territoires-industrie").arg(list);
     }
     run_with(&mut command)
 }

@@ -4,7 +4,7 @@ use crate::build::{self, DataArgs};
 use crate::command::run_with;
 use crate::{serve, setup};
 use anyhow::{bail, Result};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
@@ -160,13 +160,7 @@ fn fuzz_briefly(root: &Path) -> Result<()> {
 }
 
 fn demo_data(root: &Path) -> Result<()> {
-    let args = DataArgs {
-        input: Vec::new(),
-        demo: true,
-        out: PathBuf::from(build::DATA_DIR),
-        max_errors: None,
-    };
-    build::data(root, &args, false)
+    build::data(root, &DataArgs::demo(), false)
 }
 
 fn release_build(root: &Path) -> Result<()> {

@@ -28,6 +28,7 @@ fn manifest() -> Manifest {
         label: label.into(),
         region: Some("01".into()),
         slug: String::new(),
+        territoires_industrie: Vec::new(),
     };
     Manifest {
         schema_version: "1".into(),
@@ -47,6 +48,7 @@ fn manifest() -> Manifest {
         totals: vec![],
         quarters: vec![],
         unknown_codes: vec![],
+        territoires_industrie: None,
     }
 }
 

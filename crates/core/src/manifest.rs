@@ -72,6 +72,21 @@ pub struct TerritoryEntry {
     /// The label folded to lower-case ASCII words joined by `-` (`ile-de-france`), for file names.
     #[serde(default)]
     pub slug: String,
+    /// A département's Territoires d'industrie (those with communes in it), by name, sorted; see
+    /// `Manifest::territoires_industrie` for the list they come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub territoires_industrie: Vec<String>,
+}
+
+/// The list of Territoires d'industrie the data build read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerritoiresIndustrieList {
+    pub file: String,
+    pub sha256: String,
+    /// What the page says of it: « périmètre 2020 », or the file given to the build.
+    pub perimeter: String,
+    pub territoires: usize,
+    pub communes: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +123,9 @@ pub struct Manifest {
     /// Codes that no code list knows: kept, labelled with their code, counted here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unknown_codes: Vec<UnknownCodeEntry>,
+    /// The Territoires d'industrie's list, when the build read one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territoires_industrie: Option<TerritoiresIndustrieList>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -368,11 +386,114 @@ impl Manifest {
             .map(|entry| entry.label.clone())
             .unwrap_or_else(|_| territory.to_string())
     }
+
+    /// A département's Territoires d'industrie, each with the other départements it spans.
+    pub fn territoires_industrie_of(
+        &self,
+        territory: &Territory,
+    ) -> Vec<(&str, Vec<&TerritoryEntry>)> {
+        let Ok(entry) = self.territory(territory) else {
+            return Vec::new();
+        };
+        entry
+            .territoires_industrie
+            .iter()
+            .map(|name| {
+                let others = self
+                    .territories
+                    .iter()
+                    .filter(|other| {
+                        other.territory != *territory && other.territoires_industrie.contains(name)
+                    })
+                    .collect();
+                (name.as_str(), others)
+            })
+            .collect()
+    }
+
+    /// What a département's page says of its Territoires d'industrie, as the ANCT's portrait does on
+    /// its cover, with the list's perimeter and the customs' limit; none for a territory without.
+    pub fn territoires_industrie_text(&self, territory: &Territory) -> Option<String> {
+        let territoires = self.territoires_industrie_of(territory);
+        if territoires.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = territoires
+            .iter()
+            .map(|(name, others)| {
+                if others.is_empty() {
+                    (*name).to_string()
+                } else {
+                    let others: Vec<&str> = others.iter().map(|o| o.label.as_str()).collect();
+                    format!("{name} (aussi : {})", others.join(", "))
+                }
+            })
+            .collect();
+        let perimeter = self
+            .territoires_industrie
+            .as_ref()
+            .map(|list| format!(" ({})", list.perimeter))
+            .unwrap_or_default();
+        Some(format!(
+            "Territoires d'industrie du département{perimeter} : {}. Les données des douanes s'arrêtent au \
+département : leurs chiffres sont ceux du département entier ; un territoire sur plusieurs départements se lit \
+sur la page de chacun.",
+            names.join(" ; ")
+        ))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_departements_territoires_d_industrie_are_named_with_those_they_share() {
+        let entry = |territory: &str, label: &str, territoires: &[&str]| TerritoryEntry {
+            territory: territory.parse().unwrap(),
+            label: label.into(),
+            region: None,
+            slug: String::new(),
+            territoires_industrie: territoires.iter().map(|t| t.to_string()).collect(),
+        };
+        let manifest = Manifest {
+            schema_version: "1".into(),
+            source: Source {
+                kind: SourceKind::Demo,
+                description: String::new(),
+                files: Vec::new(),
+            },
+            years: Vec::new(),
+            periods: Vec::new(),
+            territories: vec![
+                entry("dep:07", "Ardèche", &["Ardèche Drome"]),
+                entry("dep:26", "Drôme", &["Ardèche Drome", "Valence"]),
+                entry("dep:60", "Oise", &[]),
+            ],
+            files: Vec::new(),
+            totals: Vec::new(),
+            quarters: Vec::new(),
+            unknown_codes: Vec::new(),
+            territoires_industrie: Some(TerritoiresIndustrieList {
+                file: "territoires-industrie-2020.csv".into(),
+                sha256: String::new(),
+                perimeter: "périmètre 2020".into(),
+                territoires: 2,
+                communes: 3,
+            }),
+        };
+        let drome = manifest
+            .territoires_industrie_text(&"dep:26".parse().unwrap())
+            .unwrap();
+        assert!(
+            drome.starts_with("Territoires d'industrie du département (périmètre 2020) : Ardèche Drome (aussi : Ardèche) ; Valence. "),
+            "{drome}"
+        );
+        assert_eq!(
+            manifest.territoires_industrie_text(&"dep:60".parse().unwrap()),
+            None
+        );
+    }
 
     #[test]
     fn a_year_file_is_found_by_its_four_digit_part() {

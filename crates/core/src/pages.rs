@@ -100,6 +100,7 @@ mod tests {
             label: label.to_string(),
             region: None,
             slug: slug.to_string(),
+            territoires_industrie: Vec::new(),
         };
         let mut manifest: Manifest = serde_json::from_value(serde_json::json!({
             "schema_version": "1", "source": {"kind": "demo", "description": "", "files": []},

@@ -24,6 +24,7 @@ fn entry(territory: Territory, label: &str, region: Option<&str>, slug: &str) ->
         label: label.into(),
         region: region.map(String::from),
         slug: slug.into(),
+        territoires_industrie: Vec::new(),
     }
 }
 
@@ -58,6 +59,7 @@ fn manifest() -> Manifest {
         totals: vec![],
         quarters: vec![],
         unknown_codes: vec![],
+        territoires_industrie: None,
     }
 }
 

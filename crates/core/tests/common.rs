@@ -95,6 +95,7 @@ pub fn two_year_manifest(
             .iter()
             .map(|(territory, label, region)| TerritoryEntry {
                 slug: label.to_lowercase(),
+                territoires_industrie: Vec::new(),
                 territory: territory.clone(),
                 label: (*label).into(),
                 region: region.map(String::from),
@@ -104,6 +105,7 @@ pub fn two_year_manifest(
         totals: vec![],
         quarters: vec![],
         unknown_codes: vec![],
+        territoires_industrie: None,
     }
 }
 

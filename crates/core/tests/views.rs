@@ -344,6 +344,7 @@ fn demo_manifest(periods: Vec<comex_core::codes::Period>) -> comex_core::manifes
         totals: vec![],
         quarters: vec![],
         unknown_codes: vec![],
+        territoires_industrie: None,
     }
 }
 

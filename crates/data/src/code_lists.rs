@@ -4,9 +4,15 @@
 //! - `table_NAF2-NA.csv`, `niv_agreg_naf_rev_2.csv`, `int_eng_na_2008_a38.csv`, `int_eng_na_2008_a17.csv`
 //!   (INSEE, Windows-1252): the hierarchy CPF4 → A129 → A38 → A17 and its labels;
 //! - `Libelle_PAYS.txt` (UTF-8): countries with validity dates; `groupes-pays.csv`: their groups;
-//! - `Departement_region.txt` (UTF-8): départements and their DGDDI régions.
+//! - `Departement_region.txt` (UTF-8): départements and their DGDDI régions;
+//! - `pays-iso-fr.json`, `cog-regions.json`, `cog-departements.json`: the accents the customs' labels
+//!   drop on capitals (see [`crate::usual_names`]);
+//! - `territoires-industrie-2020.csv`: the communes of each Territoire d'industrie (see
+//!   [`crate::territoires_industrie`]).
 
+use crate::territoires_industrie::{self, TerritoiresIndustrie};
 use crate::text::{from_utf8, from_windows_1252};
+use crate::usual_names::UsualNames;
 use crate::InputError;
 use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
 use std::collections::{BTreeMap, HashMap};
@@ -34,6 +40,10 @@ pub struct CodeLists {
     pub country_validity: BTreeMap<String, Vec<CountryValidity>>,
     pub country_groups: HashMap<String, (CountryGroup, bool)>,
     pub departements: Vec<DepartementEntry>,
+    /// The accents of usual names, for the labels a published ZIP brings too.
+    pub usual_names: UsualNames,
+    /// Each département's Territoires d'industrie (the shipped 2020 list unless the build is given one).
+    pub territoires_industrie: TerritoiresIndustrie,
 }
 
 fn code_list_error(file: &str, reason: impl Into<String>) -> InputError {
@@ -78,11 +88,30 @@ fn field(record: &[String], index: usize) -> &str {
 
 impl CodeLists {
     pub fn load(dir: &Path) -> Result<Self, InputError> {
+        let usual_names = UsualNames::load(dir)?;
+        let mut country_validity = load_country_validity(dir)?;
+        for (code, validities) in &mut country_validity {
+            for validity in validities {
+                validity.label = usual_names.country(code, &validity.label);
+            }
+        }
+        let mut departements = load_departements(dir)?;
+        for departement in &mut departements {
+            departement.label = usual_names.territory(&departement.label);
+            departement.region_label = usual_names.territory(&departement.region_label);
+        }
+        let territoires_industrie = territoires_industrie::read(
+            &dir.join(territoires_industrie::SHIPPED_FILE),
+            territoires_industrie::SHIPPED_PERIMETER,
+            &departements,
+        )?;
         Ok(CodeLists {
             products: load_products(dir)?,
-            country_validity: load_country_validity(dir)?,
+            country_validity,
             country_groups: load_country_groups(dir)?,
-            departements: load_departements(dir)?,
+            departements,
+            usual_names,
+            territoires_industrie,
         })
     }
 
@@ -411,5 +440,48 @@ mod tests {
             ),
             ("Oise", "01", "Hauts-de-France")
         );
+    }
+
+    #[test]
+    fn names_have_the_accents_french_readers_expect() {
+        let lists = lists();
+        let catalog = lists.catalog_for(2024).unwrap();
+        let label = |code| {
+            let id = catalog.country_id(code).unwrap();
+            catalog.country(id).unwrap().label.clone()
+        };
+        assert_eq!(label("US"), "États-Unis");
+        assert_eq!(label("AE"), "Émirats arabes unis");
+        assert_eq!(label("EG"), "Égypte");
+        // The customs' wording stays; a customs-only code keeps its label.
+        assert_eq!(label("IR"), "Iran (République islamique d')");
+        assert_eq!(label("ES"), "Espagne");
+        let paris = lists.departement("75").unwrap();
+        assert_eq!(paris.region_label, "Île-de-France");
+        // Every country label differs from the customs' by accents at most.
+        let customs = load_country_validity(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data"
+        )))
+        .unwrap();
+        let mut changed = Vec::new();
+        for (code, validities) in &customs {
+            for (before, after) in validities.iter().zip(&lists.country_validity[code]) {
+                assert_eq!(
+                    folded_for_test(&before.label),
+                    folded_for_test(&after.label)
+                );
+                if before.label != after.label {
+                    changed.push(after.label.clone());
+                }
+            }
+        }
+        assert!(changed.len() >= 5, "{changed:?}");
+    }
+
+    fn folded_for_test(text: &str) -> String {
+        text.to_lowercase()
+            .replace(['é', 'è', 'ê'], "e")
+            .replace('î', "i")
     }
 }

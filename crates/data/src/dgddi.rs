@@ -304,7 +304,7 @@ impl<'a> Reader<'a> {
         let mut countries = self.catalog.countries.clone();
         for country in &mut countries {
             if let Some(label) = labels.countries.get(&country.code) {
-                country.label = label.clone();
+                country.label = self.lists.usual_names.country(&country.code, label);
             }
         }
         // The catalog built from the code lists is valid: rebuilding it with other labels cannot fail.
@@ -367,7 +367,10 @@ impl<'a> Reader<'a> {
             .map_err(|_| "more than 65 535 country codes".to_string())?;
         self.extra_countries.push(Country {
             code: code.to_string(),
-            label: self.zip_labels.label(&self.zip_labels.countries, code),
+            label: (self.lists.usual_names).country(
+                code,
+                &self.zip_labels.label(&self.zip_labels.countries, code),
+            ),
             zone: CountryGroup::CustomsOnly,
             eu27: false,
             euro_area: false,

@@ -15,6 +15,8 @@ pub mod error;
 pub mod file_layout;
 pub mod output;
 pub mod partition;
+pub mod territoires_industrie;
 pub mod text;
+pub mod usual_names;
 
 pub use error::{InputError, Rejection};

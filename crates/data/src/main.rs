@@ -46,6 +46,10 @@ enum Command {
         /// Collect up to N bad lines into rejets.csv instead of stopping at the first.
         #[arg(long)]
         max_errors: Option<usize>,
+        /// The Territoires d'industrie's communes (a CSV with `insee_com` and `lib_ti`, as the ANCT's
+        /// data.gouv dataset publishes it) instead of the shipped 2020 list.
+        #[arg(long)]
+        territoires_industrie: Option<PathBuf>,
     },
     /// Print one view model of one territory.
     View {
@@ -105,7 +109,15 @@ fn main() -> Result<()> {
             code_lists,
             demo_dir,
             max_errors,
-        } => build(&input, &out, &code_lists, &demo_dir, max_errors),
+            territoires_industrie,
+        } => build(
+            &input,
+            &out,
+            &code_lists,
+            &demo_dir,
+            max_errors,
+            territoires_industrie.as_deref(),
+        ),
         Command::View {
             data,
             territory,
@@ -135,9 +147,21 @@ fn build(
     code_lists: &Path,
     demo_dir: &Path,
     max_errors: Option<usize>,
+    territoires_industrie: Option<&Path>,
 ) -> Result<()> {
     let started = Instant::now();
-    let lists = CodeLists::load(code_lists)?;
+    let mut lists = CodeLists::load(code_lists)?;
+    if let Some(path) = territoires_industrie {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        lists.territoires_industrie = comex_data::territoires_industrie::read(
+            path,
+            &format!("liste {name}"),
+            &lists.departements,
+        )?;
+    }
     let (paths, kind, description) = if inputs.is_empty() {
         eprintln!(
             "demo: generating DGDDI-format files for 2022 to 2025T3 in {}",

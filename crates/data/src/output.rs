@@ -241,6 +241,7 @@ pub fn write(
                 lines: unknown.lines,
             })
             .collect(),
+        territoires_industrie: Some(lists.territoires_industrie.list.clone()),
     };
     // The manifest without the year files, one index per year, the totals apart: a page reads the
     // manifest and the index of the years it shows.
@@ -277,11 +278,18 @@ fn territories(present: &BTreeSet<Territory>, lists: &CodeLists) -> Vec<Territor
     for territory in present {
         if let Territory::Departement(code) = territory {
             if let Some(d) = lists.departement(code) {
+                let territoires_industrie = lists
+                    .territoires_industrie
+                    .by_departement
+                    .get(code)
+                    .map(|names| names.iter().cloned().collect())
+                    .unwrap_or_default();
                 entries.push(TerritoryEntry {
                     territory: territory.clone(),
                     slug: slug_of(&d.label),
                     label: d.label.clone(),
                     region: Some(d.region.clone()),
+                    territoires_industrie,
                 });
             }
         }
@@ -299,6 +307,7 @@ fn territories(present: &BTreeSet<Territory>, lists: &CodeLists) -> Vec<Territor
                 slug: slug_of(&label),
                 label,
                 region: Some(code.clone()),
+                territoires_industrie: Vec::new(),
             });
         }
     }
@@ -307,6 +316,7 @@ fn territories(present: &BTreeSet<Territory>, lists: &CodeLists) -> Vec<Territor
         label: "France entière".to_string(),
         slug: "france".to_string(),
         region: None,
+        territoires_industrie: Vec::new(),
     });
     entries
 }
