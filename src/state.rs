@@ -24,6 +24,7 @@ pub struct Selection {
     period: Memo<Option<String>>,
     embed: Memo<Option<String>>,
     map: Memo<Option<String>>,
+    compare: Memo<Option<String>>,
 }
 
 impl Selection {
@@ -39,6 +40,7 @@ impl Selection {
             period: address.parameter("period"),
             embed: address.parameter("embed"),
             map: address.parameter("map"),
+            compare: address.parameter("compare"),
         }
     }
 
@@ -98,6 +100,20 @@ impl Selection {
             "map",
             (measure != MapMeasure::default()).then(|| measure.name().to_string()),
         );
+    }
+
+    /// The territory set beside the selected one (`compare=dep:02`); none without it, for an
+    /// unreadable one, or for the selected territory itself.
+    pub fn compare(&self) -> Option<Territory> {
+        self.compare
+            .get()
+            .and_then(|text| text.parse::<Territory>().ok())
+            .filter(|other| *other != self.territory())
+    }
+
+    pub fn set_compare(&self, territory: Option<&Territory>) {
+        self.address
+            .set("compare", territory.map(Territory::to_string));
     }
 
     /// `embed=<view>` shows one block without the app's chrome; `embed=portrait` the whole portrait.
@@ -161,6 +177,7 @@ impl Selection {
             filter: self.filter(catalog),
             level: self.level(),
             map: self.map_measure(),
+            compare: self.compare(),
         }
     }
 

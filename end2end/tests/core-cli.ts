@@ -11,16 +11,17 @@ export const BLOCKS = [
   'key-points', 'partners', 'evolution', 'change-partners', 'change-goods', 'goods-import', 'goods-export', 'export-sankey',
   'totals-exportations', 'export-sankey-region', 'export-sankey-france', 'import-sankey', 'totals-importations',
   'import-sankey-region', 'import-sankey-france', 'map', 'specialisation', 'exposure', 'import-dependence',
-  'export-concentration', 'tariff-exposure',
+  'export-concentration', 'tariff-exposure', 'comparison',
 ];
 
-export function coreView(territory: string, view: string, options: { country?: string; product?: string; period?: string; level?: string; format?: string; measure?: string } = {}): string {
+export function coreView(territory: string, view: string, options: { country?: string; product?: string; period?: string; level?: string; format?: string; measure?: string; compare?: string } = {}): string {
   const args = ['view', '--data', dataDir, '--territory', territory, '--view', view, '--format', options.format ?? 'csv'];
   if (options.country) args.push('--country', options.country);
   if (options.product) args.push('--product', options.product);
   if (options.level) args.push('--level', options.level);
   if (options.period) args.push('--period', options.period);
   if (options.measure) args.push('--measure', options.measure);
+  if (options.compare) args.push('--compare', options.compare);
   return execFileSync(binary, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 

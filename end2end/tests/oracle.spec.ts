@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 
 
-type State = { name: string; territory: string; country?: string; product?: string; period?: string };
+type State = { name: string; territory: string; country?: string; product?: string; period?: string; compare?: string };
 
 const STATES: State[] = [
   { name: 'a département', territory: 'dep:60' },
@@ -16,6 +16,7 @@ const STATES: State[] = [
   { name: 'a région', territory: 'reg:01' },
   { name: 'France', territory: 'fr' },
   { name: 'two quarters', territory: 'reg:03', period: '2024T1,2024T2' },
+  { name: 'compared with another département', territory: 'dep:60', compare: 'dep:02' },
 ];
 
 function query(state: State): string {
@@ -23,6 +24,7 @@ function query(state: State): string {
   if (state.country) parameters.push(`country=${state.country}`);
   if (state.product) parameters.push(`product=${state.product}`);
   if (state.period) parameters.push(`period=${state.period}`);
+  if (state.compare) parameters.push(`compare=${state.compare}`);
   return parameters.join('&');
 }
 

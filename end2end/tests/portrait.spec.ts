@@ -312,6 +312,39 @@ test("the map's strong dependence reads its one file and gives each département
   await expect(page.locator('#map')).toContainText('année civile complète');
 });
 
+test("« Comparer avec » sets a second territory beside the first: each side's totals are its own block's, the map outlines both", async ({ page, consoleErrors }) => {
+  await open(page, 'territory=dep:60');
+  await expect(page.locator('#comparison')).toHaveCount(0);
+  await page.selectOption('#compare', 'dep:02');
+  await expect(page).toHaveURL(/compare=dep(%3A|:)02/);
+  const csv = await downloadCsv(page, 'comparison');
+  expect(csv).toBe(coreView('dep:60', 'comparison', { compare: 'dep:02' }));
+  await expect(page.locator('#comparison h3')).toHaveText('Comparaison, Oise et Aisne (2024)');
+  // Each column's exports and imports are that territory's own totals blocks'.
+  const rows = csv.trim().split('\n').map(csvFields);
+  expect(rows[0]).toEqual(['Indicateur', 'Oise', 'Aisne']);
+  for (const [territory, column] of [['dep:60', 1], ['dep:02', 2]] as const) {
+    for (const [block, label] of [['totals-exportations', 'Exportations (€)'], ['totals-importations', 'Importations (€)']]) {
+      const own = coreView(territory, block).trim().split('\n').map(csvFields)[1][1];
+      expect(rows.find((row) => row[0] === label)![column], `${territory} ${label}`).toBe(own);
+    }
+  }
+  await ready(page, 'map');
+  const outlined = await page.evaluate(() => {
+    const instance = (window as any).echarts.getInstanceByDom(document.querySelector('#map .chart'));
+    return instance.getOption().series[0].data.filter((item: any) => item.itemStyle.borderWidth > 1).map((item: any) => item.name).sort();
+  });
+  expect(outlined).toEqual(['02', '60']);
+  // The embed gives the same CSV; « Aucun territoire » removes the comparison.
+  await page.goto('/?embed=comparison&territory=dep:60&compare=dep:02');
+  expect(await downloadCsv(page, 'comparison')).toBe(csv);
+  await open(page, 'territory=dep:60&compare=dep:02');
+  await page.selectOption('#compare', '');
+  await expect(page).not.toHaveURL(/compare=/);
+  await expect(page.locator('#comparison')).toHaveCount(0);
+  void consoleErrors;
+});
+
 test("hovering a département of the map asks for its file before any click", async ({ page, consoleErrors }) => {
   await open(page, 'territory=dep:60');
   await ready(page, 'map');

@@ -2,6 +2,7 @@
 //! below it (period, product, partner country, level). Not shown in an embed.
 
 use crate::components::block_loader::Portrait;
+use crate::components::compare_select::CompareSelect;
 use crate::components::filters::Filters;
 use crate::components::period_select::PeriodSelect;
 use crate::components::print::print_fiche;
@@ -45,6 +46,7 @@ pub fn AppHeader(
                 </p>
             })}
             <TerritorySelect manifest=manifest selected=territory.into() on_select=on_select on_prefetch=on_prefetch/>
+            <CompareSelect manifest=manifest selection=selection/>
             <button type="button" class="print-button" on:click=move |_| print_fiche(draw_everything)>"Imprimer la fiche"</button>
         </header>
         <Filters catalog=catalog selection=selection>

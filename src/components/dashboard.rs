@@ -288,6 +288,12 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
                 <h2 class="visually-hidden">"Synthèse"</h2>
                 {block(Block::KeyPoints)}
             </section>
+            <Show when=move || selection.compare().is_some()>
+                <section class="chapter">
+                    <h2>"Comparaison"</h2>
+                    {block(Block::Comparison)}
+                </section>
+            </Show>
             <section class="chapter">
                 <h2>"Balance commerciale territoriale"</h2>
                 {block(Block::Partners)}

@@ -3,6 +3,7 @@
 pub mod app_header;
 pub mod block_loader;
 pub mod chart;
+pub mod compare_select;
 pub mod dashboard;
 pub mod data_table;
 pub mod export;

@@ -8,6 +8,7 @@
 //! `comex-data view --format echarts` prints them.
 
 pub mod change;
+pub mod comparison;
 pub mod dependence;
 pub mod evolution;
 pub mod exposure;
@@ -121,6 +122,7 @@ pub fn option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<
         ViewModel::Evolution(evolution) => Some(evolution::option(evolution, layout.narrow)),
         ViewModel::Change(change) => Some(change::option(change, layout.narrow)),
         ViewModel::Map(map) => map::option(map, layout.narrow),
+        ViewModel::Comparison(model) => Some(comparison::option(model, layout.narrow)),
         ViewModel::Totals(_) | ViewModel::KeyPoints(_) => None,
     }
 }

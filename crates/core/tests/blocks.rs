@@ -69,6 +69,7 @@ fn selection(territory: Territory) -> Selection {
         filter: Filter::default(),
         level: ProductLevel::Cpf4,
         map: MapMeasure::default(),
+        compare: None,
     }
 }
 
@@ -179,12 +180,16 @@ fn france_and_a_region_are_never_compared_with_themselves() {
         );
     }
     let oise = selection(dep("60"));
-    // With no year before the data's, nothing to compare with: the change blocks are left out.
+    // With no year before the data's, nothing to compare with: the change blocks are left out; and
+    // the comparison without a second territory.
     for block in Block::ALL {
-        let change = matches!(block, Block::ChangePartners | Block::ChangeGoods);
+        let left_out = matches!(
+            block,
+            Block::ChangePartners | Block::ChangeGoods | Block::Comparison
+        );
         assert_eq!(
             block.applies(&manifest, &catalog(4, 3), &oise),
-            !change,
+            !left_out,
             "{block}"
         );
     }
@@ -567,4 +572,97 @@ fn evolution_change_and_totals_against_sums_made_in_the_test() {
     let totals = compute(Block::TotalsExportations, context, &first_year, &tables).unwrap();
     assert!(totals.sentences.iter().all(|s| !s.contains("par rapport")));
     assert!(!Block::ChangeGoods.applies(&manifest, &catalog, &first_year));
+}
+
+#[test]
+fn a_comparison_sets_each_territory_beside_the_other_as_its_own_blocks_give_it() {
+    let catalog = catalog(4, 3);
+    let manifest = manifest();
+    let data = data();
+    let context = context(&manifest, &catalog, None);
+    let with = |other: Option<Territory>| Selection {
+        compare: other,
+        ..selection(dep("60"))
+    };
+    // Without a second territory, or with the same one, there is no comparison; an unknown one is
+    // an error that names it.
+    assert!(!Block::Comparison.applies(&manifest, &catalog, &with(None)));
+    assert!(!Block::Comparison.applies(&manifest, &catalog, &with(Some(dep("60")))));
+    assert!(Block::Comparison
+        .files(&manifest, &catalog, &with(Some(dep("59"))))
+        .is_err());
+
+    let oise_and_region = with(Some(Territory::Region("01".into())));
+    let files = Block::Comparison
+        .files(&manifest, &catalog, &oise_and_region)
+        .unwrap()
+        .unwrap();
+    assert_eq!(files.compared_files, ["reg/01/2024.arrow"]);
+    // The ranks: the Oise exports 100, the Aisne 300, Paris 50.
+    let departements =
+        common::departements_by_country(Q1, &[(0, E, 0, 300), (1, E, 0, 100), (2, E, 1, 50)]);
+    let loaded = tables(&[
+        ("dep/60/2024.arrow", &data.oise),
+        ("reg/01/2024.arrow", &data.region),
+        ("fr/2024.arrow", &data.france),
+        ("fr-departements-pays/2024.arrow", &departements),
+    ]);
+    let model = compute(Block::Comparison, context, &oise_and_region, &loaded).unwrap();
+    assert_eq!(
+        model.heading.title,
+        "Comparaison, Oise et Hauts-de-France (T1 2024 – T2 2024)"
+    );
+    let ViewModel::Comparison(comparison) = &model.model else {
+        panic!("not a comparison: {model:?}");
+    };
+    let [oise, region] = comparison.sides.as_slice() else {
+        panic!("two sides: {comparison:?}");
+    };
+    // Each side's figures are its own blocks'.
+    let block = |block: Block, territory: Territory| {
+        let own = Selection {
+            territory,
+            ..oise_and_region.clone()
+        };
+        compute(block, context, &own, &loaded).unwrap().model
+    };
+    for side in [oise, region] {
+        let ViewModel::Totals(totals) = block(Block::TotalsExportations, side.territory.clone())
+        else {
+            panic!("totals");
+        };
+        assert_eq!(
+            (side.exports, side.imports),
+            (totals.exports.value, totals.imports.value)
+        );
+        let ViewModel::Concentration(dependence) =
+            block(Block::ImportDependence, side.territory.clone())
+        else {
+            panic!("dependence");
+        };
+        assert_eq!(
+            side.strong_dependence,
+            dependence.territories[0].strong_share
+        );
+    }
+    assert_eq!((oise.exports, oise.imports, oise.balance), (100, 40, 60));
+    assert_eq!((region.exports, region.imports), (400, 100));
+    // The Oise exports to countries 0 (90) and 1 (10): its first five clients take it all.
+    assert_eq!(oise.first_five_clients, Some(1.0));
+    // Product 0 is 90 % of the Oise's exports and 10 % of France's: index 9.
+    assert_eq!(oise.specialised[0].code, "0100");
+    assert_eq!(oise.specialised[0].index, 9.0);
+    assert_eq!(oise.goods[0].share, 0.9);
+    // Second of three départements; the région (the Aisne and the Oise) first of two.
+    assert_eq!(oise.exports_rank.map(|r| (r.rank, r.count)), Some((2, 3)));
+    assert_eq!(region.exports_rank.map(|r| (r.rank, r.count)), Some((1, 2)));
+    // The partners by exports + imports, with their share of the trade: country 0 takes 130 of 140.
+    assert_eq!(oise.partners[0].value, 130);
+    assert!((oise.partners[0].share - 130.0 / 140.0).abs() < 1e-12);
+    // No year earlier in the data: no change, and the table says none.
+    assert!(!comparison.with_change);
+    assert_eq!(
+        model.table.columns,
+        ["Indicateur", "Oise", "Hauts-de-France"]
+    );
 }

@@ -171,6 +171,7 @@ fn selection(territory: Territory, filter: Filter) -> Selection {
         },
         level: ProductLevel::Cpf4,
         map: MapMeasure::default(),
+        compare: None,
     }
 }
 

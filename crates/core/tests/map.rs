@@ -98,6 +98,7 @@ fn map(territory: Territory, filter: Filter, measure: MapMeasure) -> Result<Fran
         },
         level: ProductLevel::Cpf4,
         map: measure,
+        compare: None,
     };
     let model = compute(Block::Map, context, &selection, &tables)?;
     match model.model {
@@ -291,6 +292,7 @@ fn the_map_s_files_follow_the_filter() {
             },
             level: ProductLevel::Cpf4,
             map: measure,
+            compare: None,
         };
         let files = Block::Map
             .files(&manifest, &catalog, &selection)
@@ -341,6 +343,7 @@ fn the_map_waits_for_the_file_of_all_departements() {
         },
         level: ProductLevel::Cpf4,
         map: MapMeasure::Change,
+        compare: None,
     };
     let files = Block::Map
         .files(&manifest, &catalog, &selection)
@@ -409,6 +412,7 @@ fn strong_dependence(territory: Territory, filter: Filter) -> FranceMap {
         filter,
         level: ProductLevel::A129,
         map: MapMeasure::StrongDependence,
+        compare: None,
     };
     match compute(Block::Map, context, &selection, &tables)
         .unwrap()

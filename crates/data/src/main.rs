@@ -84,6 +84,9 @@ enum Command {
         /// half, a whole year). As the page's `map=`.
         #[arg(long, default_value = "exports")]
         measure: String,
+        /// The territory set beside `--territory` (the `comparison` block): dep:NN, reg:NN or fr.
+        #[arg(long)]
+        compare: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -127,6 +130,7 @@ fn main() -> Result<()> {
             period,
             level,
             measure,
+            compare,
             format,
         } => {
             let selection = Selection {
@@ -135,6 +139,7 @@ fn main() -> Result<()> {
                 period,
                 level,
                 measure,
+                compare,
             };
             print_view(&data, &territory, &view, &selection, format)
         }
@@ -279,6 +284,7 @@ struct Selection {
     period: Vec<String>,
     level: String,
     measure: String,
+    compare: Option<String>,
 }
 
 fn print_view(
@@ -329,6 +335,11 @@ fn print_view(
         filter,
         level: selection.level.parse()?,
         map: selection.measure.parse()?,
+        compare: selection
+            .compare
+            .as_deref()
+            .map(str::parse::<Territory>)
+            .transpose()?,
     };
     let Some(files) = block.files(&manifest, &catalog, &selection)? else {
         bail!(

@@ -185,6 +185,7 @@ fn check_year_sums(out: &Path, manifest: &Manifest) {
                     filter: filter.clone(),
                     level: ProductLevel::A129,
                     map: measure,
+                    compare: None,
                 };
                 let Some(files) = block.files(manifest, &catalog, &selection).unwrap() else {
                     continue;

@@ -39,6 +39,9 @@ pub struct BlockFiles {
     pub earlier_files: Vec<String>,
     /// All départements' imports in goods under strong dependence (the map's measure), one whole year.
     pub dependence_files: Vec<String>,
+    /// The territory set beside the selected one (`compare=`): its files, and a year earlier.
+    pub compared_files: Vec<String>,
+    pub compared_earlier_files: Vec<String>,
 }
 
 impl BlockFiles {
@@ -54,6 +57,8 @@ impl BlockFiles {
             &self.by_product_files,
             &self.earlier_files,
             &self.dependence_files,
+            &self.compared_files,
+            &self.compared_earlier_files,
         ]
         .into_iter()
         .flatten()
@@ -122,18 +127,14 @@ impl Block {
         manifest.territory(territory)?;
         let region = comparison_region(manifest, territory)?;
         let is_france = *territory == Territory::France;
-        let subject = match self.subject() {
-            Subject::Territory => territory.clone(),
-            Subject::Region => match &region {
-                Some(region) => region.clone(),
-                None => return Ok(None),
-            },
-            Subject::France if is_france => return Ok(None),
-            Subject::France => Territory::France,
+        let Some(subject) = self.subject_of(territory, region.as_ref()) else {
+            return Ok(None);
         };
         let periods = manifest.effective_periods(&selection.filter.periods);
         let earlier = manifest.year_earlier(&periods);
+        let compared = self.compared(manifest, selection)?;
         let applies = match self {
+            Block::Comparison => compared.is_some(),
             Block::Specialisation => !is_france,
             Block::ChangePartners | Block::ChangeGoods => earlier.is_some(),
             _ => true,
@@ -165,11 +166,19 @@ impl Block {
             let by_quarter = years.iter().map(|&year| departements_by_country_file(year));
             year_files(manifest, by_quarter.collect(), &quarters)
         };
-        let region_files = || {
-            region
-                .as_ref()
-                .map(|r| paths(manifest, r, &years, &quarters))
-                .unwrap_or_default()
+        let by_product_files =
+            || by_product_year_files((manifest, catalog), &selection.filter, &years, &quarters);
+        let of = |territory: &Territory| paths(manifest, territory, &years, &quarters);
+        let region_files = || region.as_ref().map(of).unwrap_or_default();
+        // The key points are written from the totals (and their change), the Sankeys, the goods,
+        // the specialisation and the exposure; the rank reads the file of all départements, or
+        // under a product filter (and no partner filter) the product's sections.
+        let key_points_files = || BlockFiles {
+            france_files: france(),
+            earlier_files: paths(manifest, &subject, &earlier_years, &earlier),
+            departements_files: departements_files(),
+            by_product_files: by_product_files(),
+            ..plain(&subject)
         };
         let files = match self {
             Block::TotalsExportations | Block::TotalsImportations => BlockFiles {
@@ -189,24 +198,20 @@ impl Block {
                 france_files: france(),
                 ..plain(&subject)
             },
-            // The key points are written from the totals (and their change), the Sankeys, the goods,
-            // the specialisation and the exposure; the rank reads the file of all départements.
-            // Under a product filter (and no partner filter) the rank reads the product's sections.
-            Block::KeyPoints => BlockFiles {
-                france_files: france(),
-                earlier_files: paths(manifest, &subject, &earlier_years, &earlier),
-                departements_files: departements_files(),
-                by_product_files: match map_source(manifest, &selection.filter, MapMeasure::Exports)
-                {
-                    Ok(MapSource::ByProduct) => year_files(
-                        manifest,
-                        map_files(MapSource::ByProduct, &years, &selection.filter, catalog),
-                        &quarters,
-                    ),
-                    _ => Vec::new(),
-                },
-                ..plain(&subject)
-            },
+            // Each side as its own blocks read it, with the key points' files (the ranks); France's
+            // file for the specialisation (a side's own when it is France).
+            Block::Comparison => {
+                let other = compared.as_ref().unwrap_or(&subject);
+                BlockFiles {
+                    france_files: (*other != Territory::France)
+                        .then(france)
+                        .unwrap_or_default(),
+                    compared_files: paths(manifest, other, &years, &quarters),
+                    compared_earlier_files: paths(manifest, other, &earlier_years, &earlier),
+                    ..key_points_files()
+                }
+            }
+            Block::KeyPoints => key_points_files(),
             Block::Map => map_block_files(
                 selection,
                 (manifest, catalog),
@@ -224,6 +229,32 @@ impl Block {
             _ => plain(&subject),
         };
         Ok(Some(files))
+    }
+
+    /// The territory the block describes: the selected one, its région or France; none when that
+    /// is the selected territory itself (a région's comparison with its région).
+    fn subject_of(self, territory: &Territory, region: Option<&Territory>) -> Option<Territory> {
+        match self.subject() {
+            Subject::Territory => Some(territory.clone()),
+            Subject::Region => region.cloned(),
+            Subject::France => (*territory != Territory::France).then_some(Territory::France),
+        }
+    }
+
+    /// The territory set beside the selected one, for the comparison: one of the data, other than
+    /// the selected one; none for another block.
+    fn compared(
+        self,
+        manifest: &Manifest,
+        selection: &Selection,
+    ) -> Result<Option<Territory>, CoreError> {
+        match (self, &selection.compare) {
+            (Block::Comparison, Some(other)) if *other != selection.territory => {
+                manifest.territory(other)?;
+                Ok(Some(other.clone()))
+            }
+            _ => Ok(None),
+        }
     }
 
     /// The subject's files, and the territory's own for a comparison diagram.
@@ -247,12 +278,32 @@ impl Block {
             by_product_files: Vec::new(),
             earlier_files: Vec::new(),
             dependence_files: Vec::new(),
+            compared_files: Vec::new(),
+            compared_earlier_files: Vec::new(),
         }
     }
 
     /// Whether the block applies to the selected territory.
     pub fn applies(self, manifest: &Manifest, catalog: &Catalog, selection: &Selection) -> bool {
         matches!(self.files(manifest, catalog, selection), Ok(Some(_)))
+    }
+}
+
+/// The files of all départements by product of the filter's sections, for these quarters: the ranks
+/// under a product filter (and no partner filter); none otherwise.
+fn by_product_year_files(
+    (manifest, catalog): (&Manifest, &Catalog),
+    filter: &crate::filter::Filter,
+    years: &[u16],
+    quarters: &[Period],
+) -> Vec<String> {
+    match map_source(manifest, filter, MapMeasure::Exports) {
+        Ok(MapSource::ByProduct) => year_files(
+            manifest,
+            map_files(MapSource::ByProduct, years, filter, catalog),
+            quarters,
+        ),
+        _ => Vec::new(),
     }
 }
 

@@ -35,7 +35,7 @@ fn view(
 /// The territory's rank for exports among départements (or régions), from the file of all
 /// départements by country, or by product under a product filter; none for France, or without the
 /// file that answers the filter (a product and a partner at once).
-fn export_rank(
+pub(crate) fn export_rank(
     data: &PortraitData,
     by_product: Option<&TradeTable>,
     filter: &Filter,

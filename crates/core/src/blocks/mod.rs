@@ -8,6 +8,7 @@
 //! - [`text`]: titles, period text, source line, file names, sentences;
 //! - [`model`]: computing a block's model; [`key_points`]: the key points' inputs.
 
+pub mod comparison;
 pub mod inputs;
 pub mod key_points;
 pub mod model;
@@ -30,4 +31,6 @@ pub struct Selection {
     pub level: ProductLevel,
     /// What the map colours.
     pub map: MapMeasure,
+    /// The territory set beside the selected one (the `comparison` block), if any.
+    pub compare: Option<Territory>,
 }

@@ -1,17 +1,19 @@
 //! A block's whole model: its words, its view model, its sentences and its table, computed once from
 //! the files the block reads.
 
+use super::comparison::{comparison, Shared as ComparisonShared, SideTables};
 use super::inputs::{BlockFiles, Tables};
 use super::name::Block;
 use super::text::{
-    concentration_sentences, exposure_sentences, map_sentences, period_text, sankey_sentences,
-    tariff_sentences, totals_sentences, Heading,
+    comparison_sentences, concentration_sentences, exposure_sentences, map_sentences, period_text,
+    sankey_sentences, tariff_sentences, totals_sentences, Heading,
 };
 use super::Selection;
 use crate::catalog::Catalog;
-use crate::codes::Period;
+use crate::codes::{Period, Territory};
 use crate::filter::Filter;
 use crate::manifest::Manifest;
+use crate::table::TradeTable;
 use crate::views::change::{change, ChangeBy};
 use crate::views::evolution::evolution;
 use crate::views::map::{france_map, map_source, measure_label, MapInputs, MapSource};
@@ -81,6 +83,14 @@ impl Block {
                 self,
                 &measure_label(selection.map, &selection.filter, catalog),
                 selection.map,
+            )
+            .with_compared(
+                self,
+                selection
+                    .compare
+                    .as_ref()
+                    .and_then(|other| manifest.territory(other).ok())
+                    .map(|entry| (entry.label.as_str(), entry.slug.as_str())),
             )
         }))
     }
@@ -170,6 +180,7 @@ pub fn compute(
             strong: strong.as_deref(),
             filter: &filter,
             territory: &selection.territory,
+            compared: selection.compare.as_ref(),
             measure: selection.map,
         });
         let sentences = map_sentences(&map, &selection.territory);
@@ -224,6 +235,43 @@ pub fn compute(
                 selection.level,
             ))
         }
+        Block::Comparison => {
+            let compared = tables
+                .role(&files.compared_files)?
+                .ok_or(BlockError::NotApplicable)?;
+            let own_earlier = earlier.as_deref();
+            let compared_earlier = tables.role(&files.compared_earlier_files)?;
+            // France's file: its role's, or one side's own when that side is France.
+            let france_table = france
+                .as_deref()
+                .or_else(|| (subject.territory == Territory::France).then_some(&*subject))
+                .or_else(|| (compared.territory == Territory::France).then_some(&*compared));
+            fn side<'t>(
+                own: &'t TradeTable,
+                earlier: Option<&'t TradeTable>,
+                france: Option<&'t TradeTable>,
+            ) -> SideTables<'t> {
+                SideTables {
+                    own,
+                    earlier,
+                    france: france.filter(|_| own.territory != Territory::France),
+                }
+            }
+            let by_product = tables.role(&files.by_product_files)?;
+            ViewModel::Comparison(comparison(
+                &data,
+                &request,
+                [
+                    side(&subject, own_earlier, france_table),
+                    side(&compared, compared_earlier.as_deref(), france_table),
+                ],
+                earlier_filter.as_ref(),
+                &ComparisonShared {
+                    departements: departements.as_deref(),
+                    by_product: by_product.as_deref(),
+                },
+            )?)
+        }
         Block::KeyPoints => ViewModel::KeyPoints(super::key_points::compute(
             &data,
             &request,
@@ -259,6 +307,7 @@ pub fn compute(
             concentration_sentences(concentration, manifest)
         }
         (ViewModel::TariffExposure(exposure), _) => tariff_sentences(exposure),
+        (ViewModel::Comparison(comparison), _) => comparison_sentences(comparison),
         (ViewModel::KeyPoints(key_points), _) => key_points
             .points
             .iter()

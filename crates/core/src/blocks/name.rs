@@ -40,11 +40,13 @@ pub enum Block {
     ImportDependence,
     ExportConcentration,
     TariffExposure,
+    /// The selected territory beside another one (`compare=`).
+    Comparison,
 }
 
 impl Block {
     /// In the portrait's order.
-    pub const ALL: [Block; 21] = [
+    pub const ALL: [Block; 22] = [
         Block::KeyPoints,
         Block::Partners,
         Block::Evolution,
@@ -66,6 +68,7 @@ impl Block {
         Block::ImportDependence,
         Block::ExportConcentration,
         Block::TariffExposure,
+        Block::Comparison,
     ];
 
     pub fn name(self) -> &'static str {
@@ -91,6 +94,7 @@ impl Block {
             Block::ImportDependence => "import-dependence",
             Block::ExportConcentration => "export-concentration",
             Block::TariffExposure => "tariff-exposure",
+            Block::Comparison => "comparison",
         }
     }
 
@@ -116,6 +120,7 @@ impl Block {
             Block::ImportDependence => ViewName::ImportDependence,
             Block::ExportConcentration => ViewName::ExportConcentration,
             Block::TariffExposure => ViewName::TariffExposure,
+            Block::Comparison => ViewName::Comparison,
         }
     }
 
@@ -150,7 +155,8 @@ impl Block {
             | Block::Partners
             | Block::Evolution
             | Block::ChangePartners
-            | Block::ChangeGoods => None,
+            | Block::ChangeGoods
+            | Block::Comparison => None,
         }
     }
 

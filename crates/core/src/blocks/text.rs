@@ -6,8 +6,10 @@ use super::name::{Block, Subject};
 use crate::codes::{Flow, Period, Territory};
 use crate::format;
 use crate::manifest::Manifest;
+use crate::views::comparison::Comparison;
 use crate::views::dependence::{Concentration, TariffExposure, SHOWN_GOODS};
 use crate::views::exposure::Exposure;
+use crate::views::key_points::balance_words;
 use crate::views::map::{FranceMap, MapMeasure};
 use crate::views::sankey::Sankey;
 use crate::views::totals::{FlowTotal, Totals};
@@ -89,6 +91,7 @@ impl Block {
             Block::ImportDependence => "Dépendance des importations à un pays fournisseur",
             Block::ExportConcentration => "Concentration des exportations par pays client",
             Block::TariffExposure => "Biens exportés exposés à un partenaire",
+            Block::Comparison => "Comparaison",
         }
     }
 
@@ -113,14 +116,15 @@ impl Block {
             Block::ImportDependence => "En haut, la part des importations en biens dont un seul pays fournit au moins la moitié, pour le territoire, sa région et la France ; en bas, ces biens par valeur, avec leur premier fournisseur (barre foncée : hors de l'Union européenne).",
             Block::ExportConcentration => "En haut, la part des 1, 3 et 5 premiers pays clients dans les exportations du territoire, de sa région et de la France ; en bas, les biens dont un seul pays reçoit au moins la moitié des exportations, par valeur.",
             Block::TariffExposure => "Les biens les plus exportés vers le pays ou la zone choisis (les États-Unis par défaut), en valeur, et la part de leurs exportations qui y va.",
+            Block::Comparison => "Les deux territoires côte à côte : en haut leurs exportations et importations, en bas quelques parts ; le tableau donne chaque chiffre tel que le portrait de chaque territoire le montre.",
         }
     }
 
     /// The rule the block's numbers follow.
     pub fn rule(self) -> String {
         use crate::views::{
-            change, dependence, evolution, exposure, goods, key_points, map, partners, sankey,
-            specialisation, totals,
+            change, comparison, dependence, evolution, exposure, goods, key_points, map, partners,
+            sankey, specialisation, totals,
         };
         match self {
             Block::KeyPoints => key_points::RULE.to_string(),
@@ -135,6 +139,7 @@ impl Block {
             Block::ImportDependence => dependence::IMPORT_RULE.to_string(),
             Block::ExportConcentration => dependence::EXPORT_RULE.to_string(),
             Block::TariffExposure => dependence::TARIFF_RULE.to_string(),
+            Block::Comparison => comparison::RULE.to_string(),
             sankey_block => sankey::rule(sankey_block.flow().unwrap_or(Flow::Export)),
         }
     }
@@ -205,6 +210,24 @@ impl Heading {
 impl Heading {
     /// The map's title and file name say what it colours (`… sur la carte : solde commercial, …`,
     /// `map-balance-oise-2024`); other blocks' are unchanged.
+    /// A comparison's title and file name name both territories: « Comparaison, Oise et Aisne (2024) ».
+    pub fn with_compared(mut self, block: Block, other: Option<(&str, &str)>) -> Self {
+        if let (Block::Comparison, Some((label, place))) = (block, other) {
+            self.title = format!(
+                "{}, {} et {label} ({})",
+                block.title_words(),
+                self.subject_label,
+                self.period
+            );
+            self.file_stem = self.file_stem.replacen(
+                &format!("-{}", slug(&self.period)),
+                &format!("-{place}-{}", slug(&self.period)),
+                1,
+            );
+        }
+        self
+    }
+
     pub fn with_map_measure(mut self, block: Block, label: &str, measure: MapMeasure) -> Self {
         if block == Block::Map {
             // The label's first letter in lower case after the colon (« … : solde commercial »).
@@ -297,6 +320,23 @@ pub fn exposure_sentences(exposure: &Exposure) -> Vec<String> {
         "{share} des exportations vont vers : {}{rank}",
         exposure.partner_label
     )]
+}
+
+/// The comparison's sentences: one per territory, its totals and balance.
+pub fn comparison_sentences(comparison: &Comparison) -> Vec<String> {
+    comparison
+        .sides
+        .iter()
+        .map(|side| {
+            format!(
+                "{} : exportations {}, importations {}, {}.",
+                side.label,
+                format::million_euros(side.exports),
+                format::million_euros(side.imports),
+                balance_words(side.balance),
+            )
+        })
+        .collect()
 }
 
 /// A territory's name beside others (a territory, its région, France): « France », not « France

@@ -24,10 +24,6 @@ pub const RULE: &str = "Phrases écrites à partir des graphiques du portrait, a
 bien surreprésenté : indice de spécialisation le plus élevé parmi les biens d'au moins 1 % des exportations ; \
 une phrase dont le chiffre manque n'est pas écrite.";
 
-/// The smallest share of the territory's exports a good needs to be called over-represented: a
-/// tiny flow can have a huge index.
-pub const SPECIALISATION_MIN_SHARE: f64 = 0.01;
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeyPoint {
     /// What the sentence is about: `totals`, `change`, `destination`, `origin`, `first-good`,
@@ -123,11 +119,9 @@ fn point(
     }
 }
 
-fn totals_point(inputs: &KeyPointInputs) -> KeyPoint {
-    let exports = inputs.totals.exports.value;
-    let imports = inputs.totals.imports.value;
-    let balance = exports - imports;
-    let balance_words = match balance.signum() {
+/// « soit un excédent commercial de 12,0 M€ », « soit un déficit … », « soit une balance … équilibrée ».
+pub fn balance_words(balance: i64) -> String {
+    match balance.signum() {
         1 => format!(
             "soit un excédent commercial de {}",
             format::million_euros(balance)
@@ -137,7 +131,14 @@ fn totals_point(inputs: &KeyPointInputs) -> KeyPoint {
             format::million_euros(-balance)
         ),
         _ => "soit une balance commerciale équilibrée".to_string(),
-    };
+    }
+}
+
+fn totals_point(inputs: &KeyPointInputs) -> KeyPoint {
+    let exports = inputs.totals.exports.value;
+    let imports = inputs.totals.imports.value;
+    let balance = exports - imports;
+    let balance_words = balance_words(balance);
     let text = format!(
         "{} {} : {} ; {} : {}, {balance_words}.",
         capitalised(&inputs.flow_words(Flow::Export)),
@@ -273,16 +274,11 @@ fn specialisation_point(inputs: &KeyPointInputs) -> Option<KeyPoint> {
     if inputs.product.is_some() {
         return None;
     }
-    let best = inputs
+    let (row, index) = inputs
         .specialisation?
-        .rows
-        .iter()
-        .filter(|row| row.territory_share >= SPECIALISATION_MIN_SHARE)
-        .filter_map(|row| row.index.map(|index| (row, index)))
-        .max_by(|(a, index_a), (b, index_b)| {
-            index_a.total_cmp(index_b).then_with(|| b.code.cmp(&a.code))
-        })?;
-    let (row, index) = best;
+        .most_over_represented()
+        .into_iter()
+        .next()?;
     let text = format!(
         "Bien le plus surreprésenté par rapport à la France : {} ({} des {} contre {} au niveau national, indice {}).",
         row.label,

@@ -189,7 +189,8 @@ pub struct FranceMap {
     /// How many départements have a value (and a rank).
     pub ranked: usize,
     pub classes: Vec<MapClass>,
-    /// The départements outlined: the selected one, or the selected région's.
+    /// The départements outlined: the selected one, or the selected région's (and the compared
+    /// territory's).
     pub outlined: Vec<String>,
     /// Why there is no map (a product filter), in French; the page shows it in the chart's place.
     pub notice: Option<String>,
@@ -405,6 +406,8 @@ pub struct MapInputs<'a> {
     pub strong: Option<&'a TradeTable>,
     pub filter: &'a Filter,
     pub territory: &'a Territory,
+    /// The territory set beside the selected one (`compare=`): outlined too.
+    pub compared: Option<&'a Territory>,
     pub measure: MapMeasure,
 }
 
@@ -548,7 +551,14 @@ pub fn france_map(inputs: &MapInputs) -> FranceMap {
         MapMeasure::Change => MapUnit::Change,
     };
     let measure_label = measure_label(measure, filter, catalog);
-    let outlined = outlined(manifest, territory);
+    let mut outlined = outlined(manifest, territory);
+    if let Some(compared) = inputs.compared {
+        for code in self::outlined(manifest, compared) {
+            if !outlined.contains(&code) {
+                outlined.push(code);
+            }
+        }
+    }
     let values = match values(inputs) {
         Ok(values) => values,
         Err(notice) => {

@@ -2,6 +2,7 @@
 //! its chart, its data table, its CSV export and the `view` command line. Each states its rules.
 
 pub mod change;
+pub mod comparison;
 pub mod dependence;
 pub mod evolution;
 pub mod exposure;
@@ -36,6 +37,7 @@ pub enum ViewName {
     Change,
     KeyPoints,
     Map,
+    Comparison,
 }
 
 impl ViewName {
@@ -72,6 +74,7 @@ impl ViewName {
             ViewName::Change => "change",
             ViewName::KeyPoints => "key-points",
             ViewName::Map => "map",
+            ViewName::Comparison => "comparison",
         }
     }
 

@@ -1,6 +1,7 @@
 //! Computing any view by name from a territory's data, and its tabular form.
 
 use super::change::{Change, ChangeRow};
+use super::comparison::{comparison_table, Comparison};
 use super::dependence::{
     concentration, summary as concentration_summary, tariff_exposure, Concentration,
     TariffExposure, TerritoryConcentration,
@@ -113,6 +114,7 @@ pub enum ViewModel {
     Change(Change),
     KeyPoints(KeyPoints),
     Map(FranceMap),
+    Comparison(Comparison),
 }
 
 pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, CoreError> {
@@ -175,7 +177,11 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
             };
             ViewModel::Specialisation(specialisation)
         }
-        ViewName::Evolution | ViewName::Change | ViewName::KeyPoints | ViewName::Map => {
+        ViewName::Evolution
+        | ViewName::Change
+        | ViewName::KeyPoints
+        | ViewName::Map
+        | ViewName::Comparison => {
             return Err(CoreError::NeedsFile {
                 view: request.view.name(),
                 file: "the files of a block (computed by `blocks::compute`)",
@@ -190,32 +196,37 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
             &partner_of(filter),
             level,
         )),
-        ViewName::Exposure => {
-            let departements = data.departements.ok_or(CoreError::NeedsFile {
-                view: "exposure",
-                file: "fr-departements-pays",
-            })?;
-            let partner = partner_of(filter);
-            let ranking =
-                || departement_ranking(departements, catalog, filter, &partner, Flow::Export);
-            let ranking = match data.shared {
-                Some(shared) => shared
-                    .state(filter, level)
-                    .ranking
-                    .get_or_insert_with(ranking)
-                    .clone(),
-                None => ranking(),
-            };
-            ViewModel::Exposure(exposure_with_ranking(
-                territory,
-                ranking,
-                catalog,
-                filter,
-                &partner,
-                Flow::Export,
-            ))
-        }
+        ViewName::Exposure => exposure_view(data, request)?,
     })
+}
+
+/// The exposure to the partner, with the ranking of all départements (kept from one territory to
+/// the next).
+fn exposure_view(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, CoreError> {
+    let (catalog, territory, filter, level) =
+        (data.catalog, data.territory, &request.filter, request.level);
+    let departements = data.departements.ok_or(CoreError::NeedsFile {
+        view: "exposure",
+        file: "fr-departements-pays",
+    })?;
+    let partner = partner_of(filter);
+    let ranking = || departement_ranking(departements, catalog, filter, &partner, Flow::Export);
+    let ranking = match data.shared {
+        Some(shared) => shared
+            .state(filter, level)
+            .ranking
+            .get_or_insert_with(ranking)
+            .clone(),
+        None => ranking(),
+    };
+    Ok(ViewModel::Exposure(exposure_with_ranking(
+        territory,
+        ranking,
+        catalog,
+        filter,
+        &partner,
+        Flow::Export,
+    )))
 }
 
 /// The import dependence or the export concentration, compared with the région's and France's.
@@ -528,6 +539,7 @@ impl ViewModel {
             ViewModel::Totals(t) => totals_table(t, &Flow::BOTH),
             ViewModel::Evolution(evolution) => evolution_table(evolution),
             ViewModel::Change(change) => change_table(change),
+            ViewModel::Comparison(comparison) => comparison_table(comparison),
             ViewModel::Map(map) => ViewTable {
                 title: "Départements".to_string(),
                 columns: vec![

@@ -33,6 +33,27 @@ pub struct Specialisation {
     pub rows: Vec<SpecialisationRow>,
 }
 
+/// The smallest share of the territory's exports a good needs to be called over-represented: a
+/// tiny flow can have a huge index.
+pub const OVER_REPRESENTED_MIN_SHARE: f64 = 0.01;
+
+impl Specialisation {
+    /// The goods of at least `OVER_REPRESENTED_MIN_SHARE` of the flow that have an index, highest
+    /// index first (ties by code): what the key points and the comparison name.
+    pub fn most_over_represented(&self) -> Vec<(&SpecialisationRow, f64)> {
+        let mut rows: Vec<(&SpecialisationRow, f64)> = self
+            .rows
+            .iter()
+            .filter(|row| row.territory_share >= OVER_REPRESENTED_MIN_SHARE)
+            .filter_map(|row| row.index.map(|index| (row, index)))
+            .collect();
+        crate::sorting::sort_by(&mut rows, |(a, index_a), (b, index_b)| {
+            index_b.total_cmp(index_a).then_with(|| a.code.cmp(&b.code))
+        });
+        rows
+    }
+}
+
 pub fn specialisation(
     territory: &TradeTable,
     france: &TradeTable,
