@@ -8,6 +8,9 @@
   var query = new URLSearchParams(location.search);
   var embed = query.get('embed');
   query.delete('embed');
+  // `height=auto`: the embed keeps its own height and tells the page around it (below).
+  if (embed && query.get('height') === 'auto') root.classList.add('embed-auto');
+  query.delete('height');
   var asksMore = false;
   query.forEach(function () { asksMore = true; });
   if (asksMore) {
@@ -33,4 +36,23 @@
     // A browser without constructed stylesheets shows the app once it has loaded.
     root.classList.add('baked-stale');
   }
+})();
+
+// An embed with `height=auto` posts its height to the page that holds it, when it is laid out and
+// whenever it changes: `{ type: 'comex-territoires:height', height, href }` (README, « Embedding »).
+// The « Intégrer » snippet's few lines of script apply it to the frame that sent it.
+(function () {
+  var query = new URLSearchParams(location.search);
+  if (!query.get('embed') || query.get('height') !== 'auto' || window.parent === window) return;
+  var last = 0;
+  function post() {
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: 'comex-territoires:height', height: height, href: location.href }, '*');
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    post();
+    if (window.ResizeObserver) new ResizeObserver(post).observe(document.body);
+  });
 })();

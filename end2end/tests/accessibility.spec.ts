@@ -33,6 +33,35 @@ for (const width of [1280, 390]) {
   });
 }
 
+test('the comparison of two départements has no accessibility violation, at 1280 and 390 px', async ({ page, consoleErrors }) => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/departements/60-oise/?compare=dep:02');
+    await expect(page.locator('#comparison')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+    await expect(page.locator('.territoires-industrie')).toContainText('Beauvaisis');
+    expect(await violations(page), `${width} px`).toEqual([]);
+  }
+  void consoleErrors;
+});
+
+test("the accessibility statement is linked from the page and from an embed, and has no violation itself", async ({ page, consoleErrors }) => {
+  await page.goto('/departements/60-oise/');
+  const link = page.locator('.app-footer a', { hasText: 'Accessibilité : non conforme' });
+  await expect(link).toHaveCount(1);
+  await link.click();
+  await expect(page).toHaveURL(/\/accessibilite\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Déclaration d'accessibilité");
+  for (const heading of ['État de conformité', 'Contenus non accessibles', 'Établissement de cette déclaration', "Retour d'information et contact", 'Voies de recours']) {
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toHaveCount(1);
+  }
+  expect(await violations(page), 'statement').toEqual([]);
+  await page.goto('/departements/60-oise/?embed=partners');
+  await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+  const fromEmbed = await page.locator('#partners a.accessibility-statement').evaluate((a) => (a as HTMLAnchorElement).href);
+  expect(new URL(fromEmbed).pathname).toBe('/accessibilite/');
+  void consoleErrors;
+});
+
 for (const block of ['import-dependence', 'tariff-exposure', 'export-sankey']) {
   test(`an embed of ${block} has no accessibility violation and its title is the main heading`, async ({ page, consoleErrors }) => {
     await page.goto(`/departements/60-oise/?embed=${block}`);

@@ -53,8 +53,55 @@ test('the Intégrer button gives an iframe snippet of the current view', async (
   await page.goto('/?territory=dep:60&product=C20B');
   await expect(page.locator('#import-sankey .export-csv')).toBeEnabled({ timeout: 20_000 });
   await page.click('#import-sankey .embed-button');
-  const snippet = await page.locator('#import-sankey .embed-snippet textarea').inputValue();
+  const snippet = await page.locator('#import-sankey .embed-snippet textarea').first().inputValue();
   expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/departements\/60-oise\/\?embed=import-sankey&amp;product=C20B"/);
+  // Its fixed height is the block's own, with room: not the same for every block.
+  const height = Number(snippet.match(/height="(\d+)"/)![1]);
+  const drawn = await page.locator('#import-sankey').evaluate((block) => (block as HTMLElement).offsetHeight);
+  expect(height).toBeGreaterThan(300);
+  expect(height).toBeLessThanOrEqual(drawn * 1.2);
+  void consoleErrors;
+});
+
+test('with height=auto an embed sizes its frame on a page of another origin, whole at 320 and 1280 px', async ({ page, consoleErrors, baseURL }) => {
+  // The snippet as the page gives it (frame and script), pasted in a page of another origin.
+  await page.goto('/?territory=dep:60');
+  await expect(page.locator('#partners .export-csv')).toBeEnabled({ timeout: 20_000 });
+  await page.click('#partners .embed-button');
+  const snippet = await page.locator('#partners .embed-snippet textarea').nth(1).inputValue();
+  expect(snippet).toContain('&amp;height=auto');
+  expect(snippet).toContain('<script>');
+  const host = http.createServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><meta name="viewport" content="width=device-width"><title>Intranet</title>
+      <h1>Notre territoire</h1>${snippet}<p id="after">Suite de la page</p>`);
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const port = (host.address() as AddressInfo).port;
+  try {
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`http://127.0.0.1:${port}/`);
+      const frame = page.frameLocator('iframe[data-comex-territoires]');
+      await expect(frame.locator('#partners .export-csv')).toBeEnabled({ timeout: 20_000 });
+      await expect(frame.locator('#partners')).toHaveAttribute('aria-busy', 'false');
+      // The frame takes the height its content posts: nothing cut, no scrollbar inside.
+      await expect.poll(async () => {
+        const [outer, inner] = await Promise.all([
+          page.locator('iframe[data-comex-territoires]').evaluate((f) => (f as HTMLIFrameElement).getBoundingClientRect().height),
+          frame.locator('body').evaluate((body) => Math.ceil(body.getBoundingClientRect().height)),
+        ]);
+        return Math.abs(outer - inner);
+      }, { timeout: 10_000 }).toBeLessThanOrEqual(1);
+      const scroll = await frame.locator('html').evaluate((html) => html.scrollHeight - html.clientHeight);
+      expect(scroll, `no inner scrollbar at ${width} px`).toBeLessThanOrEqual(1);
+      const height = await page.locator('iframe[data-comex-territoires]').evaluate((f) => f.getBoundingClientRect().height);
+      expect(height, `the frame grew from its first height at ${width} px`).toBeGreaterThan(400);
+      await page.screenshot({ path: test.info().outputPath(`embed-auto-${width}.png`), fullPage: true });
+    }
+  } finally {
+    host.close();
+  }
   void consoleErrors;
 });
 

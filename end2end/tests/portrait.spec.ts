@@ -200,6 +200,15 @@ test('the layout holds at 390 px wide', async ({ page, consoleErrors }) => {
   await ready(page, 'export-sankey');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // The selectors fold behind « Filtres »: the portrait's first key point is on the first screen.
+  await expect(page.locator('#product-filter')).toBeHidden();
+  const firstPoint = await page.locator('#key-points .key-point').first().boundingBox();
+  expect(firstPoint!.y + firstPoint!.height).toBeLessThanOrEqual(844);
+  const toggle = page.getByRole('button', { name: 'Filtres' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('#product-filter')).toBeVisible();
   void consoleErrors;
 });
 

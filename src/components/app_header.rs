@@ -38,8 +38,8 @@ pub fn AppHeader(
             <div class="title">
                 <h1>"Commerce extérieur des territoires"</h1>
                 <p class="subtitle">{move || format!("{} — données douanières {}", territory_label.get(), period.get())}</p>
-                {move || territoires_industrie().map(|text| view! { <p class="territoires-industrie">{text}</p> })}
             </div>
+            {move || territoires_industrie().map(|text| view! { <p class="territoires-industrie">{text}</p> })}
             {is_demo.then(|| view! {
                 <p class="demo-badge" role="note" title="Données synthétiques au format des douanes, calibrées sur les totaux publiés pour 2024">
                     "Données de démonstration"

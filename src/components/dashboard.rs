@@ -310,6 +310,8 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
             <p>"Données : DGDDI (douanes), statistiques régionales et départementales du commerce extérieur, Licence Ouverte 2.0. "
                "Les données sont établies selon le lieu de dédouanement, qui ne reflète pas toujours le lieu de production."</p>
             <TerritoryLinks manifest=manifest/>
+            // The RGAA's mention, linked to the statement (public/accessibilite/).
+            <p><a href="accessibilite/">"Accessibilité : non conforme (déclaration d'accessibilité)"</a></p>
         </footer>
         </Show>
         })}

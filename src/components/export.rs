@@ -98,16 +98,53 @@ fn embed_url(block_id: &str) -> String {
     )
 }
 
-/// The ready-to-paste snippet.
-fn iframe_snippet(block_id: &str, title: &str, height: u32) -> String {
+/// The ready-to-paste snippet: the frame alone, at `height`; or, with `auto_height`, a frame whose
+/// embed posts its height and the few lines of script that apply it (as Datawrapper's responsive
+/// embed does).
+fn iframe_snippet(block_id: &str, title: &str, height: u32, auto_height: bool) -> String {
     let title = title
         .replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;");
-    format!(
-        "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0\"></iframe>",
-        embed_url(block_id).replace('&', "&amp;")
-    )
+    let mut url = embed_url(block_id);
+    if auto_height {
+        url.push_str("&height=auto");
+    }
+    let frame = format!(
+        "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" style=\"border:0\"{}></iframe>",
+        url.replace('&', "&amp;"),
+        if auto_height { " data-comex-territoires" } else { "" },
+    );
+    if auto_height {
+        format!("{frame}\n{AUTO_HEIGHT_SCRIPT}")
+    } else {
+        frame
+    }
+}
+
+/// The host page's side of `height=auto`: each frame of ours takes the height its embed posts
+/// (web/page.js sends it).
+const AUTO_HEIGHT_SCRIPT: &str = "<script>addEventListener(\"message\",function(e){var d=e.data;if(!d||d.type!==\"comex-territoires:height\")return;document.querySelectorAll(\"iframe[data-comex-territoires]\").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+\"px\"})})</script>";
+
+/// The frame's height without the script: the block as an embed shows it (without its table and
+/// rule), as drawn at this width, and 15 % more for a narrower screen's longer labels.
+fn embed_height(block_id: &str) -> u32 {
+    let height = |element: Option<web_sys::Element>| {
+        element
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            .map_or(0, |element| element.offset_height())
+    };
+    let block = document().get_element_by_id(block_id);
+    let part = |selector: &str| {
+        height(
+            block
+                .as_ref()
+                .and_then(|block| block.query_selector(selector).ok().flatten()),
+        )
+    };
+    let shown = height(block.clone()) - part(".data-table") - part(".rule");
+    let with_room = f64::from(shown.max(300)) * 1.15;
+    (with_room / 10.0).ceil() as u32 * 10
 }
 
 #[component]
@@ -151,7 +188,19 @@ pub fn ExportButtons(
             }
         });
     };
-    let snippet = move || id.with_value(|id| iframe_snippet(id, &title.get(), 560));
+    let frame_height = RwSignal::new(560);
+    let snippet =
+        move || id.with_value(|id| iframe_snippet(id, &title.get(), frame_height.get(), false));
+    let auto_snippet =
+        move || id.with_value(|id| iframe_snippet(id, &title.get(), frame_height.get(), true));
+    let select_all = |event: leptos::ev::FocusEvent| {
+        if let Some(area) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            area.select();
+        }
+    };
     view! {
         <div class="export-buttons">
             <button type="button" class="export-csv" disabled=move || table.with(Option::is_none) on:click=export_csv
@@ -163,17 +212,19 @@ pub fn ExportButtons(
                     title="Télécharger le graphique en image vectorielle (SVG)">"SVG"</button>
             </Show>
             <button type="button" class="embed-button" aria-expanded=move || snippet_open.get().to_string()
-                on:click=move |_| set_snippet_open.update(|open| *open = !*open)
+                on:click=move |_| {
+                    frame_height.set(id.with_value(|id| embed_height(id)));
+                    set_snippet_open.update(|open| *open = !*open);
+                }
                 title="Obtenir le code pour intégrer ce graphique dans une autre page">"Intégrer"</button>
         </div>
         <Show when=move || snippet_open.get()>
             <div class="embed-snippet">
-                <label>"Code à coller dans votre page :"
-                    <textarea readonly rows="3" prop:value=snippet on:focus=move |event| {
-                        if let Some(area) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                            area.select();
-                        }
-                    }></textarea>
+                <label>"Code à coller dans votre page (cadre seul, hauteur fixe) :"
+                    <textarea readonly rows="3" prop:value=snippet on:focus=select_all></textarea>
+                </label>
+                <label>"Ou, si votre page accepte un script, cadre à hauteur automatique :"
+                    <textarea readonly rows="4" prop:value=auto_snippet on:focus=select_all></textarea>
                 </label>
             </div>
         </Show>

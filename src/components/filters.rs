@@ -86,8 +86,15 @@ pub fn Filters(
             catalog.with_value(|c| CountrySelection::parse(&code, c).ok().map(|s| s.label(c)));
         Some(format!("Pays : {}", label.unwrap_or(code)))
     };
+    // On a phone the selectors fold behind one « Filtres » button (the active filters stay shown as
+    // chips), so that the portrait starts within the first screen; wider, the button is hidden.
+    let (open, set_open) = signal(false);
     view! {
-        <div class="filters">
+        <div class="filters" class:open=open>
+            <button type="button" class="filters-toggle" aria-controls="filters-body"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| set_open.update(|open| *open = !*open)>"Filtres"</button>
+            <div id="filters-body" class="filters-body">
             {children()}
             <SearchFilter id="product" label="Produit" placeholder="Code ou libellé : C20B, parfums…"
                 choices=products on_choose=Callback::new(move |code| selection.set_product(code))/>
@@ -105,6 +112,7 @@ pub fn Filters(
                         <option value=level.name() selected=move || selection.level() == level>{level_label(level)}</option>
                     }).collect_view()}
                 </select>
+            </div>
             </div>
             <ul class="chips" aria-label="Filtres actifs">
                 {move || product_chip().map(|text| view! {

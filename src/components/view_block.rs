@@ -248,6 +248,7 @@ pub fn ViewBlock(
                 <p class="source">{source}
                     {embed.is_embedded().then(|| view! {
                         " — " <a class="open-full" href=full_dashboard_url() target="_blank" rel="noopener">"Ouvrir le tableau de bord"</a>
+                        " — " <a class="accessibility-statement" href="accessibilite/" target="_blank" rel="noopener">"Accessibilité"</a>
                     })}
                 </p>
                 <ExportButtons block_id=id.clone() title=title file_stem=file_stem table=table

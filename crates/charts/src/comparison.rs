@@ -21,6 +21,8 @@ const HEADING: u32 = 34;
 /// A row of the lower grid: its label, and each side's share with its text.
 struct ShareRow {
     label: &'static str,
+    /// On a phone.
+    short: &'static str,
     value: fn(&ComparisonSide) -> Option<f64>,
     signed: bool,
 }
@@ -28,21 +30,25 @@ struct ShareRow {
 const SHARE_ROWS: [ShareRow; 4] = [
     ShareRow {
         label: "5 premiers pays clients",
+        short: "5 premiers clients",
         value: |side| side.first_five_clients,
         signed: false,
     },
     ShareRow {
         label: "Importations sous forte dépendance",
+        short: "Forte dépendance",
         value: |side| side.strong_dependence,
         signed: false,
     },
     ShareRow {
         label: "Évolution des exportations",
+        short: "Évol. des export.",
         value: |side| side.exports_change,
         signed: true,
     },
     ShareRow {
         label: "Évolution des importations",
+        short: "Évol. des import.",
         value: |side| side.imports_change,
         signed: true,
     },
@@ -138,7 +144,12 @@ pub fn option(model: &Comparison, narrow: bool) -> ChartSpec {
             Axis::new()
                 .type_(AxisType::Value)
                 .grid_index(1.0)
-                .axis_label(AxisLabel::new().formatter("{value} %")),
+                // A phone has no room for the percentages' axis: the bars' labels give them.
+                .axis_label(if narrow {
+                    AxisLabel::new().show(false)
+                } else {
+                    AxisLabel::new().formatter("{value} %")
+                }),
         )
         .y_axis(category_axis(
             0,
@@ -148,7 +159,10 @@ pub fn option(model: &Comparison, narrow: bool) -> ChartSpec {
         .y_axis(category_axis(
             1,
             "Quelques parts",
-            rows.iter().rev().map(|row| row.label.to_string()).collect(),
+            rows.iter()
+                .rev()
+                .map(|row| if narrow { row.short } else { row.label }.to_string())
+                .collect(),
         ));
     for name in &names {
         chart = chart.series(

@@ -435,9 +435,8 @@ impl Manifest {
             .map(|list| format!(" ({})", list.perimeter))
             .unwrap_or_default();
         Some(format!(
-            "Territoires d'industrie du département{perimeter} : {}. Les données des douanes s'arrêtent au \
-département : leurs chiffres sont ceux du département entier ; un territoire sur plusieurs départements se lit \
-sur la page de chacun.",
+            "Territoires d'industrie du département{perimeter} : {}. Les données des douanes s'arrêtent \
+au département : les chiffres de cette page sont ceux du département entier.",
             names.join(" ; ")
         ))
     }
