@@ -83,6 +83,8 @@ test('with height=auto an embed sizes its frame on a page of another origin, who
       await page.setViewportSize({ width, height: 800 });
       await page.goto(`http://127.0.0.1:${port}/`);
       const frame = page.frameLocator('iframe[data-comex-territoires]');
+      // The territory's static page first, then the app's (one block of each while it takes over).
+      await expect(frame.locator('#baked')).toHaveCount(0, { timeout: 20_000 });
       await expect(frame.locator('#partners .export-csv')).toBeEnabled({ timeout: 20_000 });
       await expect(frame.locator('#partners')).toHaveAttribute('aria-busy', 'false');
       // The frame takes the height its content posts: nothing cut, no scrollbar inside.

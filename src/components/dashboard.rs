@@ -288,12 +288,12 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
                 <h2 class="visually-hidden">"Synthèse"</h2>
                 {block(Block::KeyPoints)}
             </section>
-            <Show when=move || selection.compare().is_some()>
-                <section class="chapter">
-                    <h2>"Comparaison"</h2>
-                    {block(Block::Comparison)}
-                </section>
-            </Show>
+            // Hidden, not removed, without a second territory: the block keeps its loader (a file
+            // arriving after the chapter was removed would write to a disposed signal).
+            <section class="chapter" hidden=move || selection.compare().is_none()>
+                <h2>"Comparaison"</h2>
+                {block(Block::Comparison)}
+            </section>
             <section class="chapter">
                 <h2>"Balance commerciale territoriale"</h2>
                 {block(Block::Partners)}
