@@ -44,6 +44,28 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = getDataURL)]
     pub fn get_data_url(this: &ECharts, options: &JsValue) -> String;
+
+    #[wasm_bindgen(method, js_name = dispatchAction)]
+    pub fn dispatch_action(this: &ECharts, action: &JsValue);
+}
+
+/// Closes every chart's tooltip (Échap, RGAA criterion 10.13: content shown on hover can be
+/// dismissed without moving the pointer).
+pub fn hide_tooltips() {
+    let Ok(charts) = leptos::prelude::document().query_selector_all(".chart") else {
+        return;
+    };
+    let action = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&action, &"type".into(), &"hideTip".into());
+    for index in 0..charts.length() {
+        let chart = charts
+            .item(index)
+            .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+            .and_then(|element| instance_of(&element));
+        if let Some(chart) = chart {
+            chart.dispatch_action(&action);
+        }
+    }
 }
 
 /// Whether the ECharts script is loaded (it is vendored, but a broken deployment may lack it).

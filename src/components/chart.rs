@@ -253,6 +253,8 @@ pub fn EChart(
     spec: Signal<Option<Arc<ChartSpec>>>,
     /// What the chart shows, for screen readers (the data table under it has the numbers).
     label: String,
+    /// The id of the sentence that says how to read it (the block's reading key).
+    described_by: String,
     /// Called with what a click on a mark selects; none for charts that select nothing.
     on_pick: Option<Callback<Pick>>,
     /// Called with what a mark under the pointer would select.
@@ -352,5 +354,5 @@ pub fn EChart(
 
     // Set through the CSS object model (`style:`), which a strict Content-Security-Policy allows.
     let height = move || format!("{}px", spec.with(|s| s.as_ref().map_or(0, |s| s.height)));
-    view! { <div class="chart" node_ref=node style:height=height role="img" aria-label=label></div> }
+    view! { <div class="chart" node_ref=node style:height=height role="img" aria-label=label aria-describedby=described_by></div> }
 }

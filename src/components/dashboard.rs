@@ -256,6 +256,13 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
         }
     });
     on_cleanup(move || resize.remove());
+    // Échap closes the charts' tooltips (RGAA 10.13).
+    let escape = window_event_listener(leptos::ev::keydown, |event| {
+        if event.key() == "Escape" {
+            crate::echarts::hide_tooltips();
+        }
+    });
+    on_cleanup(move || escape.remove());
 
     let territory = Memo::new(move |_| selection.territory());
     let (on_pick, on_hover) = mark_callbacks(selection, portrait);

@@ -90,7 +90,8 @@ pub fn Filters(
     // chips), so that the portrait starts within the first screen; wider, the button is hidden.
     let (open, set_open) = signal(false);
     view! {
-        <div class="filters" class:open=open>
+        // A labelled region: every control of the page is inside a landmark.
+        <section class="filters" class:open=open aria-label="Filtres">
             <button type="button" class="filters-toggle" aria-controls="filters-body"
                 aria-expanded=move || open.get().to_string()
                 on:click=move |_| set_open.update(|open| *open = !*open)>"Filtres"</button>
@@ -126,7 +127,7 @@ pub fn Filters(
                     </li>
                 })}
             </ul>
-        </div>
+        </section>
     }
 }
 

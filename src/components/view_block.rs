@@ -186,6 +186,8 @@ pub fn ViewBlock(
     let source = words(|heading| heading.source.clone());
     let file_stem = words(|heading| heading.file_stem.clone());
     let reading_key = block.reading_key();
+    // The chart's description (`aria-describedby`): the sentence that says how to read it.
+    let reading_id = format!("{}-reading", block.name());
     let rule = block.rule();
     // The chart stays mounted while the next data load (so it is updated, not rebuilt).
     let spec = Memo::new(
@@ -209,7 +211,7 @@ pub fn ViewBlock(
     view! {
         <section class="view-block" class:is-loading=loading node_ref=section id=id.clone() data-view=id aria-busy=move || loading().to_string()>
             <h3 node_ref=title_heading>{title}</h3>
-            <p class="reading-key">{reading_key}</p>
+            <p class="reading-key" id=reading_id.clone()>{reading_key}</p>
             <p class="rule"><span class="rule-tag">"Règle : "</span>{rule}</p>
             {move || match shown.with(|shown| shown.result.clone()) {
                 Some(Err(error)) => view! { <ErrorMessage error=error retry=retry/> }.into_any(),
@@ -233,8 +235,8 @@ pub fn ViewBlock(
             }}
             <Show when=has_chart>
                 <div class="chart-frame" class:is-loading=loading>
-                    <EChart spec=spec.into()
-                        label=chart_label.get_untracked() on_pick=on_pick on_hover=on_hover/>
+                    <EChart spec=spec.into() label=chart_label.get_untracked()
+                        described_by=reading_id.clone() on_pick=on_pick on_hover=on_hover/>
                 </div>
             </Show>
             {move || ready().filter(|d| !d.legend.is_empty()).map(|d| view! {
