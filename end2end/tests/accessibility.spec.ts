@@ -62,6 +62,24 @@ test("the accessibility statement is linked from the page and from an embed, and
   void consoleErrors;
 });
 
+test('the focus is visible on every control, and a filter chip\'s button is at least 24 px', async ({ page, consoleErrors }) => {
+  await page.goto('/departements/60-oise/?country=US');
+  await expect(page.locator('#baked')).toHaveCount(0, { timeout: 20_000 });
+  const button = page.locator('.chip button');
+  const box = (await button.boundingBox())!;
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+  await page.locator('#territory-search').focus();
+  for (let step = 0; step < 8; step++) {
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+    expect(outline, `the focused control ${step + 1} shows its focus`).toBe('solid 3px');
+  }
+  void consoleErrors;
+});
+
 test('every chart is described by its reading key, and Échap closes its tooltip', async ({ page, consoleErrors }) => {
   await page.goto('/departements/60-oise/');
   await expect(page.locator('#baked')).toHaveCount(0, { timeout: 20_000 });
