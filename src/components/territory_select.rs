@@ -31,12 +31,12 @@ fn code_of(territory: &Territory) -> String {
     }
 }
 
+/// Whether an entry matches the search, folded once by the caller (`folded_query`).
 fn matches(entry: &TerritoryEntry, query: &str) -> bool {
-    let query = folded_query(query.trim());
     query.is_empty()
-        || words(&entry.slug).contains(&query)
+        || words(&entry.slug).contains(query)
         || code_of(&entry.territory).to_ascii_lowercase() == query
-        || territoire_matched(entry, &query).is_some()
+        || territoire_matched(entry, query).is_some()
 }
 
 /// The département's Territoire d'industrie whose name holds the (folded) query: « beauvaisis »
@@ -54,6 +54,7 @@ fn territoire_matched<'a>(entry: &'a TerritoryEntry, query: &str) -> Option<&'a 
 
 /// The option groups: one per région (its départements), then « Régions », then « France ».
 fn groups(manifest: &Manifest, query: &str) -> Vec<(String, Vec<TerritoryEntry>)> {
+    let query = &folded_query(query.trim());
     let regions: Vec<&TerritoryEntry> = manifest
         .territories
         .iter()
@@ -127,14 +128,14 @@ fn neighbours(options: &[TerritoryEntry], selected: &Territory) -> Vec<Territory
 }
 
 /// `Oise (60)`, or `Oise (60) — Territoire d'industrie Beauvaisis` when found by its territoire.
-fn option_text(entry: &TerritoryEntry, query: &str) -> String {
+/// `folded` is the search as `folded_query` gives it.
+fn option_text(entry: &TerritoryEntry, folded: &str) -> String {
     let own = match &entry.territory {
         Territory::Departement(code) => format!("{} ({code})", entry.label),
         _ => entry.label.clone(),
     };
-    let folded = folded_query(query.trim());
-    let by_name = words(&entry.slug).contains(&folded);
-    match territoire_matched(entry, &folded) {
+    let by_name = words(&entry.slug).contains(folded);
+    match territoire_matched(entry, folded) {
         Some(territoire) if !by_name => format!("{own} — Territoire d'industrie {territoire}"),
         _ => own,
     }
@@ -218,16 +219,19 @@ pub fn TerritorySelect(
                         on_select.run(territory);
                     }
                 }>
-                {move || option_groups().into_iter().map(|(group, entries)| view! {
+                {move || {
+                    let folded = folded_query(query.get_untracked().trim());
+                    option_groups().into_iter().map(|(group, entries)| view! {
                     <optgroup label=group>
                         {entries.into_iter().map(|entry| {
                             let value = entry.territory.to_string();
                             let is_selected = selected.get_untracked() == entry.territory;
-                            let text = option_text(&entry, &query.get_untracked());
+                            let text = option_text(&entry, &folded);
                             view! { <option value=value selected=is_selected>{text}</option> }
                         }).collect_view()}
                     </optgroup>
-                }).collect_view()}
+                }).collect_view()
+                }}
             </select>
         </div>
     }

@@ -2,10 +2,11 @@
 //! first five clients, the imports under strong dependence, the changes over a year), a bar per
 //! territory in each row, the territory's colour named by the legend and each bar labelled.
 
-use super::{frame, shorten, tip, with_series_data};
+use super::{
+    category_axis, frame, grid_at, headings_from_axis, shorten, tip, value_axis, with_series_data,
+};
 use crate::ChartSpec;
-use charming::component::{Axis, Grid, Legend};
-use charming::element::{AxisLabel, AxisType, NameLocation};
+use charming::component::Legend;
 use charming::series::Bar;
 use comex_core::format::{million_euros, percent, signed_percent};
 use comex_core::views::comparison::{Comparison, ComparisonSide};
@@ -53,24 +54,6 @@ const SHARE_ROWS: [ShareRow; 4] = [
         signed: true,
     },
 ];
-
-fn grid_at(top: u32, height: u32) -> Grid {
-    Grid::new()
-        .left(8)
-        .right(96)
-        .top(top as i32)
-        .height(height as i32)
-        .contain_label(true)
-}
-
-fn category_axis(grid: usize, heading: &str, labels: Vec<String>) -> Axis {
-    Axis::new()
-        .type_(AxisType::Category)
-        .grid_index(grid as f64)
-        .name(heading)
-        .name_location(NameLocation::End)
-        .data(labels)
-}
 
 /// A side's bars: its imports and exports (upper grid), its shares (lower grid), bottom to top.
 fn side_items(side: &ComparisonSide, name: &str, rows: &[&ShareRow]) -> (Vec<Value>, Vec<Value>) {
@@ -132,25 +115,11 @@ pub fn option(model: &Comparison, narrow: bool) -> ChartSpec {
     let shares_height = rows.len() as u32 * per_category.max(ROW);
     let mut chart = frame()
         .legend(Legend::new().data(names.clone()).top(0).left(8))
-        .grid(grid_at(top, totals_height))
-        .grid(grid_at(shares_top, shares_height))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .grid_index(0.0)
-                .axis_label(AxisLabel::new().show(false)),
-        )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .grid_index(1.0)
-                // A phone has no room for the percentages' axis: the bars' labels give them.
-                .axis_label(if narrow {
-                    AxisLabel::new().show(false)
-                } else {
-                    AxisLabel::new().formatter("{value} %")
-                }),
-        )
+        .grid(grid_at(top, totals_height, 96))
+        .grid(grid_at(shares_top, shares_height, 96))
+        .x_axis(value_axis(0, false))
+        // A phone has no room for the percentages' axis: the bars' labels give them.
+        .x_axis(value_axis(1, !narrow))
         .y_axis(category_axis(
             0,
             "Exportations et importations (M€)",
@@ -195,11 +164,7 @@ pub fn option(model: &Comparison, narrow: bool) -> ChartSpec {
             json!({ "color": SIDE_COLOURS.get(index % count).copied().unwrap_or("#243b53") });
     }
     option["color"] = json!(SIDE_COLOURS);
-    if let Some(axes) = option["yAxis"].as_array_mut() {
-        for axis in axes {
-            axis["nameTextStyle"] = json!({ "align": "left" });
-        }
-    }
+    headings_from_axis(&mut option);
     ChartSpec {
         option,
         height: shares_top + shares_height + 16,

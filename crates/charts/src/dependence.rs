@@ -5,10 +5,12 @@
 //! that partner and its share (a darker bar when the partner is outside the EU: the label says it
 //! too, the colour is not the only clue).
 
-use super::{frame, shorten, tip, with_series_data, EXPORT_VIOLET, IMPORT_BLUE};
+use super::{
+    category_axis, frame, grid_at, headings_from_axis, shorten, tip, value_axis, with_series_data,
+    EXPORT_VIOLET, IMPORT_BLUE,
+};
 use crate::ChartSpec;
-use charming::component::{Axis, Grid, Legend};
-use charming::element::{AxisLabel, AxisType, NameLocation};
+use charming::component::Legend;
 use charming::series::Bar;
 use comex_core::blocks::text::comparison_name;
 use comex_core::codes::{Flow, Territory};
@@ -33,51 +35,6 @@ fn colours(flow: Flow) -> (&'static str, &'static str) {
     match flow {
         Flow::Import => (IMPORT_BLUE, IMPORT_LIGHT),
         Flow::Export => (EXPORT_VIOLET, EXPORT_LIGHT),
-    }
-}
-
-/// A grid `top` pixels down and `height` high, its labels inside.
-fn grid_at(top: u32, height: u32, right: i32) -> Grid {
-    Grid::new()
-        .left(8)
-        .right(right)
-        .top(top as i32)
-        .height(height as i32)
-        .contain_label(true)
-}
-
-/// A value axis of a grid, its labels as `{value} %` or hidden.
-fn value_axis(grid: usize, percent_labels: bool) -> Axis {
-    let labels = if percent_labels {
-        AxisLabel::new().formatter("{value} %")
-    } else {
-        AxisLabel::new().show(false)
-    };
-    Axis::new()
-        .type_(AxisType::Value)
-        .grid_index(grid as f64)
-        .axis_label(labels)
-}
-
-/// A category axis of a grid with a heading above it.
-fn category_axis(grid: usize, heading: &str, labels: Vec<String>) -> Axis {
-    Axis::new()
-        .type_(AxisType::Category)
-        .grid_index(grid as f64)
-        .name(heading)
-        .name_location(NameLocation::End)
-        .data(labels)
-}
-
-/// The option with each category axis's heading starting at its axis (centred on it, the heading
-/// was cut at the chart's left edge).
-fn headings_from_axis(option: &mut Value) {
-    if let Some(axes) = option["yAxis"].as_array_mut() {
-        for axis in axes {
-            axis["nameTextStyle"] = json!({ "align": "left" });
-        }
-    } else if option["yAxis"].is_object() {
-        option["yAxis"]["nameTextStyle"] = json!({ "align": "left" });
     }
 }
 

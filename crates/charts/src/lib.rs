@@ -22,7 +22,7 @@ use comex_core::manifest::Manifest;
 use comex_core::views::portrait::ViewModel;
 
 use charming::component::{Axis, Grid};
-use charming::element::{AxisLabel, AxisType, Formatter, Tooltip, Trigger};
+use charming::element::{AxisLabel, AxisType, Formatter, NameLocation, Tooltip, Trigger};
 use charming::Chart;
 use serde_json::{json, Value};
 
@@ -124,6 +124,54 @@ pub fn option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<
         ViewModel::Map(map) => map::option(map, layout.narrow),
         ViewModel::Comparison(model) => Some(comparison::option(model, layout.narrow)),
         ViewModel::Totals(_) | ViewModel::KeyPoints(_) => None,
+    }
+}
+
+// Horizontal bars in grids one above the other, each with its heading (the dependence and
+// comparison charts).
+
+/// A grid `top` pixels down and `height` high, its labels inside.
+pub(crate) fn grid_at(top: u32, height: u32, right: i32) -> Grid {
+    Grid::new()
+        .left(8)
+        .right(right)
+        .top(top as i32)
+        .height(height as i32)
+        .contain_label(true)
+}
+
+/// A value axis of a grid, its labels as `{value} %` or hidden.
+pub(crate) fn value_axis(grid: usize, percent_labels: bool) -> Axis {
+    let labels = if percent_labels {
+        AxisLabel::new().formatter("{value} %")
+    } else {
+        AxisLabel::new().show(false)
+    };
+    Axis::new()
+        .type_(AxisType::Value)
+        .grid_index(grid as f64)
+        .axis_label(labels)
+}
+
+/// A category axis of a grid with a heading above it.
+pub(crate) fn category_axis(grid: usize, heading: &str, labels: Vec<String>) -> Axis {
+    Axis::new()
+        .type_(AxisType::Category)
+        .grid_index(grid as f64)
+        .name(heading)
+        .name_location(NameLocation::End)
+        .data(labels)
+}
+
+/// The option with each category axis's heading starting at its axis (centred on it, the heading
+/// was cut at the chart's left edge).
+pub(crate) fn headings_from_axis(option: &mut Value) {
+    if let Some(axes) = option["yAxis"].as_array_mut() {
+        for axis in axes {
+            axis["nameTextStyle"] = json!({ "align": "left" });
+        }
+    } else if option["yAxis"].is_object() {
+        option["yAxis"]["nameTextStyle"] = json!({ "align": "left" });
     }
 }
 

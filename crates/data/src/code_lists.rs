@@ -480,8 +480,6 @@ mod tests {
     }
 
     fn folded_for_test(text: &str) -> String {
-        text.to_lowercase()
-            .replace(['é', 'è', 'ê'], "e")
-            .replace('î', "i")
+        deunicode::deunicode(text).to_lowercase()
     }
 }
