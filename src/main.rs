@@ -4,7 +4,7 @@
 //! lay out the page and draw the blocks (their models from `comex_core`, their ECharts options from
 //! `comex_charts`), `echarts` and `intl` are thin bindings to the browser, `map_outline` loads the
 //! map's outline, `takeover` puts the app in place of the territory's static page, `document_head`
-//! keeps the title and description with the selection.
+//! keeps the title and description with the selection, `theme` the page's colour scheme.
 
 // The app exists only in the browser; on the host this crate is an empty binary, so that a plain
 // `cargo test` of the workspace never builds the browser dependencies.
@@ -34,6 +34,8 @@ mod shared_load;
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod takeover;
+#[cfg(target_arch = "wasm32")]
+mod theme;
 
 /// Panics on purpose: the end-to-end tests call it (`window.wasmBindings.diagnostic_panic()`) to
 /// check that a panic shows a message instead of leaving a dead page.

@@ -25,6 +25,7 @@ pub struct Selection {
     embed: Memo<Option<String>>,
     map: Memo<Option<String>>,
     compare: Memo<Option<String>>,
+    theme: Memo<Option<String>>,
 }
 
 impl Selection {
@@ -41,6 +42,7 @@ impl Selection {
             embed: address.parameter("embed"),
             map: address.parameter("map"),
             compare: address.parameter("compare"),
+            theme: address.parameter("theme"),
         }
     }
 
@@ -114,6 +116,11 @@ impl Selection {
     pub fn set_compare(&self, territory: Option<&Territory>) {
         self.address
             .set("compare", territory.map(Territory::to_string));
+    }
+
+    /// `theme=light|dark`, which forces the page's colour scheme (`crate::theme`).
+    pub fn forced_theme(&self) -> Memo<Option<String>> {
+        self.theme
     }
 
     /// `embed=<view>` shows one block without the app's chrome; `embed=portrait` the whole portrait.

@@ -1,13 +1,17 @@
 // Runs before the first paint (a small script in the head, allowed by the CSP as a file): tells the
 // stylesheet whether the territory's static page shows what the address asks for (src/takeover.rs).
-// A filter or an older `?territory=` address: the static page is hidden (`baked-stale`) and the app
-// starts at once. `?embed=<block>` alone: only that block of the static page is shown until the app
+// A filter or an older `?territory=` address (not a forced theme): the static page is hidden
+// (`baked-stale`) and the app starts at once. `?embed=<block>` alone: only that block of the static page is shown until the app
 // has taken over, through a rule of the CSS object model (the CSP allows no inline style).
 (function () {
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
   var embed = query.get('embed');
   query.delete('embed');
+  // `theme=light|dark` forces the colour scheme (style/main.css); the static page applies either.
+  var theme = query.get('theme');
+  if (theme === 'light' || theme === 'dark') root.classList.add('theme-' + theme);
+  query.delete('theme');
   // `height=auto`: the embed keeps its own height and tells the page around it (below).
   if (embed && query.get('height') === 'auto') root.classList.add('embed-auto');
   query.delete('height');

@@ -14,7 +14,7 @@ export const BLOCKS = [
   'export-concentration', 'tariff-exposure', 'comparison',
 ];
 
-export function coreView(territory: string, view: string, options: { country?: string; product?: string; period?: string; level?: string; format?: string; measure?: string; compare?: string } = {}): string {
+export function coreView(territory: string, view: string, options: { country?: string; product?: string; period?: string; level?: string; format?: string; measure?: string; compare?: string; theme?: string } = {}): string {
   const args = ['view', '--data', dataDir, '--territory', territory, '--view', view, '--format', options.format ?? 'csv'];
   if (options.country) args.push('--country', options.country);
   if (options.product) args.push('--product', options.product);
@@ -22,6 +22,7 @@ export function coreView(territory: string, view: string, options: { country?: s
   if (options.period) args.push('--period', options.period);
   if (options.measure) args.push('--measure', options.measure);
   if (options.compare) args.push('--compare', options.compare);
+  if (options.theme) args.push('--theme', options.theme);
   return execFileSync(binary, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 

@@ -31,6 +31,8 @@ pub struct Portrait {
     pub selection: Memo<CoreSelection>,
     /// Charts use shorter labels on a phone.
     pub narrow: RwSignal<bool>,
+    /// The page's colour scheme, which the charts are drawn in.
+    pub theme: RwSignal<comex_charts::Theme>,
     pub draw_everything: DrawEverything,
     /// Counts « Réessayer » clicks: each one retries every block whose files failed.
     pub attempt: RwSignal<u32>,
@@ -151,6 +153,7 @@ impl Portrait {
             shared: StoredValue::new_local(SharedResults::default()),
             selection: Memo::new(move |_| selection.core_selection(&catalog)),
             narrow: RwSignal::new(false),
+            theme: RwSignal::new(comex_charts::Theme::default()),
             draw_everything,
             attempt: RwSignal::new(0),
             first_chart_drawn: RwSignal::new(false),
@@ -334,6 +337,7 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     let Portrait {
         dataset,
         narrow,
+        theme,
         draw_everything,
         attempt,
         first_chart_drawn,
@@ -405,6 +409,7 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
         let layout = Layout {
             compact: block.is_comparison(),
             narrow: narrow.get(),
+            theme: theme.get(),
         };
         draw(block, &portrait, &selection.get(), &loaded, layout)
     });

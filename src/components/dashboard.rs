@@ -256,6 +256,7 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
         }
     });
     on_cleanup(move || resize.remove());
+    crate::theme::follow(portrait.theme, selection.forced_theme());
     // Échap closes the charts' tooltips (RGAA 10.13).
     let escape = window_event_listener(leptos::ev::keydown, |event| {
         if event.key() == "Escape" {

@@ -46,13 +46,17 @@ fn chart_of(block_id: &str) -> Option<(web_sys::HtmlElement, ECharts)> {
     Some((element.dyn_into().ok()?, instance))
 }
 
-/// The chart as drawn, as a PNG data URL (twice the screen resolution, white background).
+/// The chart as drawn, as a PNG data URL (twice the screen resolution, on the page's background).
 fn png_url(block_id: &str) -> Option<String> {
     let (_, chart) = chart_of(block_id)?;
     let options = js_sys::Object::new();
     set(&options, "type", &JsValue::from_str("png"));
     set(&options, "pixelRatio", &JsValue::from_f64(2.0));
-    set(&options, "backgroundColor", &JsValue::from_str("#ffffff"));
+    set(
+        &options,
+        "backgroundColor",
+        &JsValue::from_str(crate::theme::current().paper()),
+    );
     Some(chart.get_data_url(&options))
 }
 
@@ -78,7 +82,11 @@ fn svg_url(block_id: &str) -> Option<String> {
     let drawn = svg_chart.set_option(&option, &js_sys::Object::new());
     let options = js_sys::Object::new();
     set(&options, "type", &JsValue::from_str("svg"));
-    set(&options, "backgroundColor", &JsValue::from_str("#ffffff"));
+    set(
+        &options,
+        "backgroundColor",
+        &JsValue::from_str(crate::theme::current().paper()),
+    );
     let url = drawn.is_ok().then(|| svg_chart.get_data_url(&options));
     svg_chart.dispose();
     scratch.remove();

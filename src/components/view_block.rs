@@ -119,7 +119,7 @@ impl Drawn {
                     .collect();
                 if map.rows.iter().any(|row| row.value.is_none()) {
                     legend.push((
-                        comex_charts::map::NO_VALUE_GREY,
+                        comex_charts::style::colour(comex_charts::map::NO_VALUE_GREY, layout.theme),
                         "Pas de valeur".to_string(),
                     ));
                 }

@@ -12,9 +12,7 @@ use comex_core::format::{million_euros, percent, signed_percent};
 use comex_core::views::comparison::{Comparison, ComparisonSide};
 use serde_json::{json, Value};
 
-/// The selected territory, then the other: both keep a 4,5:1 contrast with the white page, and
-/// differ in lightness as well as hue.
-const SIDE_COLOURS: [&str; 2] = ["#243b53", "#b35c00"];
+use crate::style::SIDE_COLOURS;
 
 const ROW: u32 = 26;
 const HEADING: u32 = 34;
@@ -161,7 +159,7 @@ pub fn option(model: &Comparison, narrow: bool) -> ChartSpec {
         option["series"][index]["label"] =
             json!({ "show": true, "position": "right", "formatter": "text", "fontSize": 11 });
         option["series"][index]["itemStyle"] =
-            json!({ "color": SIDE_COLOURS.get(index % count).copied().unwrap_or("#243b53") });
+            json!({ "color": SIDE_COLOURS.get(index % count).copied().unwrap_or(SIDE_COLOURS[0]) });
     }
     option["color"] = json!(SIDE_COLOURS);
     headings_from_axis(&mut option);

@@ -21,11 +21,7 @@ use comex_core::views::dependence::{
 };
 use serde_json::{json, Value};
 
-/// Lighter bars: goods whose first partner is in the EU; the région and France in comparisons. Each
-/// colour keeps a 3:1 contrast with the white page (RGAA 3.3, non-text contrast).
-const IMPORT_LIGHT: &str = "#6f8fc0";
-const EXPORT_LIGHT: &str = "#9a78b5";
-const COMPARISON_GREY: &str = "#7b8794";
+use crate::style::{COMPARISON_GREY, EXPORT_LIGHT, IMPORT_LIGHT};
 
 /// Height of a bar's row and of a grid's heading, in pixels.
 const ROW: u32 = 30;

@@ -32,7 +32,7 @@ const TEMPLATE: &str = r##"{
     { "type": "scatter", "name": "Solde", "symbol": "diamond", "symbolSize": 11, "itemStyle": { "color": "#2e7d32" } },
     { "type": "scatter", "name": "Indice du territoire", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 9, "itemStyle": { "color": "#7b3fa0" } },
     { "type": "scatter", "name": "Indice de la région", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 7, "symbol": "triangle", "itemStyle": { "color": "#2c7a7b" } },
-    { "type": "scatter", "name": "Indice de la France", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 7, "symbol": "rect", "itemStyle": { "color": "#9aa5b1" } }
+    { "type": "scatter", "name": "Indice de la France", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 7, "symbol": "rect", "itemStyle": { "color": "#87929e" } }
   ]
 }"##;
 

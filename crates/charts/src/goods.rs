@@ -3,7 +3,7 @@
 //! 37 ms instead of 6 for the Nord); a click on a tile filters by it, and the treemap then shows
 //! the finer products inside it (`Goods::tiles`).
 
-use super::{frame, shorten, tip, with_series_data, EXPORT_VIOLET, IMPORT_BLUE};
+use super::{frame, shorten, tip, with_series_data};
 use crate::ChartSpec;
 use charming::series::Treemap;
 use comex_core::codes::{Flow, ProductLevel};
@@ -30,8 +30,7 @@ fn item(node: &GoodsNode, level: ProductLevel, labelled_share: f64) -> Value {
 }
 
 /// Shades of the flow's colour for neighbouring tiles: blue for imports, violet for exports.
-const IMPORT_SHADES: [&str; 5] = [IMPORT_BLUE, "#1f5494", "#3f80c4", "#24609f", "#5590cc"];
-const EXPORT_SHADES: [&str; 5] = [EXPORT_VIOLET, "#66318a", "#8f55b3", "#6f3894", "#9c68bd"];
+use crate::style::{EXPORT_SHADES, IMPORT_SHADES, PAPER};
 
 pub fn option(goods: &Goods, narrow: bool) -> ChartSpec {
     let labelled_share = if narrow {
@@ -64,7 +63,7 @@ pub fn option(goods: &Goods, narrow: bool) -> ChartSpec {
         "overflow": "break", "lineOverflow": "truncate",
     });
     series["levels"] = json!([
-        { "color": shades, "itemStyle": { "borderColor": "#fff", "borderWidth": 2, "gapWidth": 2 } },
+        { "color": shades, "itemStyle": { "borderColor": PAPER, "borderWidth": 2, "gapWidth": 2 } },
     ]);
     ChartSpec {
         option,

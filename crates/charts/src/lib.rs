@@ -1,7 +1,7 @@
 //! comex-charts: a block's model → its ECharts option. charming builds each option's frame (tooltip,
 //! grid, axes, series kinds); the data items are added as JSON, because they carry fields charming
 //! 0.6 does not model: `text` (the label shown), `tip` (the tooltip, HTML escaped here), `pick` (what
-//! a click filters). Colours follow the seed's document.
+//! a click filters). Colours follow the seed's document (`style`, with the dark theme's).
 //!
 //! Pure functions of the core's models, with no browser: `cargo test` checks on the host what every
 //! chart draws against its model (snapshots and value tests), the app renders them, and
@@ -17,6 +17,7 @@ pub mod map;
 pub mod partners;
 pub mod sankey;
 pub mod specialisation;
+pub mod style;
 
 use comex_core::manifest::Manifest;
 use comex_core::views::portrait::ViewModel;
@@ -26,13 +27,10 @@ use charming::element::{AxisLabel, AxisType, Formatter, NameLocation, Tooltip, T
 use charming::Chart;
 use serde_json::{json, Value};
 
-pub const IMPORT_BLUE: &str = "#2b6cb0";
-pub const EXPORT_VIOLET: &str = "#7b3fa0";
-pub const TOP_FLOW_RED: &str = "#d62728";
-pub const DEFICIT_RED: &str = "#c62828";
-pub const SURPLUS_GREEN: &str = "#2e7d32";
-pub const NEUTRAL_GREY: &str = "#9aa5b1";
-pub const OTHERS_GREY: &str = "#c9d1d9";
+pub use style::{
+    Theme, DEFICIT_RED, EXPORT_VIOLET, IMPORT_BLUE, NEUTRAL_GREY, OTHERS_GREY, SURPLUS_GREEN,
+    TOP_FLOW_RED,
+};
 
 /// The component types our options use. The app redraws a chart with ECharts' `replaceMerge` over
 /// them (each replaced whole, far cheaper than rebuilding every view with `notMerge`): an option with
@@ -93,16 +91,24 @@ pub struct ChartSpec {
     pub height: u32,
 }
 
-/// How much room a chart has: a comparison chart (half width) is compact; a phone screen is narrow.
+/// How a chart is drawn: a comparison chart (half width) is compact; a phone screen is narrow; the
+/// page light or dark.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Layout {
     pub compact: bool,
     pub narrow: bool,
+    pub theme: Theme,
 }
 
 /// The chart of a view model; none for the totals and the key points (sentences and a table only)
 /// and for an exposure with no ranking (under a product filter).
 pub fn option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<ChartSpec> {
+    let mut spec = light_option(model, manifest, layout)?;
+    style::apply(&mut spec.option, layout.theme);
+    Some(spec)
+}
+
+fn light_option(model: &ViewModel, manifest: &Manifest, layout: Layout) -> Option<ChartSpec> {
     match model {
         ViewModel::Partners(partners) => Some(partners::option(partners, layout.narrow)),
         ViewModel::Goods(goods) => Some(goods::option(goods, layout.narrow)),

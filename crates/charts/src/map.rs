@@ -9,9 +9,8 @@ use serde_json::{json, Value};
 
 /// The name the app registers the outline under (`echarts.registerMap`).
 pub const OUTLINE_NAME: &str = "departements";
-/// A département with no value on the measure.
-pub const NO_VALUE_GREY: &str = "#e2e8f0";
-const OUTLINE_INK: &str = "#1a202c";
+pub use crate::style::NO_VALUE_GREY;
+use crate::style::{INK as OUTLINE_INK, PAPER};
 
 /// None when the map has no rows (a product filter: the model says why).
 pub fn option(map: &FranceMap, narrow: bool) -> Option<ChartSpec> {
@@ -40,7 +39,7 @@ pub fn option(map: &FranceMap, narrow: bool) -> Option<ChartSpec> {
                 "tip": tip(&format!("{} ({})", row.label, row.code), &lines),
                 "itemStyle": {
                     "areaColor": colour,
-                    "borderColor": if outlined { OUTLINE_INK } else { "#ffffff" },
+                    "borderColor": if outlined { OUTLINE_INK } else { PAPER },
                     "borderWidth": if outlined { 2.0 } else { 0.5 },
                 },
             })
@@ -64,7 +63,7 @@ pub fn option(map: &FranceMap, narrow: bool) -> Option<ChartSpec> {
             "selectedMode": false,
 
             "label": { "show": false },
-            "itemStyle": { "areaColor": NO_VALUE_GREY, "borderColor": "#ffffff", "borderWidth": 0.5 },
+            "itemStyle": { "areaColor": NO_VALUE_GREY, "borderColor": PAPER, "borderWidth": 0.5 },
             "emphasis": { "label": { "show": false }, "itemStyle": { "areaColor": "#f6ad55" } },
             "data": data,
         }],

@@ -43,7 +43,9 @@ pub fn node_texts(nodes: &[SankeyNode], length: usize) -> Vec<String> {
 }
 
 pub fn option(sankey: &Sankey, layout: Layout) -> ChartSpec {
-    let Layout { compact, narrow } = layout;
+    let Layout {
+        compact, narrow, ..
+    } = layout;
     let label_length = match (narrow, compact) {
         (true, _) => 15,
         (false, true) => 30,
@@ -66,7 +68,7 @@ pub fn option(sankey: &Sankey, layout: Layout) -> ChartSpec {
     let node = |side: &str, node: &SankeyNode, text: &str| -> Value {
         let color = match node.kind {
             NodeKind::Product => goods_color,
-            NodeKind::Country => "#4a5568",
+            NodeKind::Country => crate::style::COUNTRY_SLATE,
             NodeKind::Others => OTHERS_GREY,
         };
         let pick = match node.kind {
@@ -130,7 +132,7 @@ pub fn option(sankey: &Sankey, layout: Layout) -> ChartSpec {
     series["nodeWidth"] = json!(14);
     series["layoutIterations"] = json!(0); // keep the ranked order: largest on top
     series["emphasis"] = json!({ "focus": "adjacency" });
-    series["label"] = json!({ "formatter": "text", "fontSize": if narrow || compact { 11 } else { 12 }, "color": "#1a202c" });
+    series["label"] = json!({ "formatter": "text", "fontSize": if narrow || compact { 11 } else { 12 }, "color": crate::style::INK });
     ChartSpec {
         option,
         height: if compact { 360 } else { 520 },

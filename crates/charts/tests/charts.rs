@@ -145,7 +145,7 @@ fn two_goods_shortened_alike_are_told_apart() {
         &ViewModel::Sankey(sankey()),
         Layout {
             compact: true,
-            narrow: false,
+            ..Layout::default()
         },
     );
     let texts: Vec<&str> = spec.option["series"][0]["data"]
@@ -198,8 +198,8 @@ fn treemap_draws_the_tiles_and_labels_only_those_large_enough() {
     let narrow = draw(
         &ViewModel::Goods(model.clone()),
         Layout {
-            compact: false,
             narrow: true,
+            ..Layout::default()
         },
     );
     assert_eq!(
@@ -735,4 +735,56 @@ fn tooltips_escape_their_text() {
         ),
         "<strong>A &amp; B</strong><br>1 &lt; 2<br>Solde : 0,8 M€"
     );
+}
+
+/// Every chart in the dark theme: no hue of the light charts is left (the greys serve both, the
+/// map's classes are the core's), and the option still has only the components a redraw replaces.
+#[test]
+fn every_option_in_the_dark_theme_keeps_no_light_colour() {
+    use comex_charts::style::{self, Theme};
+    let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let light_colours = [
+        style::IMPORT_BLUE,
+        style::EXPORT_VIOLET,
+        style::TOP_FLOW_RED,
+        style::DEFICIT_RED,
+        style::SURPLUS_GREEN,
+        style::INK,
+        style::PAPER,
+        style::REGION_TEAL,
+        style::COUNTRY_SLATE,
+    ];
+    let mut checked = 0;
+    for entry in std::fs::read_dir(snapshots).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let body = text.splitn(3, "---").nth(2).unwrap();
+        let spec: serde_json::Value = serde_json::from_str(body).unwrap();
+        let mut option = spec["option"].clone();
+        style::apply(&mut option, Theme::Dark);
+        let mut drawn = option.clone();
+        for series in drawn["series"].as_array_mut().unwrap() {
+            if series["type"] == "map" {
+                // The map's classes are the core's, shown alike in both themes.
+                series["data"] = Value::Null;
+            }
+        }
+        let drawn = serde_json::to_string(&drawn).unwrap();
+        for colour in light_colours {
+            assert!(
+                !drawn.contains(&format!("\"{colour}\"")),
+                "{colour} left in {}",
+                path.display()
+            );
+        }
+        for key in option.as_object().unwrap().keys() {
+            assert!(
+                comex_charts::COMPONENTS.contains(&key.as_str())
+                    || comex_charts::PLAIN_KEYS.contains(&key.as_str()),
+                "{key}"
+            );
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 10);
 }

@@ -87,6 +87,9 @@ enum Command {
         /// The territory set beside `--territory` (the `comparison` block): dep:NN, reg:NN or fr.
         #[arg(long)]
         compare: Option<String>,
+        /// The colour scheme of `--format echarts`: light or dark (as the page's `theme=`).
+        #[arg(long, default_value = "light")]
+        theme: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -131,6 +134,7 @@ fn main() -> Result<()> {
             level,
             measure,
             compare,
+            theme,
             format,
         } => {
             let selection = Selection {
@@ -140,6 +144,7 @@ fn main() -> Result<()> {
                 level,
                 measure,
                 compare,
+                theme,
             };
             print_view(&data, &territory, &view, &selection, format)
         }
@@ -285,6 +290,7 @@ struct Selection {
     level: String,
     measure: String,
     compare: Option<String>,
+    theme: String,
 }
 
 fn print_view(
@@ -330,6 +336,10 @@ fn print_view(
             .map(|c| CountrySelection::parse(c, &catalog))
             .transpose()?,
     };
+    let theme: comex_charts::Theme = selection
+        .theme
+        .parse()
+        .map_err(|message: String| anyhow::anyhow!("--theme: {message}"))?;
     let selection = BlockSelection {
         territory,
         filter,
@@ -373,6 +383,7 @@ fn print_view(
             let layout = comex_charts::Layout {
                 compact: block.is_comparison(),
                 narrow: false,
+                theme,
             };
             let chart = comex_charts::option(&model.model, &manifest, layout);
             println!("{}", serde_json::to_string_pretty(&chart)?);

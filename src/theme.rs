@@ -1,0 +1,86 @@
+//! The page's colour scheme: `theme=light|dark` in the address, else the reader's system preference
+//! (`prefers-color-scheme`), followed while the page is open. The stylesheet reads the same two
+//! (web/page.js marks a forced theme on the document before the first paint); the charts are drawn
+//! in it (`comex_charts::style`).
+
+use comex_charts::Theme;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+fn system_theme() -> Theme {
+    let dark = window()
+        .match_media(DARK_QUERY)
+        .ok()
+        .flatten()
+        .is_some_and(|list| list.matches());
+    if dark {
+        Theme::Dark
+    } else {
+        Theme::Light
+    }
+}
+
+/// The theme the address forces (an unknown value forces nothing), else the system's.
+fn page_theme(forced: Option<String>) -> Theme {
+    forced
+        .and_then(|name| name.parse::<Theme>().ok())
+        .unwrap_or_else(system_theme)
+}
+
+thread_local! {
+    /// Whether the page is being printed: paper is white, the charts are drawn light.
+    static PRINTING: RwSignal<bool> = RwSignal::new(false);
+}
+
+/// Draws the charts for paper (light) from now until `printed`: « Imprimer la fiche » calls it
+/// before the charts redraw at the print width, the browser's own print at `beforeprint`.
+pub fn print_in_light() {
+    PRINTING.with(|printing| printing.set(true));
+}
+
+pub fn printed() {
+    PRINTING.with(|printing| printing.set(false));
+}
+
+/// Keeps `theme` on the page's theme: set now, again when the address or the system's preference
+/// changes, light while printing.
+pub fn follow(theme: RwSignal<Theme>, forced: Memo<Option<String>>) {
+    let printing = PRINTING.with(|printing| *printing);
+    let update = move || {
+        let now = if printing.get_untracked() {
+            Theme::Light
+        } else {
+            page_theme(forced.get_untracked())
+        };
+        if theme.get_untracked() != now {
+            theme.set(now);
+        }
+    };
+    update();
+    Effect::new(move |_| {
+        forced.track();
+        printing.track();
+        update();
+    });
+    let Some(list) = window().match_media(DARK_QUERY).ok().flatten() else {
+        return;
+    };
+    let listener = Closure::<dyn Fn()>::new(update);
+    if list
+        .add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // Listens as long as the page lives: the dashboard is never unmounted.
+        listener.forget();
+    }
+}
+
+/// The theme the page is drawn in now (an exported chart's background).
+pub fn current() -> Theme {
+    let forced = web_sys::Url::new(&window().location().href().unwrap_or_default())
+        .ok()
+        .and_then(|url| url.search_params().get("theme"));
+    page_theme(forced)
+}
