@@ -149,38 +149,47 @@ async function dashboard(browser) {
   await scrollThrough(page);
   await settledDrawTime(page);
   // Back to the top, where the territory selector is: charts further down are redrawn when scrolled to.
-  await page.locator('#territory').scrollIntoViewIfNeeded();
+  await page.locator('#territory-search').scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(500);
-  const codes = await page.$$eval('#territory option', (options) =>
-    options.map((o) => o.value).filter((v) => v.startsWith('dep:') && v !== 'dep:60'),
+  // The territories of the combobox's list, opened once to read them.
+  await page.click('#territory-search');
+  const codes = await page.$$eval('#territory-listbox [role="option"]', (options) =>
+    options.map((o) => o.id.replace('territory-option-', '').replace('-', ':'))
+      .filter((v) => v.startsWith('dep:') && v !== 'dep:60'),
   );
+  await page.keyboard.press('Escape');
   const chartsSince = () =>
     page.evaluate(() => {
       const since = performance.getEntriesByName('comex:territory-selected').at(-1).startTime;
       return performance.getEntriesByName('comex:chart-drawn').filter((e) => e.startTime >= since).length;
     });
-  // Chosen in the list as with a mouse: the pointer over the selector, then a département that is not
-  // next to the shown one (every seventh of the list: the selector's guesses, the neighbours, miss).
+  // Chosen in the list as with a mouse: the combobox opened, then a département that is not next to
+  // the shown one clicked (every seventh of the list: the selector's guesses, the neighbours, miss).
   const switches = [];
   const chartsRedrawn = [];
   for (let i = 1; i <= SWITCHES; i += 1) {
     const code = codes[(i * 7) % codes.length];
-    await page.hover('#territory');
-    await page.selectOption('#territory', code);
+    await page.click('#territory-search');
+    await page.click(`#territory-option-${code.replace(':', '-')}`);
     switches.push(await settledDrawTime(page));
     chartsRedrawn.push(await chartsSince());
   }
-  // With the keyboard: the selector focused, the arrow key moves to the next département, whose file
-  // the selector asked for ahead.
+  // With the keyboard: the combobox focused, the arrow key moves to the next département, whose file
+  // the combobox asked for ahead, and Enter chooses it.
   const keyboardSwitches = [];
-  await page.focus('#territory');
+  await page.focus('#territory-search');
   await page.waitForTimeout(500);
   for (let i = 0; i < KEYBOARD_SWITCHES; i += 1) {
+    // The first key opens the list on the shown territory, the second moves to the next one.
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Enter');
     keyboardSwitches.push(await settledDrawTime(page));
   }
-  await page.selectOption('#territory', 'fr');
+  await page.click('#territory-search');
+  await page.click('#territory-option-fr');
   await settledDrawTime(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');

@@ -1,8 +1,10 @@
 // axe-core (the rules of WCAG 2.1 A and AA, and its best practices) on the page states users meet:
 // the Oise's static page before the app, the page once the app has taken it over, scrolled to the
-// dependence blocks, two territories compared, the accessibility statement and single-block embeds.
+// dependence blocks, two territories compared, the accessibility statement and single-block embeds;
+// the dark theme (the system's, or forced by `theme=dark`) on the Oise's page and on embeds.
 // Every violation fails the test.
-import { test, expect, holdWasm } from './fixtures';
+import { test, expect, holdWasm, territoryOption } from './fixtures';
+import { coreView } from './core-cli';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
@@ -114,3 +116,150 @@ for (const block of ['import-dependence', 'tariff-exposure', 'export-sankey']) {
     void consoleErrors;
   });
 }
+
+/** The colour the partner chart draws imports in, as ECharts holds it (none before it is drawn). */
+function importColour(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const chart = (window as any).echarts?.getInstanceByDom(document.querySelector('#partners .chart'));
+    return chart ? chart.getOption().color[0] : null;
+  });
+}
+
+/** The colours of the partner chart: of its series, of its balance points, of its axis labels. */
+type Colours = { series: string[]; balance: string[]; axisLabel: string };
+function coloursOf(option: any): Colours {
+  return {
+    series: option.color,
+    balance: option.series[2].data.map((item: any) => item.itemStyle.color),
+    axisLabel: [option.yAxis].flat()[0].axisLabel.color,
+  };
+}
+
+/** The page's background, as the stylesheet paints a chapter. */
+function chapterBackground(page: Page): Promise<string> {
+  return page.evaluate(() => getComputedStyle(document.querySelector('.chapter') as Element).backgroundColor);
+}
+
+const DARK_PAPER = 'rgb(22, 27, 34)';
+const DARK_WASH = 'rgb(13, 17, 23)';
+const LIGHT_PAPER = 'rgb(255, 255, 255)';
+
+for (const width of [1280, 390]) {
+  test(`the dark theme follows the system, static then taken over, with no accessibility violation, at ${width} px`, async ({ page, consoleErrors }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await holdWasm(page, 60_000);
+    await page.goto('/departements/60-oise/');
+    await expect(page.locator('#baked #import-dependence')).toHaveCount(1);
+    expect(await chapterBackground(page)).toBe(DARK_PAPER);
+    // The static page's charts, saved light, are shown inverted until the app draws them dark.
+    expect(await page.locator('#baked .chart img').first().evaluate((image) => getComputedStyle(image).filter))
+      .toContain('invert(1)');
+    expect(await violations(page), 'static page').toEqual([]);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.goto('/departements/60-oise/');
+    await expect(page.locator('#baked')).toHaveCount(0, { timeout: 20_000 });
+    await page.locator('#partners').scrollIntoViewIfNeeded();
+    await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+    // The charts' colours are the dark theme's (crates/charts/src/style.rs), as the command line gives them.
+    await expect.poll(() => importColour(page)).toBe('#6ca6e8');
+    const drawn = await page.evaluate(() =>
+      (window as any).echarts.getInstanceByDom(document.querySelector('#partners .chart')).getOption());
+    const printed = JSON.parse(coreView('dep:60', 'partners', { format: 'echarts', theme: 'dark' }));
+    expect(coloursOf(drawn)).toEqual(coloursOf(printed.option));
+    expect(coloursOf(drawn).axisLabel).toBe('#a8b3bf');
+    for (const block of ['goods-import', 'import-dependence', 'map']) {
+      await page.locator(`#${block}`).scrollIntoViewIfNeeded();
+      await expect(page.locator(`#${block}`)).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+    }
+    expect(await violations(page), 'taken over').toEqual([]);
+    void consoleErrors;
+  });
+}
+
+test('theme= in the address forces the theme over the system\'s, and keeps the static page', async ({ page, consoleErrors }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await holdWasm(page, 60_000);
+  await page.goto('/departements/60-oise/?theme=dark');
+  await expect(page.locator('html')).toHaveClass(/theme-dark/);
+  await expect(page.locator('#baked')).toBeVisible();
+  expect(await chapterBackground(page)).toBe(DARK_PAPER);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.goto('/departements/60-oise/?theme=dark');
+  await expect(page.locator('#baked')).toHaveCount(0, { timeout: 20_000 });
+  await expect.poll(() => importColour(page)).toBe('#6ca6e8');
+  // The theme stays in the address when the reader goes to another territory.
+  await page.locator('#territory-search').fill('Aisne');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/departements\/02-aisne\/\?theme=dark$/);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/departements/60-oise/?theme=light');
+  await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+  expect(await chapterBackground(page)).toBe(LIGHT_PAPER);
+  await expect.poll(() => importColour(page)).toBe('#2b6cb0');
+  // The reader's system turning dark redraws the charts dark, without a reload.
+  await page.goto('/departements/60-oise/');
+  await expect.poll(() => importColour(page), { timeout: 20_000 }).toBe('#6ca6e8');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => importColour(page)).toBe('#2b6cb0');
+  expect(await chapterBackground(page)).toBe(LIGHT_PAPER);
+  void consoleErrors;
+});
+
+for (const block of ['partners', 'map']) {
+  test(`an embed of ${block} in the dark theme has no accessibility violation`, async ({ page, consoleErrors }) => {
+    await page.goto(`/departements/60-oise/?embed=${block}&theme=dark`);
+    await expect(page.locator('#baked')).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.locator(`#${block}`)).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(DARK_WASH);
+    expect(await violations(page)).toEqual([]);
+    void consoleErrors;
+  });
+}
+
+test('the territory selector is one ARIA combobox: typed, walked with the arrows, chosen with Enter, closed with Échap', async ({ page, consoleErrors }) => {
+  await page.goto('/departements/60-oise/');
+  await expect(page.locator('#baked')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('#territory')).toHaveCount(0);
+  const field = page.getByRole('combobox', { name: 'Territoire' });
+  await expect(field).toHaveValue('Oise (60)');
+  await field.click();
+  await expect(field).toHaveAttribute('aria-expanded', 'true');
+  await field.pressSequentially('savoie');
+  const listbox = page.getByRole('listbox', { name: 'Territoires' });
+  const options = listbox.getByRole('option');
+  await expect(options).toHaveText(['Savoie (73)', 'Haute-Savoie (74)']);
+  await expect(page.locator('.territory-select [role="status"]')).toHaveText('2 territoires trouvés');
+  // The first match is the active option; the arrows move it, and nothing is chosen until Enter.
+  await expect(field).toHaveAttribute('aria-activedescendant', 'territory-option-dep-73');
+  await expect(territoryOption(page, 'dep:73')).toHaveAttribute('aria-selected', 'true');
+  expect(await violations(page), 'the list open').toEqual([]);
+  await page.keyboard.press('ArrowDown');
+  await expect(field).toHaveAttribute('aria-activedescendant', 'territory-option-dep-74');
+  await expect(page).toHaveURL(/\/departements\/60-oise\/$/);
+  // Échap closes the list, then gives the field back its territory.
+  await page.keyboard.press('Escape');
+  await expect(listbox).toBeHidden();
+  await expect(field).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Escape');
+  await expect(field).toHaveValue('Oise (60)');
+  // Walked from the shown territory, Enter chooses the active option.
+  await page.keyboard.press('ArrowDown');
+  await expect(field).toHaveAttribute('aria-activedescendant', 'territory-option-dep-60');
+  await page.keyboard.press('ArrowUp');
+  const previous = await field.getAttribute('aria-activedescendant');
+  expect(previous).not.toBe('territory-option-dep-60');
+  await page.keyboard.press('Enter');
+  const chosen = previous!.replace('territory-option-dep-', '');
+  await expect(page).toHaveURL(new RegExp(`/departements/${chosen.toLowerCase()}-[a-z-]+/$`));
+  await expect(field).toHaveValue(new RegExp(`\\(${chosen}\\)$`));
+  // A click on an option chooses it; the list closes when the field loses the focus.
+  await field.click();
+  await territoryOption(page, 'reg:01').click();
+  await expect(page).toHaveURL(/\/regions\/01-hauts-de-france\/$/);
+  await field.click();
+  await expect(listbox).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(listbox).toBeHidden();
+  void consoleErrors;
+});

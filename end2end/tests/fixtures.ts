@@ -28,3 +28,14 @@ export async function holdWasm(page: import('@playwright/test').Page, ms: number
     await route.continue();
   });
 }
+
+/** The option of `territory` (`dep:60`) in the territory combobox's list. */
+export function territoryOption(page: import('@playwright/test').Page, territory: string) {
+  return page.locator(`#territory-option-${territory.replace(':', '-')}`);
+}
+
+/** Chooses a territory as with a mouse: the combobox's field clicked, its list open, the option clicked. */
+export async function chooseTerritory(page: import('@playwright/test').Page, territory: string) {
+  await page.locator('#territory-search').click();
+  await territoryOption(page, territory).click();
+}

@@ -1,6 +1,6 @@
 // The first view's size budget and the lazy loading that keeps it. Sizes are deterministic (the same
 // build gives the same gzip files), so they are asserted; timings are not (see `cargo xtask bench`).
-import { test, expect } from './fixtures';
+import { test, expect, chooseTerritory } from './fixtures';
 import { coreView } from './core-cli';
 import type { Page } from '@playwright/test';
 import http from 'node:http';
@@ -229,8 +229,11 @@ test('a territory picked in the selector is fetched at once, and only once', asy
       (window as any).addressChangedAt ??= performance.now();
       pushState(...args);
     };
-    document.addEventListener('change', () => {
-      requestAnimationFrame(() => { (window as any).frameAfterChoice ??= performance.now(); });
+    // The choice is the click on the combobox's option.
+    document.addEventListener('click', (event) => {
+      if ((event.target as Element).closest('[role="option"]')) {
+        requestAnimationFrame(() => { (window as any).frameAfterChoice ??= performance.now(); });
+      }
     }, { capture: true });
     new MutationObserver((records) => {
       for (const record of records) {
@@ -241,7 +244,7 @@ test('a territory picked in the selector is fetched at once, and only once', asy
   });
   await openFirstScreen(page);
   await page.evaluate(() => { (window as any).partnersBusy = false; });
-  await page.selectOption('#territory', 'dep:13');
+  await chooseTerritory(page, 'dep:13');
   await expect(page.locator('.subtitle')).toContainText('Bouches-du-Rhône');
   await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
   const { fetchedAt, arrivedAt, addressChangedAt, frameAfterChoice, partnersBusy } = await page.evaluate(() => {
@@ -266,9 +269,9 @@ test('a territory picked in the selector is fetched at once, and only once', asy
   expect(partnersBusy, 'the partners block was never shown loading').toBe(false);
 
   // Back and forth: the tables are kept, nothing is fetched again.
-  await page.selectOption('#territory', 'dep:60');
+  await chooseTerritory(page, 'dep:60');
   await expect(page.locator('.subtitle')).toContainText('Oise');
-  await page.selectOption('#territory', 'dep:13');
+  await chooseTerritory(page, 'dep:13');
   await expect(page.locator('.subtitle')).toContainText('Bouches-du-Rhône');
   await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
   const fetches = (await transfers(page)).filter((t) => /\/dep\/(13|60)\/2024/.test(t.path)).map((t) => t.path);
@@ -283,7 +286,7 @@ test('a slow territory shows the page loading after 150 ms; the last choice wins
     await route.continue();
   });
   const chosenAt = Date.now();
-  await page.selectOption('#territory', 'dep:33');
+  await chooseTerritory(page, 'dep:33');
   await expect(page).toHaveURL(/\/departements\/33-gironde\/$/);
   expect(Date.now() - chosenAt, 'the address changed before the file came').toBeLessThan(2000);
   await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'true');
@@ -297,19 +300,19 @@ test('a slow territory shows the page loading after 150 ms; the last choice wins
     await route.continue();
   });
   const slowFile = page.waitForResponse('**/data/v1/dep/69/2024/year.arrow');
-  await page.selectOption('#territory', 'dep:69');
-  await page.selectOption('#territory', 'dep:75');
+  await chooseTerritory(page, 'dep:69');
+  await chooseTerritory(page, 'dep:75');
   await expect(page.locator('.subtitle')).toContainText('Paris');
   await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false');
   await slowFile;
   await page.waitForTimeout(300);
   await expect(page).toHaveURL(/\/departements\/75-paris\/$/);
   await expect(page.locator('.subtitle')).toContainText('Paris');
-  await expect(page.locator('#territory')).toHaveValue('dep:75');
+  await expect(page.locator('#territory-search')).toHaveValue('Paris (75)');
   void consoleErrors;
 });
 
-test('the selector asks for the territories on either side of the shown one when focused, and after each arrow key', async ({ page, consoleErrors }) => {
+test('the combobox asks for the territories on either side of the shown one when focused, and around the option the arrow keys are on', async ({ page, consoleErrors }) => {
   await openFirstScreen(page);
   const asked = () =>
     page.evaluate(() =>
@@ -318,16 +321,27 @@ test('the selector asks for the territories on either side of the shown one when
         .map((e) => new URL(e.name).pathname.replace(/.*\/data\/v1\//, ''))
         .filter((path) => /^dep\/\w+\/2024\/year\.arrow$/.test(path)),
     );
-  const values = await page.$$eval('#territory option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+  const field = page.locator('#territory-search');
+  await expect(field).toHaveValue('Oise (60)');
+  await expect(field).toHaveAttribute('aria-expanded', 'false');
+  await field.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(field).toHaveAttribute('aria-expanded', 'true');
+  const values = await page.$$eval('#territory-listbox [role="option"]', (options) =>
+    options.map((o) => o.id.replace('territory-option-', '').replace('-', ':')));
   const at = values.indexOf('dep:60');
   const file = (territory: string) => `dep/${territory.slice('dep:'.length)}/2024/year.arrow`;
-  expect(await asked()).toEqual([file('dep:60')]);
-  await page.focus('#territory');
-  await expect.poll(asked).toEqual(expect.arrayContaining([file(values[at - 1]), file(values[at + 1])]));
-  // The next one down is chosen by the keyboard: the one after it is asked for in turn.
+  // Opened on the shown territory, its neighbours asked for.
+  await expect(field).toHaveAttribute('aria-activedescendant', 'territory-option-dep-60');
+  await expect.poll(asked).toEqual(expect.arrayContaining([file('dep:60'), file(values[at - 1]), file(values[at + 1])]));
+  // The next one down is the active option: the one after it is asked for in turn; Enter chooses it.
   await page.keyboard.press('ArrowDown');
-  // The address is the chosen territory's page (`departements/59-nord/`).
-  await expect(page).toHaveURL(new RegExp(`/departements/${values[at + 1].slice('dep:'.length).toLowerCase()}-[a-z-]+/$`));
+  await expect(field).toHaveAttribute('aria-activedescendant', `territory-option-${values[at + 1].replace(':', '-')}`);
   await expect.poll(asked).toContain(file(values[at + 2]));
+  await page.keyboard.press('Enter');
+  // The address is the chosen territory's page (`departements/59-nord/`), the list closed.
+  await expect(page).toHaveURL(new RegExp(`/departements/${values[at + 1].slice('dep:'.length).toLowerCase()}-[a-z-]+/$`));
+  await expect(field).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('#territory-listbox')).toBeHidden();
   void consoleErrors;
 });

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, chooseTerritory } from './fixtures';
 import { coreView, csvFields, sankeyNodeNames } from './core-cli';
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
@@ -80,7 +80,7 @@ test('switching département redraws every chart with no node of the previous on
   await open(page, 'territory=dep:60');
   await ready(page, 'import-sankey');
   const before = await drawnNodeNames(page, 'import-sankey');
-  await page.selectOption('#territory', 'dep:13');
+  await chooseTerritory(page, 'dep:13');
   await expect(page).toHaveURL(/\/departements\/13-bouches-du-rhone\//);
   await expect(page.locator('.subtitle')).toContainText('Bouches-du-Rhône');
   await ready(page, 'import-sankey');
@@ -113,7 +113,7 @@ test("typing a name in the territory search then Enter opens it, the name with i
   await expect(page.locator('.territoires-industrie')).toContainText("Territoires d'industrie du département (périmètre 2020) : Agglomération Creil Sud Oise ; Beauvaisis ; Compiègne.");
   // One across two départements offers both, each saying it.
   await page.fill('#territory-search', 'ardeche drome');
-  const offered = await page.locator('#territory option').allTextContents();
+  const offered = await page.locator('#territory-listbox [role="option"]').allTextContents();
   expect(offered).toEqual([
     "Ardèche (07) — Territoire d'industrie Ardèche Drome",
     "Drôme (26) — Territoire d'industrie Ardèche Drome",

@@ -1,7 +1,7 @@
 // The static pages (web/bake.mjs): every territory's portrait at its own address, readable without
 // JavaScript, its words and numbers the core's (`comex-data view`), then taken over by the app
 // without a number that changes.
-import { test, expect, holdWasm } from './fixtures';
+import { test, expect, holdWasm, chooseTerritory } from './fixtures';
 import { BLOCKS, coreView } from './core-cli';
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
@@ -127,7 +127,7 @@ test('the app takes the static page over with the same numbers, and nothing move
   const shifts = await page.evaluate(() => (window as any).comexShifts);
   expect(shifts).toBeLessThanOrEqual(0.02);
   // The live app: a switch stays in the page, and the address becomes the new territory's page.
-  await page.locator('#territory').selectOption('dep:02');
+  await chooseTerritory(page, 'dep:02');
   await expect(page).toHaveURL(/\/departements\/02-aisne\/$/);
   await expect(page.locator('.subtitle')).toContainText('Aisne');
   await expect(page).toHaveTitle(/^Aisne : commerce extérieur/);

@@ -171,11 +171,11 @@ fn release_build(root: &Path) -> Result<()> {
 /// Oise's page gets until the app has taken its static page over (the page, the app, ECharts, the
 /// territory's data and the key points' files), ratchets at the measured size plus about 1 %: a
 /// change that makes the first view heavier fails the tests. The history of these figures is in git.
-/// As the browser gets it (brotli): 847 136 bytes when set (the comparison block, the search by
-/// Territoire d'industrie and the embed snippets in the WASM; the territoires' names in the manifest).
-const FIRST_VIEW_BUDGET: u64 = 856_000;
-/// To a client that accepts gzip only: 1 018 098 bytes when set.
-const FIRST_VIEW_GZIP_BUDGET: u64 = 1_028_000;
+/// As the browser gets it (brotli): 855 330 bytes when set (the territory combobox and the dark
+/// theme added 7,8 KB to the WASM).
+const FIRST_VIEW_BUDGET: u64 = 864_000;
+/// To a client that accepts gzip only: 1 028 930 bytes when set.
+const FIRST_VIEW_GZIP_BUDGET: u64 = 1_039_000;
 
 /// The sub-path the end-to-end tests also serve the site under.
 const SUBPATH: &str = "/intranet/commerce-exterieur/";
