@@ -2,7 +2,7 @@
 //!
 //! `api` fetches and checks the data files, `state` keeps the selection in the URL (`address`), `components`
 //! lay out the page and draw the blocks (their models from `comex_core`, their ECharts options from
-//! `comex_charts`), `echarts` and `intl` are thin bindings to the browser, `map_outline` loads the
+//! `comex_charts`), `echarts` is a thin binding to ECharts, `map_outline` loads the
 //! map's outline, `takeover` puts the app in place of the territory's static page, `document_head`
 //! keeps the title and description with the selection, `theme` the page's colour scheme.
 
@@ -22,8 +22,6 @@ mod digest;
 mod document_head;
 #[cfg(target_arch = "wasm32")]
 mod echarts;
-#[cfg(target_arch = "wasm32")]
-mod intl;
 #[cfg(target_arch = "wasm32")]
 mod map_outline;
 #[cfg(target_arch = "wasm32")]

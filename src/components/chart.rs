@@ -69,9 +69,9 @@ thread_local! {
     static TOOLTIP: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|params: JsValue| {
         JsValue::from_str(&data_field(&params, "tip").unwrap_or_default())
     });
-    /// Axis values written the French way (`4 000`), through `Intl`.
+    /// Axis values written the French way (`4 000`), as every number of the page.
     static NUMBER: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|value: JsValue| {
-        JsValue::from_str(&crate::intl::decimal(value.as_f64().unwrap_or(0.0), 0))
+        JsValue::from_str(&comex_core::format::decimal(value.as_f64().unwrap_or(0.0), 0))
     });
     static LABEL: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|params: JsValue| {
         let name = js_sys::Reflect::get(&params, &JsValue::from_str("name")).ok().and_then(|name| name.as_string());

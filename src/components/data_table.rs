@@ -1,27 +1,9 @@
 //! The data table under every chart: the same view model, as a table (collapsible, for screen readers
-//! and for checking the numbers). Numbers formatted through `Intl`.
+//! and for checking the numbers). Numbers formatted by the core, as in the CSV and the command line.
 
-use crate::intl;
 use comex_core::views::table::{Cell, ViewTable};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// A cell for people, French style, through the browser's `Intl`.
-pub fn cell_text(cell: &Cell) -> String {
-    match cell {
-        Cell::Text(text) => text.clone(),
-        Cell::Euros(value) => intl::million_euros(*value),
-        Cell::Share { value, decimals } => value
-            .map(|value| intl::percent(value, *decimals))
-            .unwrap_or_else(|| "–".into()),
-        Cell::Ratio(value) => value
-            .map(|value| intl::decimal(value, 2))
-            .unwrap_or_else(|| "–".into()),
-        Cell::Count(count) => intl::decimal(*count as f64, 0),
-        // Indices and signed changes: the core's French format (the same as Intl's, a wasm test checks).
-        Cell::Index(_) | Cell::SignedShare(_) | Cell::Points(_) => cell.text(),
-    }
-}
 
 /// Numbers by value (empty cells last), text in the browser's French collation.
 fn compare(a: Option<&Cell>, b: Option<&Cell>) -> std::cmp::Ordering {
@@ -57,7 +39,7 @@ pub fn DataTable(table: Arc<ViewTable>) -> impl IntoView {
             <tr class=class>
                 {row.iter().map(|cell| {
                     let class = if is_number(cell) { "number" } else { "" };
-                    view! { <td class=class>{cell_text(cell)}</td> }
+                    view! { <td class=class>{cell.text()}</td> }
                 }).collect_view()}
             </tr>
         }

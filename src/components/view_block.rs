@@ -115,7 +115,10 @@ impl Drawn {
                 let mut legend: Vec<(&'static str, String)> = map
                     .classes
                     .iter()
-                    .map(|class| (class.colour, class.label.clone()))
+                    .map(|class| {
+                        let colour = comex_charts::style::map_colour(class.shades, class.shade);
+                        (colour, class.label.clone())
+                    })
                     .collect();
                 if map.rows.iter().any(|row| row.value.is_none()) {
                     legend.push((

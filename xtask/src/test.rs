@@ -167,7 +167,7 @@ fn release_build(root: &Path) -> Result<()> {
     build::trunk_build(root)
 }
 
-/// The first view's size budgets (end2end/tests/performance.spec.ts): everything a reader of the
+/// The first view's size budgets (tests/end2end/performance.spec.ts): everything a reader of the
 /// Oise's page gets until the app has taken its static page over (the page, the app, ECharts, the
 /// territory's data and the key points' files), ratchets at the measured size plus about 1 %: a
 /// change that makes the first view heavier fails the tests. The history of these figures is in git.
@@ -198,7 +198,7 @@ fn end_to_end(root: &Path) -> Result<()> {
                 "playwright",
                 "test",
                 "--config",
-                "end2end/playwright.config.ts",
+                "tests/playwright.config.ts",
             ])
             .env("BASE_URL", format!("http://127.0.0.1:{port}"))
             .env("HOSTILE_URL", format!("http://127.0.0.1:{hostile_port}/"))

@@ -1,6 +1,7 @@
 //! The map of France: a choropleth of the départements (ECharts map series over the outline that
 //! the app registers as `departements`, features named by their customs code). Colours are the
-//! model's classes; the selected département, or the selected région's, outlined in black.
+//! model's classes' shades (`style::map_colour`); the selected département, or the selected
+//! région's, outlined in black.
 
 use super::tip;
 use crate::ChartSpec;
@@ -10,7 +11,7 @@ use serde_json::{json, Value};
 /// The name the app registers the outline under (`echarts.registerMap`).
 pub const OUTLINE_NAME: &str = "departements";
 pub use crate::style::NO_VALUE_GREY;
-use crate::style::{INK as OUTLINE_INK, PAPER};
+use crate::style::{map_colour, INK as OUTLINE_INK, PAPER};
 
 /// None when the map has no rows (a product filter: the model says why).
 pub fn option(map: &FranceMap, narrow: bool) -> Option<ChartSpec> {
@@ -24,7 +25,7 @@ pub fn option(map: &FranceMap, narrow: bool) -> Option<ChartSpec> {
             let colour = row
                 .class
                 .and_then(|class| map.classes.get(class))
-                .map_or(NO_VALUE_GREY, |class| class.colour);
+                .map_or(NO_VALUE_GREY, |class| map_colour(class.shades, class.shade));
             let outlined = map.outlined.contains(&row.code);
             let mut lines = vec![row
                 .value

@@ -2,9 +2,10 @@
 //! built in the light theme's colours (the seed's document); the dark theme is the same option with
 //! each colour swapped for its counterpart and the text, axes and tooltips set for a dark page
 //! (`apply`). Host tests check the contrasts: marks 3:1 and text 4,5:1 against their background
-//! (WCAG 1.4.3 and 1.4.11, RGAA 3.2 and 3.3), in both themes. The map's classes are the core's
-//! (`views::map`): they are shown as they are in both themes, their legend beside them.
+//! (WCAG 1.4.3 and 1.4.11, RGAA 3.2 and 3.3), in both themes. The map's classes keep their colours
+//! in both themes, their legend beside them.
 
+use comex_core::views::map::Shades;
 use serde_json::{json, Value};
 use std::str::FromStr;
 
@@ -35,6 +36,32 @@ pub const NO_VALUE_GREY: &str = "#e2e8f0";
 /// The goods treemaps' tiles, by turns, each dark enough for its white label.
 pub const IMPORT_SHADES: [&str; 5] = [IMPORT_BLUE, "#1f5494", "#3b78bd", "#24609f", "#17487f"];
 pub const EXPORT_SHADES: [&str; 5] = [EXPORT_VIOLET, "#66318a", "#8f55b3", "#6f3894", "#8a4fb0"];
+
+/// The map's classes, by their run of shades (`comex_core::views::map::Shades`): light to dark for a
+/// measure that only grows; darkest furthest from the turn for a diverging one. The same in both
+/// themes: the dark page outlines each département (`apply`), and the legend beside the map and
+/// its ranked table say the values.
+const EXPORT_VIOLETS: [&str; 5] = ["#efe7f5", "#d2bce4", "#b08ccc", "#8a5bb0", "#5e2c85"];
+const IMPORT_BLUES: [&str; 5] = ["#e3eef9", "#b6d0ec", "#7eaedb", "#4a83c2", "#22558f"];
+const RISK_ORANGES: [&str; 5] = ["#fdebd3", "#f8c58f", "#ee9a4d", "#c96a1b", "#8a4208"];
+const LOSS_REDS: [&str; 3] = ["#b71c1c", "#e06666", "#f4b6b6"];
+const GAIN_GREENS: [&str; 3] = ["#b9dfba", "#63b168", "#2e7d32"];
+const UNDER_TEALS: [&str; 3] = ["#1f6f78", "#5fa8ae", "#b5dde0"];
+const OVER_PURPLES: [&str; 3] = ["#d2bce4", "#9a6cc0", "#5e2c85"];
+
+/// A map class's colour: shade `shade` of its run (« no value » grey past its end).
+pub fn map_colour(shades: Shades, shade: usize) -> &'static str {
+    let run: &[&'static str] = match shades {
+        Shades::Exports => &EXPORT_VIOLETS,
+        Shades::Imports => &IMPORT_BLUES,
+        Shades::StrongDependence => &RISK_ORANGES,
+        Shades::Losses => &LOSS_REDS,
+        Shades::Gains => &GAIN_GREENS,
+        Shades::UnderIndex => &UNDER_TEALS,
+        Shades::OverIndex => &OVER_PURPLES,
+    };
+    run.get(shade).copied().unwrap_or(NO_VALUE_GREY)
+}
 
 /// The dark page (style/main.css says the same): its paper under the charts, its text.
 pub const DARK_PAPER: &str = "#161b22";
@@ -340,6 +367,34 @@ mod tests {
         assert_eq!(option["yAxis"]["nameTextStyle"]["color"], DARK_INK);
         assert_eq!(option["tooltip"]["backgroundColor"], DARK_TOOLTIP);
         assert_eq!(option["legend"]["textStyle"]["color"], DARK_INK);
+    }
+
+    #[test]
+    fn every_run_of_the_map_has_its_shades() {
+        let runs = [
+            Shades::Exports,
+            Shades::Imports,
+            Shades::StrongDependence,
+            Shades::Losses,
+            Shades::Gains,
+            Shades::UnderIndex,
+            Shades::OverIndex,
+        ];
+        for shades in runs {
+            for shade in 0..shades.count() {
+                assert_ne!(
+                    map_colour(shades, shade),
+                    NO_VALUE_GREY,
+                    "{shades:?} {shade}"
+                );
+            }
+            assert_eq!(map_colour(shades, shades.count()), NO_VALUE_GREY);
+        }
+        // The darkest of a diverging run is furthest from the turn.
+        assert!(
+            luminance(map_colour(Shades::Losses, 0)) < luminance(map_colour(Shades::Losses, 2))
+        );
+        assert!(luminance(map_colour(Shades::Gains, 2)) < luminance(map_colour(Shades::Gains, 0)));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use comex_core::views::dependence::{
 use comex_core::views::evolution::{Evolution, QuarterPoint};
 use comex_core::views::exposure::{DepartementExposure, Exposure};
 use comex_core::views::goods::{Goods, GoodsNode};
-use comex_core::views::map::{FranceMap, MapClass, MapMeasure, MapRow, MapUnit};
+use comex_core::views::map::{FranceMap, MapClass, MapMeasure, MapRow, MapUnit, Shades};
 use comex_core::views::partners::{PartnerRow, Partners};
 use comex_core::views::portrait::ViewModel;
 use comex_core::views::sankey::{NodeKind, Sankey, SankeyLink, SankeyNode};
@@ -510,10 +510,11 @@ fn map_model() -> FranceMap {
                 class,
             }
         };
-    let class = |lower: f64, upper: f64, colour: &'static str| MapClass {
+    let class = |lower: f64, upper: f64, shade: usize| MapClass {
         lower,
         upper,
-        colour,
+        shades: Shades::Exports,
+        shade,
         label: format!("{lower} – {upper}"),
     };
     FranceMap {
@@ -525,10 +526,7 @@ fn map_model() -> FranceMap {
             row("60", "Oise", Some(9.1e9), Some(2), Some(0)),
             row("02", "Aisne", None, None, None),
         ],
-        classes: vec![
-            class(9.1e9, 9.1e9, "#efe7f5"),
-            class(3.0e10, 3.0e10, "#5e2c85"),
-        ],
+        classes: vec![class(9.1e9, 9.1e9, 0), class(3.0e10, 3.0e10, 4)],
         ranked: 2,
         outlined: vec!["60".into()],
         notice: None,

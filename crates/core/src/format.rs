@@ -1,6 +1,6 @@
-//! French number formatting for the command line, written like the browser's
-//! `Intl.NumberFormat('fr-FR')`: narrow no-break space between thousands, comma for decimals,
-//! no-break space before the unit. (The app itself formats through `Intl`.)
+//! French number formatting, the one the page, its tables, the CSV's texts and the command line
+//! use, written like the browser's `Intl.NumberFormat('fr-FR')`: narrow no-break space between
+//! thousands, comma for decimals, no-break space before the unit.
 
 const THOUSANDS: char = '\u{202f}';
 const BEFORE_UNIT: char = '\u{a0}';
@@ -38,26 +38,25 @@ pub fn percent(share: f64, decimals: usize) -> String {
     format!("{}{BEFORE_UNIT}%", decimal(share * 100.0, decimals))
 }
 
-/// A change as a share, with its sign: `+4,2 %`, `-3,0 %`, `0,0 %`.
-pub fn signed_percent(share: f64) -> String {
-    let text = percent(share, 1);
-    if text.starts_with('-') || !text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+/// A number's text with its sign, the one rule for every signed figure: « + » before a positive
+/// one; a negative one keeps its « - », a zero (as written, `0,0`) has none.
+pub fn signed(text: String) -> String {
+    let zero = !text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    if text.starts_with('-') || zero {
         text
     } else {
         format!("+{text}")
     }
 }
 
+/// A change as a share, with its sign: `+4,2 %`, `-3,0 %`, `0,0 %`.
+pub fn signed_percent(share: f64) -> String {
+    signed(percent(share, 1))
+}
+
 /// A contribution in percentage points (a share × 100): `+1,3 pt`.
 pub fn signed_points(share: f64) -> String {
-    let number = decimal(share * 100.0, 1);
-    let sign = if number.starts_with('-') || !number.chars().any(|c| c.is_ascii_digit() && c != '0')
-    {
-        ""
-    } else {
-        "+"
-    };
-    format!("{sign}{number}{BEFORE_UNIT}pt")
+    format!("{}{BEFORE_UNIT}pt", signed(decimal(share * 100.0, 1)))
 }
 
 /// Replaces the typographic spaces by plain ones (for comparisons in tests and scripts).

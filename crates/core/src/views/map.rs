@@ -90,12 +90,12 @@ impl MapMeasure {
     }
 
     /// Where a diverging measure turns (0 for a balance or a change, 1 for an index), and its
-    /// colours below and above; none for a sequential measure.
-    fn diverging(self) -> Option<(f64, &'static [&'static str; 3], &'static [&'static str; 3])> {
+    /// shades below and above; none for a sequential measure.
+    fn diverging(self) -> Option<(f64, Shades, Shades)> {
         match self {
-            MapMeasure::Balance | MapMeasure::Change => Some((0.0, &REDS, &GREENS)),
-            // Not red and green: being less specialised than France is not a deficit.
-            MapMeasure::Specialisation => Some((1.0, &TEALS, &PURPLES)),
+            MapMeasure::Balance | MapMeasure::Change => Some((0.0, Shades::Losses, Shades::Gains)),
+            // Not losses and gains: being less specialised than France is not a deficit.
+            MapMeasure::Specialisation => Some((1.0, Shades::UnderIndex, Shades::OverIndex)),
             _ => None,
         }
     }
@@ -145,15 +145,7 @@ impl MapUnit {
             MapUnit::Euros => format!("{}\u{a0}M€", format::decimal(value / 1e6, decimals)),
             MapUnit::Share => format::percent(value, decimals),
             MapUnit::Index => format::decimal(value, decimals),
-            MapUnit::Change => {
-                let text = format::percent(value, decimals);
-                let zero = !text.chars().any(|c| c.is_ascii_digit() && c != '0');
-                if text.starts_with('-') || zero {
-                    text
-                } else {
-                    format!("+{text}")
-                }
-            }
+            MapUnit::Change => format::signed(format::percent(value, decimals)),
         }
     }
 }
@@ -169,11 +161,43 @@ pub struct MapRow {
     pub class: Option<usize>,
 }
 
+/// The run of shades a class of the map takes its colour from, light to dark for a measure that
+/// only grows, darkest furthest from the turn for a diverging one. The colours are the charts'
+/// (`comex_charts::style::map_colour`), beside the page's other colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Shades {
+    /// Exports and the exposure (violets).
+    Exports,
+    /// Imports (blues).
+    Imports,
+    /// The strong dependence: a risk, not a flow (oranges).
+    StrongDependence,
+    /// Below zero, the darkest furthest (reds), and above (greens).
+    Losses,
+    Gains,
+    /// An index below 1, the darkest furthest (teals), and above (purples).
+    UnderIndex,
+    OverIndex,
+}
+
+impl Shades {
+    /// How many shades the run has: as many classes at most.
+    pub fn count(self) -> usize {
+        match self {
+            Shades::Exports | Shades::Imports | Shades::StrongDependence => 5,
+            Shades::Losses | Shades::Gains | Shades::UnderIndex | Shades::OverIndex => 3,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MapClass {
     pub lower: f64,
     pub upper: f64,
-    pub colour: &'static str,
+    /// Its colour: the shade `shade` (from 0) of `shades`.
+    pub shades: Shades,
+    pub shade: usize,
     /// `1 234,5 M€ – 5 678,9 M€`.
     pub label: String,
 }
@@ -201,27 +225,15 @@ pub struct FranceMap {
 /// The départements the customs list but the map's outline does not draw.
 pub const WITHOUT_OUTLINE: [&str; 1] = ["99"];
 
-/// Sequential colours, light to dark: violet for exports (and the exposure), blue for imports.
-const VIOLETS: [&str; 5] = ["#efe7f5", "#d2bce4", "#b08ccc", "#8a5bb0", "#5e2c85"];
-const BLUES: [&str; 5] = ["#e3eef9", "#b6d0ec", "#7eaedb", "#4a83c2", "#22558f"];
-/// Oranges for the strong dependence: a risk, not a flow.
-const ORANGES: [&str; 5] = ["#fdebd3", "#f8c58f", "#ee9a4d", "#c96a1b", "#8a4208"];
-/// Diverging: reds below zero (darkest furthest), greens above.
-const REDS: [&str; 3] = ["#b71c1c", "#e06666", "#f4b6b6"];
-const GREENS: [&str; 3] = ["#b9dfba", "#63b168", "#2e7d32"];
-/// An index below 1 in teals (darkest furthest), above 1 in purples.
-const TEALS: [&str; 3] = ["#1f6f78", "#5fa8ae", "#b5dde0"];
-const PURPLES: [&str; 3] = ["#d2bce4", "#9a6cc0", "#5e2c85"];
-
-/// Quantile classes of sorted values: `count` classes, each with its bounds (fewer when values
-/// repeat or are few).
-fn quantile_classes(sorted: &[f64], colours: &[&'static str], unit: MapUnit) -> Vec<MapClass> {
-    let count = colours.len();
+/// Quantile classes of sorted values: as many classes as `shades` has, each with its bounds (fewer
+/// when values repeat or are few).
+fn quantile_classes(sorted: &[f64], shades: Shades, unit: MapUnit) -> Vec<MapClass> {
+    let count = shades.count();
     let mut classes: Vec<MapClass> = Vec::new();
     if sorted.is_empty() {
         return classes;
     }
-    for (index, colour) in colours.iter().enumerate() {
+    for index in 0..count {
         let start = index * sorted.len() / count;
         let end = ((index + 1) * sorted.len() / count).max(start + 1);
         let (Some(&lower), Some(&upper)) = (sorted.get(start), sorted.get(end - 1)) else {
@@ -237,7 +249,8 @@ fn quantile_classes(sorted: &[f64], colours: &[&'static str], unit: MapUnit) -> 
         classes.push(MapClass {
             lower,
             upper,
-            colour,
+            shades,
+            shade: index,
             label: String::new(),
         });
     }
@@ -282,18 +295,18 @@ fn quantile_classes(sorted: &[f64], colours: &[&'static str], unit: MapUnit) -> 
 fn classes_of(values: &[f64], measure: MapMeasure, unit: MapUnit) -> Vec<MapClass> {
     let mut sorted: Vec<f64> = values.to_vec();
     crate::sorting::sort_by(&mut sorted, f64::total_cmp);
-    let Some((pivot, below_colours, above_colours)) = measure.diverging() else {
-        let colours = match measure {
-            MapMeasure::Imports => &BLUES,
-            MapMeasure::StrongDependence => &ORANGES,
-            _ => &VIOLETS,
+    let Some((pivot, below_shades, above_shades)) = measure.diverging() else {
+        let shades = match measure {
+            MapMeasure::Imports => Shades::Imports,
+            MapMeasure::StrongDependence => Shades::StrongDependence,
+            _ => Shades::Exports,
         };
-        return quantile_classes(&sorted, colours, unit);
+        return quantile_classes(&sorted, shades, unit);
     };
     let below: Vec<f64> = sorted.iter().copied().filter(|v| *v < pivot).collect();
     let above: Vec<f64> = sorted.iter().copied().filter(|v| *v >= pivot).collect();
-    let mut classes = quantile_classes(&below, below_colours, unit);
-    classes.extend(quantile_classes(&above, above_colours, unit));
+    let mut classes = quantile_classes(&below, below_shades, unit);
+    classes.extend(quantile_classes(&above, above_shades, unit));
     classes
 }
 
@@ -670,7 +683,7 @@ mod tests {
     #[test]
     fn quantile_classes_cover_every_value_in_order() {
         let values: Vec<f64> = (1..=10).map(f64::from).collect();
-        let classes = quantile_classes(&values, &VIOLETS, MapUnit::Share);
+        let classes = quantile_classes(&values, Shades::Exports, MapUnit::Share);
         assert_eq!(classes.len(), 5);
         assert_eq!(classes[0].lower, 1.0);
         assert_eq!(classes[0].upper, 2.0);
@@ -679,7 +692,8 @@ mod tests {
             assert!(pair[0].upper < pair[1].lower);
         }
         // Repeated values make fewer classes, never overlapping ones.
-        let repeated = quantile_classes(&[1.0, 1.0, 1.0, 1.0, 2.0], &VIOLETS, MapUnit::Share);
+        let repeated =
+            quantile_classes(&[1.0, 1.0, 1.0, 1.0, 2.0], Shades::Exports, MapUnit::Share);
         assert_eq!(repeated.len(), 2);
         assert_eq!(
             (repeated[0].lower, repeated[0].upper, repeated[1].lower),
@@ -688,7 +702,7 @@ mod tests {
     }
 
     #[test]
-    fn a_diverging_measure_has_reds_below_zero_and_greens_above() {
+    fn a_diverging_measure_has_losses_below_zero_and_gains_above() {
         let classes = classes_of(
             &[-5e6, -3e6, -1e6, 1e6, 2e6, 4e6],
             MapMeasure::Balance,
@@ -696,9 +710,11 @@ mod tests {
         );
         assert!(classes
             .iter()
-            .all(|c| (c.upper < 0.0) == REDS.contains(&c.colour)));
-        assert_eq!(classes.first().map(|c| c.colour), Some(REDS[0]));
-        assert_eq!(classes.last().map(|c| c.colour), Some(GREENS[2]));
+            .all(|c| (c.upper < 0.0) == (c.shades == Shades::Losses)));
+        // The darkest red furthest below zero, the darkest green furthest above.
+        let shade = |class: Option<&MapClass>| class.map(|c| (c.shades, c.shade));
+        assert_eq!(shade(classes.first()), Some((Shades::Losses, 0)));
+        assert_eq!(shade(classes.last()), Some((Shades::Gains, 2)));
         // The specialisation turns at 1 (as much as France), not at 0.
         let classes = classes_of(
             &[0.2, 0.5, 0.9, 1.0, 1.5, 3.0],
@@ -707,17 +723,17 @@ mod tests {
         );
         assert!(classes
             .iter()
-            .all(|c| (c.upper < 1.0) == TEALS.contains(&c.colour)));
+            .all(|c| (c.upper < 1.0) == (c.shades == Shades::UnderIndex)));
         assert_eq!(
-            classes.get(3).map(|c| (c.lower, c.colour)),
-            Some((1.0, PURPLES[0]))
+            classes.get(3).map(|c| (c.lower, c.shades, c.shade)),
+            Some((1.0, Shades::OverIndex, 0))
         );
     }
 
     #[test]
     fn class_labels_never_seem_to_touch() {
         let values = [0.0441, 0.0443, 0.0444, 0.0445, 0.06];
-        let classes = quantile_classes(&values, &VIOLETS, MapUnit::Change);
+        let classes = quantile_classes(&values, Shades::Exports, MapUnit::Change);
         let labels: Vec<&str> = classes.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(
             labels
@@ -737,7 +753,7 @@ mod tests {
     #[test]
     fn classes_that_still_touch_with_three_decimals_are_one() {
         let values = [0.100_461, 0.100_462, 0.100_463, 0.100_464, 0.100_466];
-        let classes = quantile_classes(&values, &GREENS, MapUnit::Change);
+        let classes = quantile_classes(&values, Shades::Gains, MapUnit::Change);
         assert_eq!(classes.len(), 1);
         assert_eq!(
             format::plain_spaces(&classes[0].label),

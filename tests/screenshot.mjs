@@ -1,5 +1,5 @@
 // Takes a full-page screenshot of a URL in the system Chromium, and prints the console's errors.
-// Usage: node end2end/screenshot.mjs URL OUT.png [WIDTH] [HEIGHT]
+// Usage: node tests/screenshot.mjs URL OUT.png [WIDTH] [HEIGHT]
 import { chromium } from '@playwright/test';
 
 const [url, out, width = '1280', height = '900'] = process.argv.slice(2);

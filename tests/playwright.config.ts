@@ -3,7 +3,7 @@
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
-  testDir: './tests',
+  testDir: './end2end',
   timeout: 60_000,
   retries: 0,
   workers: 1,
