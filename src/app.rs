@@ -3,7 +3,6 @@
 use crate::api;
 use crate::components::dashboard::Dashboard;
 use crate::components::message::ErrorMessage;
-use crate::components::view_block::Embed;
 use crate::state::Selection;
 use comex_core::manifest::Manifest;
 use leptos::prelude::*;
@@ -16,7 +15,7 @@ pub fn App() -> impl IntoView {
     // graph, and a switch must not load the data set again.
     let first_files = move |manifest: &Manifest| {
         untrack(|| {
-            if Embed(selection.embed()).is_single() {
+            if selection.embed().is_single() {
                 return Vec::new();
             }
             manifest.territory_files(&selection.territory(), &selection.periods())

@@ -4,7 +4,7 @@
 //! rewritten as that territory's page once the manifest is read (`settle_address`).
 
 use crate::address::Address;
-use comex_core::blocks::Selection as CoreSelection;
+use comex_core::blocks::{Block, Selection as CoreSelection};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
@@ -124,8 +124,8 @@ impl Selection {
     }
 
     /// `embed=<view>` shows one block without the app's chrome; `embed=portrait` the whole portrait.
-    pub fn embed(&self) -> Option<String> {
-        self.embed.get()
+    pub fn embed(&self) -> Embed {
+        Embed(self.embed.get().map(|name| EmbedMode::parse(&name)))
     }
 
     /// The quarters of the URL (`period=2024T1` or `2024T1,2024T2`); empty means every quarter.
@@ -212,7 +212,67 @@ impl Selection {
         {
             unknown.push(format!("territoire « {text} »"));
         }
+        if let Embed(Some(EmbedMode::Unknown(name))) = self.embed() {
+            unknown.push(format!("bloc « {name} »"));
+        }
         unknown
+    }
+}
+
+/// What `embed=` names, parsed once: the whole portrait without the header, both totals, one
+/// block, or a name no block has (the page says so).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EmbedMode {
+    Portrait,
+    Totals,
+    Block(Block),
+    Unknown(String),
+}
+
+impl EmbedMode {
+    fn parse(name: &str) -> Self {
+        match name {
+            "portrait" => EmbedMode::Portrait,
+            "totals" => EmbedMode::Totals,
+            other => other
+                .parse::<Block>()
+                .map_or_else(|_| EmbedMode::Unknown(other.to_string()), EmbedMode::Block),
+        }
+    }
+}
+
+/// The page's embed mode (none: the dashboard), shared with the blocks as a context.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Embed(pub Option<EmbedMode>);
+
+impl Embed {
+    /// Whether a block is shown: always outside embed mode; in it, the named block (`totals` names
+    /// both totals blocks), or every block for `portrait`.
+    pub fn shows(&self, block: Block) -> bool {
+        match &self.0 {
+            None | Some(EmbedMode::Portrait) => true,
+            Some(EmbedMode::Totals) => {
+                matches!(block, Block::TotalsExportations | Block::TotalsImportations)
+            }
+            Some(EmbedMode::Block(named)) => *named == block,
+            Some(EmbedMode::Unknown(_)) => false,
+        }
+    }
+
+    pub fn is_embedded(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Anything but the whole portrait in the frame: one block (or both totals).
+    pub fn is_single(&self) -> bool {
+        self.0
+            .as_ref()
+            .is_some_and(|mode| *mode != EmbedMode::Portrait)
+    }
+
+    /// `block` alone in the frame.
+    pub fn is_alone(&self, block: Block) -> bool {
+        self.0 == Some(EmbedMode::Block(block))
     }
 }
 

@@ -14,9 +14,9 @@ use crate::components::near_screen::DrawEverything;
 use crate::components::print::follow_browser_print;
 use crate::components::print_intro::PrintIntro;
 use crate::components::territory_links::TerritoryLinks;
-use crate::components::view_block::{Drawn, Embed, Loaded, ViewBlock};
+use crate::components::view_block::{Drawn, Loaded, ViewBlock};
 use crate::document_head;
-use crate::state::Selection;
+use crate::state::{Embed, EmbedMode, Selection};
 use crate::takeover;
 use comex_core::blocks::text::period_text;
 use comex_core::blocks::Block;
@@ -55,7 +55,7 @@ fn block_view(
     }
     let applies = Memo::new(move |_| loaded.heading.with(Option::is_some));
     let embed = use_context::<Embed>().unwrap_or(Embed(None));
-    let embedded_alone = embed.0.as_deref() == Some(block.name());
+    let embedded_alone = embed.is_alone(block);
     let picks = (!matches!(
         block,
         Block::KeyPoints | Block::TotalsExportations | Block::TotalsImportations | Block::Exposure
@@ -107,18 +107,23 @@ fn follow_selection(selection: Selection, portrait: Portrait) {
     if takeover::is_pending() {
         // The static page already shows the first screen: the key points need not wait for a chart.
         portrait.first_chart_drawn.set(true);
-        takeover::reveal_once_drawn();
+        if let Embed(Some(EmbedMode::Unknown(_))) = selection.embed() {
+            // No block to wait for: the page says at once why the frame is empty.
+            takeover::reveal();
+        } else {
+            takeover::reveal_once_drawn();
+        }
     }
 }
 
 /// The embed mode, read once from the address (an embedding page does not change its frame's):
 /// given to every block, and the body's class.
 fn embed_mode(selection: Selection, portrait: Portrait) -> bool {
-    let embed = Embed(selection.embed());
+    let embed = selection.embed();
     let embedded = embed.is_embedded();
     let single = embed.is_single();
     // Alone in an embed, the key points have no chart to wait for.
-    if embed.0.as_deref() == Some(Block::KeyPoints.name()) {
+    if embed.is_alone(Block::KeyPoints) {
         portrait.first_chart_drawn.set(true);
     }
     provide_context(embed);
@@ -171,7 +176,7 @@ fn after_first_chart(selection: Selection, portrait: Portrait) {
         },
         FIRST_CHART_WAIT,
     );
-    let single_embed = Embed(selection.embed()).is_single();
+    let single_embed = selection.embed().is_single();
     Effect::new(move |_| {
         // Again at each selection: its région's files (the bundle is loaded once).
         portrait.selection.track();

@@ -1,7 +1,7 @@
 //! What the map colours: a selector over the map, kept in the address (`map=`). Left out of an embed,
 //! whose address the embedding page sets.
 
-use crate::components::view_block::Embed;
+use crate::state::Embed;
 use crate::state::Selection;
 use comex_core::views::map::MapMeasure;
 use leptos::prelude::*;

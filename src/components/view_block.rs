@@ -7,7 +7,7 @@ use crate::components::data_table::DataTable;
 use crate::components::export::ExportButtons;
 use crate::components::message::ErrorMessage;
 use crate::components::near_screen::{near_screen, NEAR_SCREEN_MARGIN, ON_SCREEN};
-use crate::state::selection_parameters;
+use crate::state::{selection_parameters, Embed};
 use comex_charts::Layout;
 use comex_core::blocks::text::Heading;
 use comex_core::blocks::{Block, BlockModel};
@@ -16,31 +16,6 @@ use comex_core::views::portrait::ViewModel;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// The embed mode of the page (`embed=` in the URL), read by every block.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Embed(pub Option<String>);
-
-impl Embed {
-    /// Whether a block is shown: always outside embed mode; in it, the named block (`totals` names
-    /// both totals blocks), or every block for `portrait`.
-    pub fn shows(&self, block_id: &str) -> bool {
-        match self.0.as_deref() {
-            None | Some("portrait") => true,
-            Some("totals") => block_id.starts_with("totals-"),
-            Some(name) => name == block_id,
-        }
-    }
-
-    pub fn is_embedded(&self) -> bool {
-        self.0.is_some()
-    }
-
-    /// One block alone in the frame (any embed but `portrait`).
-    pub fn is_single(&self) -> bool {
-        self.0.as_deref().is_some_and(|name| name != "portrait")
-    }
-}
 
 /// The dashboard's address for the current selection, without `embed`.
 fn full_dashboard_url() -> String {
@@ -157,7 +132,7 @@ pub fn ViewBlock(
 ) -> impl IntoView {
     let id = block.name().to_string();
     let embed = use_context::<Embed>().unwrap_or(Embed(None));
-    if !embed.shows(&id) {
+    if !embed.shows(block) {
         return ().into_any();
     }
     let embedded = embed.is_embedded();
