@@ -180,9 +180,21 @@ impl fmt::Display for Period {
 
 /// The product nomenclature levels, finest first: CPF4 (4 digits) → A129 → A38 → A17.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    Default,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum ProductLevel {
     Cpf4,
     #[default]
@@ -199,13 +211,9 @@ impl ProductLevel {
         ProductLevel::A17,
     ];
 
+    /// Its name, in kebab case (`strum`).
     pub fn name(self) -> &'static str {
-        match self {
-            ProductLevel::Cpf4 => "cpf4",
-            ProductLevel::A129 => "a129",
-            ProductLevel::A38 => "a38",
-            ProductLevel::A17 => "a17",
-        }
+        self.into()
     }
 
     /// The next finer level, for drill-down.

@@ -24,7 +24,8 @@ pub(crate) const META_KIND: &str = "comex.kind";
 pub(crate) const META_TERRITORY: &str = "comex.territory";
 
 /// What an Arrow file holds, written in its metadata.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum FileKind {
     Trade,
     Products,
@@ -32,12 +33,9 @@ pub enum FileKind {
 }
 
 impl FileKind {
+    /// Its name, in kebab case (`strum`).
     pub(crate) fn name(self) -> &'static str {
-        match self {
-            FileKind::Trade => "trade",
-            FileKind::Products => "products",
-            FileKind::Countries => "countries",
-        }
+        self.into()
     }
 }
 

@@ -17,7 +17,8 @@ pub enum Subject {
     France,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Block {
     KeyPoints,
     Partners,
@@ -71,31 +72,9 @@ impl Block {
         Block::Comparison,
     ];
 
+    /// Its name, in kebab case (`strum`).
     pub fn name(self) -> &'static str {
-        match self {
-            Block::KeyPoints => "key-points",
-            Block::Partners => "partners",
-            Block::Evolution => "evolution",
-            Block::ChangePartners => "change-partners",
-            Block::ChangeGoods => "change-goods",
-            Block::GoodsImport => "goods-import",
-            Block::GoodsExport => "goods-export",
-            Block::ExportSankey => "export-sankey",
-            Block::TotalsExportations => "totals-exportations",
-            Block::ExportSankeyRegion => "export-sankey-region",
-            Block::ExportSankeyFrance => "export-sankey-france",
-            Block::ImportSankey => "import-sankey",
-            Block::TotalsImportations => "totals-importations",
-            Block::ImportSankeyRegion => "import-sankey-region",
-            Block::ImportSankeyFrance => "import-sankey-france",
-            Block::Map => "map",
-            Block::Specialisation => "specialisation",
-            Block::Exposure => "exposure",
-            Block::ImportDependence => "import-dependence",
-            Block::ExportConcentration => "export-concentration",
-            Block::TariffExposure => "tariff-exposure",
-            Block::Comparison => "comparison",
-        }
+        self.into()
     }
 
     /// The view the block computes.
@@ -206,6 +185,25 @@ impl FromStr for Block {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names users type and links keep (`embed=`, `--view`, `level=`, `map=`): derived by `strum`,
+    /// pinned here.
+    #[test]
+    fn names_are_the_addresses_ones() {
+        let names: Vec<&str> = Block::ALL.iter().map(|block| block.name()).collect();
+        assert_eq!(names[..3], ["key-points", "partners", "evolution"]);
+        assert_eq!(Block::TotalsExportations.name(), "totals-exportations");
+        assert_eq!(Block::ImportSankeyFrance.name(), "import-sankey-france");
+        assert_eq!(ViewName::GoodsExport.name(), "goods-export");
+        assert_eq!(
+            crate::codes::ProductLevel::ALL.map(crate::codes::ProductLevel::name),
+            ["cpf4", "a129", "a38", "a17"]
+        );
+        assert_eq!(
+            crate::views::map::MapMeasure::StrongDependence.name(),
+            "strong-dependence"
+        );
+    }
 
     #[test]
     fn every_block_name_parses_back() {

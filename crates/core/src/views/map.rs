@@ -36,8 +36,11 @@ sur une année civile, parts mesurées sur tous les pays ; \
 classes par quantiles ; rang de la plus forte valeur à la plus faible.";
 
 /// What the map colours.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum MapMeasure {
     #[default]
     Exports,
@@ -64,16 +67,9 @@ impl MapMeasure {
         MapMeasure::StrongDependence,
     ];
 
+    /// Its name, in kebab case (`strum`).
     pub fn name(self) -> &'static str {
-        match self {
-            MapMeasure::Exports => "exports",
-            MapMeasure::Imports => "imports",
-            MapMeasure::Balance => "balance",
-            MapMeasure::Exposure => "exposure",
-            MapMeasure::Specialisation => "specialisation",
-            MapMeasure::Change => "change",
-            MapMeasure::StrongDependence => "strong-dependence",
-        }
+        self.into()
     }
 
     /// The selector's words.

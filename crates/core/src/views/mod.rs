@@ -20,7 +20,8 @@ pub mod totals;
 use crate::CoreError;
 
 /// The views by name, as in the URL's `embed` parameter and on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum ViewName {
     Totals,
     Partners,
@@ -57,25 +58,9 @@ impl ViewName {
         ViewName::TariffExposure,
     ];
 
+    /// Its name, in kebab case (`strum`).
     pub fn name(self) -> &'static str {
-        match self {
-            ViewName::Totals => "totals",
-            ViewName::Partners => "partners",
-            ViewName::GoodsExport => "goods-export",
-            ViewName::GoodsImport => "goods-import",
-            ViewName::ExportSankey => "export-sankey",
-            ViewName::ImportSankey => "import-sankey",
-            ViewName::Specialisation => "specialisation",
-            ViewName::Exposure => "exposure",
-            ViewName::ImportDependence => "import-dependence",
-            ViewName::ExportConcentration => "export-concentration",
-            ViewName::TariffExposure => "tariff-exposure",
-            ViewName::Evolution => "evolution",
-            ViewName::Change => "change",
-            ViewName::KeyPoints => "key-points",
-            ViewName::Map => "map",
-            ViewName::Comparison => "comparison",
-        }
+        self.into()
     }
 
     pub fn parse(text: &str) -> Result<Self, CoreError> {
