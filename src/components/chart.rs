@@ -27,31 +27,13 @@ pub use comex_charts::ChartSpec;
 #[derive(Clone, Copy)]
 pub struct FirstChartDrawn(pub RwSignal<bool>);
 
-/// What a click on a chart mark selects.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pick {
-    Product(String),
-    Country(String),
-    /// A département on the map (`dep:60`).
-    Territory(String),
-}
-
-impl Pick {
-    fn parse(text: &str) -> Option<Pick> {
-        let (kind, code) = text.split_once(':')?;
-        match kind {
-            "product" => Some(Pick::Product(code.to_string())),
-            "country" => Some(Pick::Country(code.to_string())),
-            "territory" => Some(Pick::Territory(code.to_string())),
-            _ => None,
-        }
-    }
-}
+/// What a click on a chart mark selects, as the chart wrote it in the mark.
+pub use comex_charts::Pick;
 
 /// A handler of a chart event that hands on what the mark under it selects.
 fn mark_handler(callback: Callback<Pick>) -> EventClosure {
     Closure::new(move |params: JsValue| {
-        if let Some(pick) = data_field(&params, "pick").as_deref().and_then(Pick::parse) {
+        if let Some(pick) = data_field(&params, "pick").and_then(|text| text.parse::<Pick>().ok()) {
             callback.run(pick);
         }
     })

@@ -20,7 +20,6 @@ use crate::state::{Embed, EmbedMode, Selection};
 use crate::takeover;
 use comex_core::blocks::text::period_text;
 use comex_core::blocks::Block;
-use comex_core::codes::Territory;
 use comex_core::pages::page_title;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -145,18 +144,12 @@ fn mark_callbacks(selection: Selection, portrait: Portrait) -> (Callback<Pick>, 
         Pick::Product(code) => selection.set_product(Some(code)),
         Pick::Country(code) => selection.set_country(Some(code)),
         // As the selector does: the files asked for at once, the address changes, back and forward work.
-        Pick::Territory(code) => {
-            if let Ok(territory) = code.parse::<Territory>() {
-                portrait.switch_territory(territory, selection);
-            }
-        }
+        Pick::Territory(territory) => portrait.switch_territory(territory, selection),
     });
     // Hovering a département of the map asks for its file: a click then finds it on its way.
     let on_hover = Callback::new(move |pick: Pick| {
-        if let Pick::Territory(code) = pick {
-            if let Ok(territory) = code.parse::<Territory>() {
-                portrait.prefetch_territory(&territory, &selection.periods());
-            }
+        if let Pick::Territory(territory) = pick {
+            portrait.prefetch_territory(&territory, &selection.periods());
         }
     });
     (on_pick, on_hover)

@@ -3,7 +3,7 @@
 //! exports above, imports below. The frame is a JSON template; the data are the model's.
 
 use super::{shorten, tip, DEFICIT_RED, SURPLUS_GREEN};
-use crate::ChartSpec;
+use crate::{ChartSpec, Pick};
 use comex_core::codes::Flow;
 use comex_core::format::{million_euros, signed_percent, signed_points};
 use comex_core::views::change::{Change, ChangeBy, ChangeRow, FlowChange};
@@ -29,7 +29,7 @@ fn parsed(template: &str) -> Value {
     serde_json::from_str(template).unwrap_or(Value::Null)
 }
 
-fn bar(row: &ChangeRow, pick: &str) -> Value {
+fn bar(row: &ChangeRow, by: ChangeBy) -> Value {
     let color = if row.change < 0 {
         DEFICIT_RED
     } else {
@@ -63,7 +63,11 @@ fn bar(row: &ChangeRow, pick: &str) -> Value {
             .unwrap_or(Value::Null),
     );
     item.insert("tip".into(), Value::from(tip(&row.label, &lines)));
-    item.insert("pick".into(), Value::from(format!("{pick}:{}", row.code)));
+    let pick = match by {
+        ChangeBy::Partners => Pick::Country(row.code.clone()),
+        ChangeBy::Goods => Pick::Product(row.code.clone()),
+    };
+    item.insert("pick".into(), pick.value());
     let mut style = Map::new();
     style.insert("color".into(), Value::from(color));
     item.insert("itemStyle".into(), Value::Object(style));
@@ -72,10 +76,6 @@ fn bar(row: &ChangeRow, pick: &str) -> Value {
 
 pub fn option(change: &Change, narrow: bool) -> ChartSpec {
     let label_length = if narrow { 18 } else { 34 };
-    let pick = match change.by {
-        ChangeBy::Partners => "country",
-        ChangeBy::Goods => "product",
-    };
     let mut option = parsed(TEMPLATE);
     let count = change.flows.len().max(1) as f64;
     for (index, flow) in change.flows.iter().enumerate() {
@@ -102,7 +102,7 @@ pub fn option(change: &Change, narrow: bool) -> ChartSpec {
         let mut series = parsed(SERIES);
         series["xAxisIndex"] = Value::from(index);
         series["yAxisIndex"] = Value::from(index);
-        series["data"] = drawn.iter().map(|row| bar(row, pick)).collect();
+        series["data"] = drawn.iter().map(|row| bar(row, change.by)).collect();
         for (key, value) in [
             ("grid", grid),
             ("xAxis", x_axis),

@@ -9,7 +9,7 @@ use super::{
     category_axis, frame, grid_at, headings_from_axis, shorten, tip, value_axis, with_series_data,
     EXPORT_VIOLET, IMPORT_BLUE,
 };
-use crate::ChartSpec;
+use crate::{ChartSpec, Pick};
 use charming::component::Legend;
 use charming::series::Bar;
 use comex_core::blocks::text::comparison_name;
@@ -75,7 +75,7 @@ fn good_item(good: &GoodConcentration, flow: Flow, narrow: bool) -> Value {
             format!("Nombre de pays : {}", good.countries),
             format!("HHI : {}", decimal(good.hhi, 0)),
         ]),
-        "pick": format!("product:{}", good.code),
+        "pick": Pick::Product(good.code.clone()).value(),
         "itemStyle": { "color": if good.first_in_eu { light } else { dark } },
     })
 }
@@ -281,7 +281,7 @@ pub fn tariff_option(model: &TariffExposure, narrow: bool) -> ChartSpec {
                     format!("Part vers le partenaire : {}", percent(good.share, 1)),
                     format!("Poids dans les exportations : {}", percent(good.weight, 1)),
                 ]),
-                "pick": format!("product:{}", good.code),
+                "pick": Pick::Product(good.code.clone()).value(),
             })
         })
         .collect();

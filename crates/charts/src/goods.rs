@@ -4,7 +4,7 @@
 //! the finer products inside it (`Goods::tiles`).
 
 use super::{frame, shorten, tip, with_series_data};
-use crate::ChartSpec;
+use crate::{ChartSpec, Pick};
 use charming::series::Treemap;
 use comex_core::codes::{Flow, ProductLevel};
 use comex_core::format::{million_euros, percent};
@@ -25,7 +25,7 @@ fn item(node: &GoodsNode, level: ProductLevel, labelled_share: f64) -> Value {
         "text": format!("{}\n{}", shorten(&node.label, 70), percent(node.share, 1)),
         "label": { "show": node.share >= labelled_share },
         "tip": tip(&node.label, &[format!("{} ({})", node.code, level.name().to_uppercase()), million_euros(node.value), format!("{} du flux", percent(node.share, 1))]),
-        "pick": format!("product:{}", node.code),
+        "pick": Pick::Product(node.code.clone()).value(),
     })
 }
 

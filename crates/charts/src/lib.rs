@@ -15,6 +15,7 @@ pub mod exposure;
 pub mod goods;
 pub mod map;
 pub mod partners;
+pub mod pick;
 pub mod sankey;
 pub mod specialisation;
 pub mod style;
@@ -27,6 +28,7 @@ use charming::element::{AxisLabel, AxisType, Formatter, NameLocation, Tooltip, T
 use charming::Chart;
 use serde_json::{json, Value};
 
+pub use pick::Pick;
 pub use style::{
     Theme, DEFICIT_RED, EXPORT_VIOLET, IMPORT_BLUE, NEUTRAL_GREY, OTHERS_GREY, SURPLUS_GREEN,
     TOP_FLOW_RED,

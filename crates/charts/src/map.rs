@@ -4,7 +4,8 @@
 //! région's, outlined in black.
 
 use super::tip;
-use crate::ChartSpec;
+use crate::{ChartSpec, Pick};
+use comex_core::codes::Territory;
 use comex_core::views::map::FranceMap;
 use serde_json::{json, Value};
 
@@ -36,7 +37,7 @@ pub fn option(map: &FranceMap, narrow: bool) -> Option<ChartSpec> {
             json!({
                 "name": row.code,
                 "value": row.value,
-                "pick": format!("territory:dep:{}", row.code),
+                "pick": Pick::Territory(Territory::Departement(row.code.clone())).value(),
                 "tip": tip(&format!("{} ({})", row.label, row.code), &lines),
                 "itemStyle": {
                     "areaColor": colour,

@@ -4,7 +4,7 @@
 use super::{
     frame, grid, tip, with_series_data, DEFICIT_RED, EXPORT_VIOLET, IMPORT_BLUE, SURPLUS_GREEN,
 };
-use crate::ChartSpec;
+use crate::{ChartSpec, Pick};
 use charming::component::{Axis, Legend};
 use charming::element::{AxisLabel, AxisType, SplitLine};
 use charming::series::{Bar, Scatter};
@@ -35,7 +35,7 @@ pub fn option(partners: &Partners, narrow: bool) -> ChartSpec {
                 "value": value as f64 / 1e6,
                 "text": million_euros(label_value),
                 "tip": detail(row),
-                "pick": format!("country:{}", row.code),
+                "pick": Pick::Country(row.code.clone()).value(),
             })
         };
     let imports: Vec<Value> = rows
@@ -58,7 +58,7 @@ pub fn option(partners: &Partners, narrow: bool) -> ChartSpec {
                 "value": r.balance as f64 / 1e6,
                 "text": format!("solde {}", million_euros(r.balance)),
                 "tip": detail(r),
-                "pick": format!("country:{}", r.code),
+                "pick": Pick::Country(r.code.clone()).value(),
                 "itemStyle": { "color": color },
                 "label": { "color": color },
             })

@@ -5,8 +5,8 @@ use super::{
     frame, shorten, tip, with_series_data, EXPORT_VIOLET, IMPORT_BLUE, NEUTRAL_GREY, OTHERS_GREY,
     TOP_FLOW_RED,
 };
-use crate::ChartSpec;
 use crate::Layout;
+use crate::{ChartSpec, Pick};
 use charming::series::Sankey as SankeySeries;
 use comex_core::codes::Flow;
 use comex_core::format::{million_euros, percent};
@@ -72,8 +72,8 @@ pub fn option(sankey: &Sankey, layout: Layout) -> ChartSpec {
             NodeKind::Others => OTHERS_GREY,
         };
         let pick = match node.kind {
-            NodeKind::Product => Some(format!("product:{}", node.code)),
-            NodeKind::Country => Some(format!("country:{}", node.code)),
+            NodeKind::Product => Some(Pick::Product(node.code.clone()).value()),
+            NodeKind::Country => Some(Pick::Country(node.code.clone()).value()),
             NodeKind::Others => None,
         };
         json!({

@@ -3,7 +3,7 @@
 use super::{
     frame, grid, percent_axis, shorten, tip, with_series_data, EXPORT_VIOLET, NEUTRAL_GREY,
 };
-use crate::ChartSpec;
+use crate::{ChartSpec, Pick};
 use charming::component::{Axis, Legend};
 use charming::element::AxisType;
 use charming::series::Bar;
@@ -25,7 +25,7 @@ pub fn option(specialisation: &Specialisation) -> ChartSpec {
                 format!("Indice : {}", row.index.map(|i| decimal(i, 2)).unwrap_or_else(|| "–".into())),
                 million_euros(row.value),
             ]),
-            "pick": format!("product:{}", row.code),
+            "pick": Pick::Product(row.code.clone()).value(),
         })
     };
     let chart = frame()
