@@ -93,11 +93,14 @@ test('every chart is described by its reading key, and Échap closes its tooltip
   }
   await expect(page.locator('#partners-reading')).toContainText('à gauche les importations');
   const chart = page.locator('#partners .chart');
-  const box = (await chart.boundingBox())!;
+  // The tooltips come with the second ECharts bundle, and the blocks above settle their height.
+  await page.waitForFunction(() => (window as any).echartsMoreLoaded === true);
+  await expect(page.locator('#key-points')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
   const tooltipShown = () => page.evaluate(() => [...document.querySelectorAll('#partners .chart > div')]
     .some((div) => (div.textContent ?? '').length > 0 && getComputedStyle(div).visibility === 'visible' && getComputedStyle(div).opacity !== '0'));
   await expect.poll(async () => {
-    // Over the first country's bars (the rows start under the legend).
+    // Over the first country's bars (the rows start under the legend), where the chart is now.
+    const box = (await chart.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.42, box.y + 60 + Math.random() * 20);
     return tooltipShown();
   }, { timeout: 10_000 }).toBe(true);
