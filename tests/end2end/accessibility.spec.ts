@@ -10,6 +10,14 @@ import type { Page } from '@playwright/test';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
+/** Scrolls to each block and waits until it is drawn (blocks below the screen load when near it). */
+async function drawnWhenScrolledTo(page: Page, blocks: string[]) {
+  for (const block of blocks) {
+    await page.locator(`#${block}`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`#${block}`)).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+  }
+}
+
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
@@ -26,10 +34,7 @@ for (const width of [1280, 390]) {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.goto('/departements/60-oise/');
     await expect(page.locator('#baked')).toHaveCount(0, { timeout: 20_000 });
-    for (const block of ['import-dependence', 'export-concentration', 'tariff-exposure']) {
-      await page.locator(`#${block}`).scrollIntoViewIfNeeded();
-      await expect(page.locator(`#${block}`)).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
-    }
+    await drawnWhenScrolledTo(page, ['import-dependence', 'export-concentration', 'tariff-exposure']);
     expect(await violations(page), 'taken over').toEqual([]);
     void consoleErrors;
   });
@@ -120,12 +125,17 @@ for (const block of ['import-dependence', 'tariff-exposure', 'export-sankey']) {
   });
 }
 
-/** The colour the partner chart draws imports in, as ECharts holds it (none before it is drawn). */
-function importColour(page: Page): Promise<string | null> {
+/** The partner chart's option as ECharts holds it (none before it is drawn). */
+function partnersOption(page: Page): Promise<any> {
   return page.evaluate(() => {
     const chart = (window as any).echarts?.getInstanceByDom(document.querySelector('#partners .chart'));
-    return chart ? chart.getOption().color[0] : null;
+    return chart ? chart.getOption() : null;
   });
+}
+
+/** The colour the partner chart draws imports in (none before it is drawn). */
+async function importColour(page: Page): Promise<string | null> {
+  return (await partnersOption(page))?.color[0] ?? null;
 }
 
 /** The colours of the partner chart: of its series, of its balance points, of its axis labels. */
@@ -162,19 +172,14 @@ for (const width of [1280, 390]) {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.goto('/departements/60-oise/');
     await expect(page.locator('#baked')).toHaveCount(0, { timeout: 20_000 });
-    await page.locator('#partners').scrollIntoViewIfNeeded();
-    await expect(page.locator('#partners')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+    await drawnWhenScrolledTo(page, ['partners']);
     // The charts' colours are the dark theme's (crates/charts/src/style.rs), as the command line gives them.
     await expect.poll(() => importColour(page)).toBe('#6ca6e8');
-    const drawn = await page.evaluate(() =>
-      (window as any).echarts.getInstanceByDom(document.querySelector('#partners .chart')).getOption());
+    const drawn = await partnersOption(page);
     const printed = JSON.parse(coreView('dep:60', 'partners', { format: 'echarts', theme: 'dark' }));
     expect(coloursOf(drawn)).toEqual(coloursOf(printed.option));
     expect(coloursOf(drawn).axisLabel).toBe('#a8b3bf');
-    for (const block of ['goods-import', 'import-dependence', 'map']) {
-      await page.locator(`#${block}`).scrollIntoViewIfNeeded();
-      await expect(page.locator(`#${block}`)).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
-    }
+    await drawnWhenScrolledTo(page, ['goods-import', 'import-dependence', 'map']);
     expect(await violations(page), 'taken over').toEqual([]);
     void consoleErrors;
   });

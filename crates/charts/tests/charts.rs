@@ -601,38 +601,49 @@ fn the_committed_outline_has_the_customs_departements() {
     assert_eq!(codes, expected);
 }
 
+/// Every chart's option as its snapshot holds it, with the snapshot's path (ten charts).
+fn snapshot_options() -> Vec<(std::path::PathBuf, Value)> {
+    let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let options: Vec<(std::path::PathBuf, Value)> = std::fs::read_dir(snapshots)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let body = text.splitn(3, "---").nth(2).unwrap();
+            let spec: Value = serde_json::from_str(body).unwrap();
+            (path, spec["option"].clone())
+        })
+        .collect();
+    assert_eq!(options.len(), 10);
+    options
+}
+
+/// The option's keys are components the app replaces on a redraw, or plain values.
+fn assert_only_redraw_components(option: &Value) {
+    for key in option.as_object().unwrap().keys() {
+        assert!(
+            comex_charts::COMPONENTS.contains(&key.as_str())
+                || comex_charts::PLAIN_KEYS.contains(&key.as_str()),
+            "{key}"
+        );
+    }
+}
+
 /// Every option's keys are components the app replaces on a redraw, or plain values.
 #[test]
 fn every_option_has_only_the_components_a_redraw_replaces() {
-    let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
-    let mut checked = 0;
-    for entry in std::fs::read_dir(snapshots).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        let body = text.splitn(3, "---").nth(2).unwrap();
-        let spec: serde_json::Value = serde_json::from_str(body).unwrap();
-        for key in spec["option"].as_object().unwrap().keys() {
-            assert!(
-                comex_charts::COMPONENTS.contains(&key.as_str())
-                    || comex_charts::PLAIN_KEYS.contains(&key.as_str()),
-                "{key}"
-            );
-        }
-        checked += 1;
+    for (_, option) in snapshot_options() {
+        assert_only_redraw_components(&option);
     }
-    assert_eq!(checked, 10);
 }
 
 /// Every series type of every option is in one of the two ECharts bundles, and the charts that need
 /// the second one say so (the app loads it before drawing them).
 #[test]
 fn every_series_type_is_in_a_bundle() {
-    let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let mut kinds = std::collections::BTreeSet::new();
-    for entry in std::fs::read_dir(snapshots).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        let body = text.splitn(3, "---").nth(2).unwrap();
-        let spec: serde_json::Value = serde_json::from_str(body).unwrap();
-        let series: Vec<String> = spec["option"]["series"]
+    for (_, option) in snapshot_options() {
+        let series: Vec<String> = option["series"]
             .as_array()
             .unwrap()
             .iter()
@@ -642,7 +653,7 @@ fn every_series_type_is_in_a_bundle() {
             .iter()
             .any(|kind| comex_charts::MORE_BUNDLE_SERIES.contains(&kind.as_str()));
         assert_eq!(
-            comex_charts::needs_more_charts(&spec["option"]),
+            comex_charts::needs_more_charts(&option),
             in_more,
             "{series:?}"
         );
@@ -740,7 +751,6 @@ fn tooltips_escape_their_text() {
 #[test]
 fn every_option_in_the_dark_theme_keeps_no_light_colour() {
     use comex_charts::style::{self, Theme};
-    let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let light_colours = [
         style::IMPORT_BLUE,
         style::EXPORT_VIOLET,
@@ -752,18 +762,12 @@ fn every_option_in_the_dark_theme_keeps_no_light_colour() {
         style::REGION_TEAL,
         style::COUNTRY_SLATE,
     ];
-    let mut checked = 0;
-    for entry in std::fs::read_dir(snapshots).unwrap() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let body = text.splitn(3, "---").nth(2).unwrap();
-        let spec: serde_json::Value = serde_json::from_str(body).unwrap();
-        let mut option = spec["option"].clone();
+    for (path, mut option) in snapshot_options() {
         style::apply(&mut option, Theme::Dark);
         let mut drawn = option.clone();
         for series in drawn["series"].as_array_mut().unwrap() {
             if series["type"] == "map" {
-                // The map's classes are the core's, shown alike in both themes.
+                // The map's classes keep their colours in both themes.
                 series["data"] = Value::Null;
             }
         }
@@ -775,14 +779,6 @@ fn every_option_in_the_dark_theme_keeps_no_light_colour() {
                 path.display()
             );
         }
-        for key in option.as_object().unwrap().keys() {
-            assert!(
-                comex_charts::COMPONENTS.contains(&key.as_str())
-                    || comex_charts::PLAIN_KEYS.contains(&key.as_str()),
-                "{key}"
-            );
-        }
-        checked += 1;
+        assert_only_redraw_components(&option);
     }
-    assert_eq!(checked, 10);
 }
