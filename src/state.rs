@@ -1,9 +1,11 @@
 //! The dashboard's selection, kept in the address: the territory's page (`departements/60-oise/`),
 //! then the query (`?country=US&product=C20B&level=a129`), so that a copied link opens the same
-//! view and back/forward work. The older `?territory=dep:60` still opens its territory, and is
-//! rewritten as that territory's page once the manifest is read (`settle_address`).
+//! view and back/forward work. The query is read once into its types (`crate::address::Query`);
+//! each value here changes only when it does. The older `?territory=dep:60` still opens its
+//! territory, and is rewritten as that territory's page once the manifest is read (`settle_address`).
 
-use crate::address::Address;
+use crate::address::{Address, EmbedMode, Parameter, Periods};
+use comex_charts::Theme;
 use comex_core::blocks::{Block, Selection as CoreSelection};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Period, ProductLevel, Territory};
@@ -16,134 +18,135 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Selection {
     address: Address,
-    page: Memo<String>,
-    territory: Memo<Option<String>>,
+    territory: Memo<Territory>,
     product: Memo<Option<String>>,
     country: Memo<Option<String>>,
-    level: Memo<Option<String>>,
-    period: Memo<Option<String>>,
-    embed: Memo<Option<String>>,
-    map: Memo<Option<String>>,
-    compare: Memo<Option<String>>,
-    theme: Memo<Option<String>>,
+    level: Memo<ProductLevel>,
+    periods: Memo<Vec<Period>>,
+    embed: Memo<Option<EmbedMode>>,
+    map: Memo<MapMeasure>,
+    compare: Memo<Option<Territory>>,
+    theme: Memo<Option<Theme>>,
+    unreadable: Memo<Vec<String>>,
+}
+
+/// A parameter's value when it reads (an unreadable one counts as absent, and is named by
+/// `unknown_codes`).
+fn read<T: Clone>(parameter: &Option<Parameter<T>>) -> Option<T> {
+    parameter.as_ref().and_then(Parameter::read).cloned()
 }
 
 impl Selection {
     pub fn from_url() -> Self {
         let address = Address::from_page();
+        let page = address.page();
+        let named = address.read(|query| read(&query.territory));
+        // The territory of the query (an older address), else the page's; France at the root,
+        // and when neither names a territory.
+        let territory = Memo::new(move |_| {
+            named
+                .get()
+                .or_else(|| page.with(|page| territory_of_page(page)))
+                .unwrap_or(Territory::France)
+        });
+        let compared = address.read(|query| read(&query.compare));
         Selection {
             address,
-            page: address.page(),
-            territory: address.parameter("territory"),
-            product: address.parameter("product"),
-            country: address.parameter("country"),
-            level: address.parameter("level"),
-            period: address.parameter("period"),
-            embed: address.parameter("embed"),
-            map: address.parameter("map"),
-            compare: address.parameter("compare"),
-            theme: address.parameter("theme"),
+            territory,
+            product: address.read(|query| query.product.clone()),
+            country: address.read(|query| query.country.clone()),
+            level: address.read(|query| read(&query.level).unwrap_or_default()),
+            periods: address.read(|query| {
+                read(&query.periods)
+                    .map(|Periods(periods)| periods)
+                    .unwrap_or_default()
+            }),
+            embed: address.read(|query| query.embed.clone()),
+            map: address.read(|query| read(&query.map).unwrap_or_default()),
+            // None for the selected territory itself.
+            compare: Memo::new(move |_| compared.get().filter(|other| *other != territory.get())),
+            theme: address.read(|query| read(&query.theme)),
+            unreadable: address.read(crate::address::Query::unreadable),
         }
     }
 
-    /// The territory of the query (an older address), else the page's; France at the root, and
-    /// when neither names a territory.
     pub fn territory(&self) -> Territory {
-        self.territory
-            .get()
-            .and_then(|text| text.parse::<Territory>().ok())
-            .or_else(|| self.page.with(|page| territory_of_page(page)))
-            .unwrap_or(Territory::France)
+        self.territory.get()
     }
 
     /// Goes to the territory's page (a new history entry); `territory=` in the query where the
     /// manifest gives it no page.
     pub fn set_territory(&self, territory: &Territory, manifest: &Manifest) {
         match manifest.page_path(territory) {
-            Some(path) => self.address.set_page(path, "territory", false),
-            None => self.address.set("territory", Some(territory.to_string())),
+            Some(path) => self.address.set_page(path, false),
+            None => self.address.update(|query| {
+                query.territory = Some(Parameter::Read(territory.clone()));
+            }),
         }
     }
 
     /// An older address (`?territory=dep:60`) rewritten in place as its territory's page, so that
     /// a copied link, the back button and the canonical address agree.
     pub fn settle_address(&self, manifest: &Manifest) {
-        let named = self
-            .territory
-            .get_untracked()
-            .and_then(|text| text.parse::<Territory>().ok());
+        let named = read(&self.address.query_untracked().territory);
         if let Some(path) = named.and_then(|territory| manifest.page_path(&territory)) {
-            self.address.set_page(path, "territory", true);
+            self.address.set_page(path, true);
         }
     }
 
     pub fn level(&self) -> ProductLevel {
-        self.level
-            .get()
-            .and_then(|text| text.parse::<ProductLevel>().ok())
-            .unwrap_or_default()
+        self.level.get()
     }
 
     pub fn set_level(&self, level: ProductLevel) {
-        self.address.set("level", Some(level.name().to_string()));
+        self.address
+            .update(|query| query.level = Some(Parameter::Read(level)));
     }
 
     /// What the map colours (`map=exports|imports|balance|exposure|change`; exports without it).
     pub fn map_measure(&self) -> MapMeasure {
-        self.map
-            .get()
-            .and_then(|text| text.parse::<MapMeasure>().ok())
-            .unwrap_or_default()
+        self.map.get()
     }
 
     /// The default measure leaves the address without `map=`.
     pub fn set_map_measure(&self, measure: MapMeasure) {
-        self.address.set(
-            "map",
-            (measure != MapMeasure::default()).then(|| measure.name().to_string()),
-        );
+        self.address.update(|query| {
+            query.map = (measure != MapMeasure::default()).then_some(Parameter::Read(measure));
+        });
     }
 
     /// The territory set beside the selected one (`compare=dep:02`); none without it, for an
     /// unreadable one, or for the selected territory itself.
     pub fn compare(&self) -> Option<Territory> {
-        self.compare
-            .get()
-            .and_then(|text| text.parse::<Territory>().ok())
-            .filter(|other| *other != self.territory())
+        self.compare.get()
     }
 
     pub fn set_compare(&self, territory: Option<&Territory>) {
-        self.address
-            .set("compare", territory.map(Territory::to_string));
+        self.address.update(|query| {
+            query.compare = territory.map(|territory| Parameter::Read(territory.clone()));
+        });
     }
 
     /// `theme=light|dark`, which forces the page's colour scheme (`crate::theme`).
-    pub fn forced_theme(&self) -> Memo<Option<String>> {
+    pub fn forced_theme(&self) -> Memo<Option<Theme>> {
         self.theme
     }
 
     /// `embed=<view>` shows one block without the app's chrome; `embed=portrait` the whole portrait.
     pub fn embed(&self) -> Embed {
-        Embed(self.embed.get().map(|name| EmbedMode::parse(&name)))
+        Embed(self.embed.get())
     }
 
     /// The quarters of the URL (`period=2024T1` or `2024T1,2024T2`); empty means every quarter.
     pub fn periods(&self) -> Vec<Period> {
-        self.period
-            .get()
-            .map(|text| {
-                text.split(',')
-                    .filter_map(|period| period.parse::<Period>().ok())
-                    .collect()
-            })
-            .unwrap_or_default()
+        self.periods.get()
     }
 
     pub fn set_periods(&self, periods: &[Period]) {
-        let text: Vec<String> = periods.iter().map(Period::to_string).collect();
-        self.address
-            .set("period", (!text.is_empty()).then(|| text.join(",")));
+        self.address.update(|query| {
+            query.periods =
+                (!periods.is_empty()).then(|| Parameter::Read(Periods(periods.to_vec())));
+        });
     }
 
     pub fn product_code(&self) -> Option<String> {
@@ -155,11 +158,11 @@ impl Selection {
     }
 
     pub fn set_product(&self, code: Option<String>) {
-        self.address.set("product", code);
+        self.address.update(|query| query.product = code);
     }
 
     pub fn set_country(&self, code: Option<String>) {
-        self.address.set("country", code);
+        self.address.update(|query| query.country = code);
     }
 
     /// The filter of the URL; unknown codes are dropped (and reported by `unknown_codes`).
@@ -177,7 +180,7 @@ impl Selection {
         }
     }
 
-    /// The selection as the core reads it: territory, filter and level, parsed once.
+    /// The selection as the core reads it: territory, filter and level.
     pub fn core_selection(&self, catalog: &Catalog) -> CoreSelection {
         CoreSelection {
             territory: self.territory(),
@@ -188,7 +191,8 @@ impl Selection {
         }
     }
 
-    /// Codes of the URL that the data do not know, to tell the user rather than ignore silently.
+    /// Values of the URL that do not read, or codes the data do not know, to tell the user rather
+    /// than ignore silently.
     pub fn unknown_codes(&self, catalog: &Catalog) -> Vec<String> {
         let mut unknown = Vec::new();
         if let Some(code) = self
@@ -205,39 +209,8 @@ impl Selection {
         {
             unknown.push(format!("pays « {code} »"));
         }
-        if let Some(text) = self
-            .territory
-            .get()
-            .filter(|text| text.parse::<Territory>().is_err())
-        {
-            unknown.push(format!("territoire « {text} »"));
-        }
-        if let Embed(Some(EmbedMode::Unknown(name))) = self.embed() {
-            unknown.push(format!("bloc « {name} »"));
-        }
+        unknown.extend(self.unreadable.get());
         unknown
-    }
-}
-
-/// What `embed=` names, parsed once: the whole portrait without the header, both totals, one
-/// block, or a name no block has (the page says so).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EmbedMode {
-    Portrait,
-    Totals,
-    Block(Block),
-    Unknown(String),
-}
-
-impl EmbedMode {
-    fn parse(name: &str) -> Self {
-        match name {
-            "portrait" => EmbedMode::Portrait,
-            "totals" => EmbedMode::Totals,
-            other => other
-                .parse::<Block>()
-                .map_or_else(|_| EmbedMode::Unknown(other.to_string()), EmbedMode::Block),
-        }
     }
 }
 
@@ -274,15 +247,4 @@ impl Embed {
     pub fn is_alone(&self, block: Block) -> bool {
         self.0 == Some(EmbedMode::Block(block))
     }
-}
-
-/// The page's query parameters but `embed`, as `key=value` strings: the selection, to put in a link.
-pub fn selection_parameters() -> Vec<String> {
-    let query = window().location().search().unwrap_or_default();
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("embed="))
-        .map(str::to_string)
-        .collect()
 }

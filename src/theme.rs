@@ -23,10 +23,8 @@ fn system_theme() -> Theme {
 }
 
 /// The theme the address forces (an unknown value forces nothing), else the system's.
-fn page_theme(forced: Option<String>) -> Theme {
-    forced
-        .and_then(|name| name.parse::<Theme>().ok())
-        .unwrap_or_else(system_theme)
+fn page_theme(forced: Option<Theme>) -> Theme {
+    forced.unwrap_or_else(system_theme)
 }
 
 thread_local! {
@@ -46,7 +44,7 @@ pub fn printed() {
 
 /// Keeps `theme` on the page's theme: set now, again when the address or the system's preference
 /// changes, light while printing.
-pub fn follow(theme: RwSignal<Theme>, forced: Memo<Option<String>>) {
+pub fn follow(theme: RwSignal<Theme>, forced: Memo<Option<Theme>>) {
     let printing = PRINTING.with(|printing| *printing);
     let update = move || {
         let now = if printing.get_untracked() {
@@ -77,10 +75,7 @@ pub fn follow(theme: RwSignal<Theme>, forced: Memo<Option<String>>) {
     }
 }
 
-/// The theme the page is drawn in now (an exported chart's background).
-pub fn current() -> Theme {
-    let forced = web_sys::Url::new(&window().location().href().unwrap_or_default())
-        .ok()
-        .and_then(|url| url.search_params().get("theme"));
-    page_theme(forced)
-}
+/// The theme the page is drawn in, shared with the blocks as a context (an exported chart's
+/// background).
+#[derive(Clone, Copy)]
+pub struct PageTheme(pub RwSignal<Theme>);

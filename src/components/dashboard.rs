@@ -4,6 +4,7 @@
 //! file only lays the blocks out: each block's files and model come from `block_loader`, whose
 //! numbers all come from the core.
 
+use crate::address::EmbedMode;
 use crate::api::Dataset;
 use crate::components::app_header::AppHeader;
 use crate::components::block_loader::{load, Portrait};
@@ -16,7 +17,7 @@ use crate::components::print_intro::PrintIntro;
 use crate::components::territory_links::TerritoryLinks;
 use crate::components::view_block::{Drawn, Loaded, ViewBlock};
 use crate::document_head;
-use crate::state::{Embed, EmbedMode, Selection};
+use crate::state::{Embed, Selection};
 use crate::takeover;
 use comex_core::blocks::text::period_text;
 use comex_core::blocks::Block;
@@ -255,6 +256,7 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
     });
     on_cleanup(move || resize.remove());
     crate::theme::follow(portrait.theme, selection.forced_theme());
+    provide_context(crate::theme::PageTheme(portrait.theme));
     // Échap closes the charts' tooltips (RGAA 10.13).
     let escape = window_event_listener(leptos::ev::keydown, |event| {
         if event.key() == "Escape" {
@@ -284,7 +286,7 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
         {move || {
             let unknown = unknown();
             (!unknown.is_empty()).then(|| view! {
-                <p class="notice" role="status">{format!("Ignoré dans l'adresse : {} (code inconnu des données).", unknown.join(", "))}</p>
+                <p class="notice" role="status">{format!("Ignoré dans l'adresse, faute de le reconnaître : {}.", unknown.join(", "))}</p>
             })
         }}
         <main>

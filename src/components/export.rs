@@ -2,8 +2,10 @@
 //! spreadsheet opens it right: exactly the rows of the data table, « Autres » and the total line
 //! included), its chart as PNG or SVG, and the `<iframe>` snippet that embeds it in another page.
 
+use crate::address::{link_query, EmbedMode};
 use crate::echarts::{self, ECharts};
-use crate::state::selection_parameters;
+use crate::theme::PageTheme;
+use comex_charts::Theme;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -47,21 +49,17 @@ fn chart_of(block_id: &str) -> Option<(web_sys::HtmlElement, ECharts)> {
 }
 
 /// The chart as drawn, as a PNG data URL (twice the screen resolution, on the page's background).
-fn png_url(block_id: &str) -> Option<String> {
+fn png_url(block_id: &str, paper: &str) -> Option<String> {
     let (_, chart) = chart_of(block_id)?;
     let options = js_sys::Object::new();
     set(&options, "type", &JsValue::from_str("png"));
     set(&options, "pixelRatio", &JsValue::from_f64(2.0));
-    set(
-        &options,
-        "backgroundColor",
-        &JsValue::from_str(crate::theme::current().paper()),
-    );
+    set(&options, "backgroundColor", &JsValue::from_str(paper));
     Some(chart.get_data_url(&options))
 }
 
 /// The chart as SVG: the same option drawn once by ECharts' SVG renderer, off screen, same size.
-fn svg_url(block_id: &str) -> Option<String> {
+fn svg_url(block_id: &str, paper: &str) -> Option<String> {
     let (element, chart) = chart_of(block_id)?;
     let document = document();
     let scratch: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
@@ -82,11 +80,7 @@ fn svg_url(block_id: &str) -> Option<String> {
     let drawn = svg_chart.set_option(&option, &js_sys::Object::new());
     let options = js_sys::Object::new();
     set(&options, "type", &JsValue::from_str("svg"));
-    set(
-        &options,
-        "backgroundColor",
-        &JsValue::from_str(crate::theme::current().paper()),
-    );
+    set(&options, "backgroundColor", &JsValue::from_str(paper));
     let url = drawn.is_ok().then(|| svg_chart.get_data_url(&options));
     svg_chart.dispose();
     scratch.remove();
@@ -96,13 +90,12 @@ fn svg_url(block_id: &str) -> Option<String> {
 /// The address of the page showing only this block (`embed=<id>`), with the current selection.
 fn embed_url(block_id: &str) -> String {
     let location = window().location();
-    let mut parameters = vec![format!("embed={block_id}")];
-    parameters.extend(selection_parameters());
+    let Ok(embed) = block_id.parse::<EmbedMode>();
     format!(
         "{}{}?{}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default(),
-        parameters.join("&")
+        link_query(Some(embed))
     )
 }
 
@@ -174,8 +167,12 @@ pub fn ExportButtons(
             }
         }
     };
+    let theme = use_context::<PageTheme>();
     let export_image = move |svg: bool| {
         let block_id = id.get_value();
+        let paper = theme
+            .map_or(Theme::Light, |PageTheme(theme)| theme.get_untracked())
+            .paper();
         let extension = if svg { "svg" } else { "png" };
         let name = format!("{}.{extension}", file_stem.get_untracked());
         wasm_bindgen_futures::spawn_local(async move {
@@ -184,9 +181,9 @@ pub fn ExportButtons(
                 echarts::ensure_more()
                     .await
                     .ok()
-                    .and_then(|()| svg_url(&block_id))
+                    .and_then(|()| svg_url(&block_id, paper))
             } else {
-                png_url(&block_id)
+                png_url(&block_id, paper)
             };
             if url
                 .map(|url| download_url(&name, &url))

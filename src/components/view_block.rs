@@ -1,13 +1,14 @@
 //! One block of the portrait: title, reading key, the rule it follows, the chart (or the error in its
 //! place, or a skeleton while loading), the source line and the data table.
 
+use crate::address::link_query;
 use crate::api::LoadError;
 use crate::components::chart::{ChartSpec, EChart, Pick};
 use crate::components::data_table::DataTable;
 use crate::components::export::ExportButtons;
 use crate::components::message::ErrorMessage;
 use crate::components::near_screen::{near_screen, NEAR_SCREEN_MARGIN, ON_SCREEN};
-use crate::state::{selection_parameters, Embed};
+use crate::state::Embed;
 use comex_charts::Layout;
 use comex_core::blocks::text::Heading;
 use comex_core::blocks::{Block, BlockModel};
@@ -20,7 +21,7 @@ use std::sync::Arc;
 /// The dashboard's address for the current selection, without `embed`.
 fn full_dashboard_url() -> String {
     let pathname = window().location().pathname().unwrap_or_default();
-    format!("{pathname}?{}", selection_parameters().join("&"))
+    format!("{pathname}?{}", link_query(None))
 }
 
 /// What a block shows: the words of a selection and, once ready, its model (or why it failed).

@@ -125,7 +125,7 @@ test('PNG and SVG downloads are valid images', async ({ page, consoleErrors }) =
 
 test('an embed of a block that does not exist says so, and shows no block', async ({ page, consoleErrors }) => {
   await page.goto('/departements/60-oise/?embed=sankey-export');
-  await expect(page.locator('.notice')).toHaveText('Ignoré dans l\'adresse : bloc « sankey-export » (code inconnu des données).');
+  await expect(page.locator('.notice')).toHaveText('Ignoré dans l\'adresse, faute de le reconnaître : bloc « sankey-export ».');
   await expect(page.locator('body')).toHaveClass(/embed-single/);
   await expect(page.locator('.view-block')).toHaveCount(0);
   await expect(page.locator('.app-header')).toHaveCount(0);

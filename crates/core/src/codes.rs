@@ -227,6 +227,12 @@ impl ProductLevel {
     }
 }
 
+impl fmt::Display for ProductLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl FromStr for ProductLevel {
     type Err = CoreError;
 

@@ -10,27 +10,31 @@
 //! next animation frame, after a navigation of its own, which delayed every switch by a frame and
 //! its layout. Here a selection reaches the blocks in the task of the click or key press.
 
+mod query;
+
+pub use query::{EmbedMode, Parameter, Periods, Query};
+
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// The page's path below the site's root, and the query's parameters in their order.
+/// The page's path below the site's root, and its query read into its types.
 #[derive(Clone, Copy)]
 pub struct Address {
     page: RwSignal<String>,
-    parameters: RwSignal<Vec<(String, String)>>,
+    query: RwSignal<Query>,
 }
 
 impl Address {
     pub fn from_page() -> Self {
         let page = RwSignal::new(current_page());
-        let parameters = RwSignal::new(parse_query(&current_query()));
+        let query = RwSignal::new(current_query());
         // Back and forward change the address under the app: read it again.
         let history = window_event_listener(leptos::ev::popstate, move |_| {
             page.set(current_page());
-            parameters.set(parse_query(&current_query()));
+            query.set(current_query());
         });
         on_cleanup(move || history.remove());
-        Address { page, parameters }
+        Address { page, query }
     }
 
     /// The page's path below the site's root (`departements/60-oise/`; `""` at the root).
@@ -39,61 +43,63 @@ impl Address {
         Memo::new(move |_| page.get())
     }
 
-    /// Goes to another page of the site, with `name` left out of the query (the parameter the
-    /// page's path now says): a new history entry, or in place of the current one with `replace`
-    /// (an old address written as it now reads).
-    pub fn set_page(&self, path: String, name: &str, replace: bool) {
+    /// One value of the query, changing only when that value does.
+    pub fn read<T: Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        value: impl Fn(&Query) -> T + Send + Sync + 'static,
+    ) -> Memo<T> {
+        let query = self.query;
+        Memo::new(move |_| query.with(&value))
+    }
+
+    /// The query as it is now, without tracking it.
+    pub fn query_untracked(&self) -> Query {
+        self.query.get_untracked()
+    }
+
+    /// Goes to another page of the site, with the query's older `territory=` left out (the page's
+    /// path now says it): a new history entry, or in place of the current one with `replace` (an
+    /// old address written as it now reads).
+    pub fn set_page(&self, path: String, replace: bool) {
         let unchanged = self.page.with_untracked(|page| *page == path)
-            && self
-                .parameters
-                .with_untracked(|list| value_of(list, name).is_none());
+            && self.query.with_untracked(|query| query.territory.is_none());
         if unchanged {
             return;
         }
-        self.parameters
-            .update(|list| list.retain(|(key, _)| key != name));
+        self.query.update(|query| query.territory = None);
         self.page.set(path);
         self.write(replace);
     }
 
-    /// One parameter's value, changing only when that parameter does.
-    pub fn parameter(&self, name: &'static str) -> Memo<Option<String>> {
-        let parameters = self.parameters;
-        Memo::new(move |_| parameters.with(|list| value_of(list, name)))
-    }
-
-    /// Sets (or, with `None`, removes) a parameter, then writes the address.
-    pub fn set(&self, name: &str, value: Option<String>) {
-        let current = self.parameters.with_untracked(|list| value_of(list, name));
-        if current == value {
+    /// Changes the query (a new history entry), when `change` changes it.
+    pub fn update(&self, change: impl FnOnce(&mut Query)) {
+        let mut query = self.query.get_untracked();
+        change(&mut query);
+        if self.query.with_untracked(|current| *current == query) {
             return;
         }
-        self.parameters.update(|list| match value {
-            Some(value) => match list.iter_mut().find(|(key, _)| key == name) {
-                Some(entry) => entry.1 = value,
-                None => list.push((name.to_string(), value)),
-            },
-            None => list.retain(|(key, _)| key != name),
-        });
+        self.query.set(query);
         self.write(false);
     }
 
     fn write(&self, replace: bool) {
-        let query = self.parameters.with_untracked(|list| format_query(list));
+        let query = self.query.with_untracked(Query::to_string);
         let page = self.page.get_untracked();
         write_address(&page, &query, replace);
     }
 }
 
-fn value_of(parameters: &[(String, String)], name: &str) -> Option<String> {
-    parameters
-        .iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.clone())
+/// The current address's query with `embed` set as given (none: the dashboard): a link to the
+/// same selection, alone in a frame or whole.
+pub fn link_query(embed: Option<EmbedMode>) -> String {
+    let mut query = current_query();
+    query.embed = embed;
+    query.to_string()
 }
 
-fn current_query() -> String {
-    window().location().search().unwrap_or_default()
+fn current_query() -> Query {
+    let text = window().location().search().unwrap_or_default();
+    text.parse::<Query>().unwrap_or_default()
 }
 
 /// The site's root: the folder of the document's base address (`/`, or `/intranet/commerce/`).
@@ -117,42 +123,6 @@ fn current_page() -> String {
         .strip_prefix(&site_root())
         .unwrap_or_default()
         .to_string()
-}
-
-/// `?a=1&b=x%20y` → [("a", "1"), ("b", "x y")]; a part that does not decode is kept as it is.
-fn parse_query(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let (key, value) = part.split_once('=').unwrap_or((part, ""));
-            (decode(key), decode(value))
-        })
-        .collect()
-}
-
-fn decode(text: &str) -> String {
-    let text = text.replace('+', " ");
-    js_sys::decode_uri_component(&text)
-        .ok()
-        .and_then(|decoded| decoded.as_string())
-        .unwrap_or(text)
-}
-
-/// Values are percent-encoded but for `:` and `,`, which a query may hold as they are
-/// (`territory=dep:60`, `period=2024T1,2024T2` stay readable in a copied link).
-fn format_query(parameters: &[(String, String)]) -> String {
-    let encode = |text: &str| {
-        String::from(js_sys::encode_uri_component(text))
-            .replace("%3A", ":")
-            .replace("%2C", ",")
-    };
-    parameters
-        .iter()
-        .map(|(key, value)| format!("{}={}", encode(key), encode(value)))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 /// A new history entry (or, with `replace`, the current one rewritten) for this page and query;
