@@ -4,10 +4,8 @@
 
 use comex_core::arrow_io;
 use comex_core::catalog::Catalog;
-use comex_core::manifest::{
-    index_of_file, verify_digest, Manifest, OutputFile, COUNTRIES_FILE, MANIFEST_FILE,
-    PRODUCTS_FILE,
-};
+use comex_core::data_file::{self, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE};
+use comex_core::manifest::{verify_digest, Manifest, OutputFile};
 use comex_core::table::TradeTable;
 use comex_core::CoreError;
 use futures_util::future::{join, FutureExt, LocalBoxFuture, Shared};
@@ -186,7 +184,7 @@ pub async fn load_dataset(
     let manifest_bytes = fetch_bytes(MANIFEST_FILE).await?;
     let manifest = Manifest::parse(&String::from_utf8_lossy(&manifest_bytes))?;
     for path in first_files(&manifest) {
-        if let Some(index) = index_of_file(&path) {
+        if let Some(index) = data_file::index_of(&path) {
             preload(&index);
         }
         preload(&path);
@@ -292,7 +290,7 @@ impl Dataset {
     /// Fetches a file and, for a year file, its year's index at the same time; checks the one
     /// against the other, then decodes.
     async fn fetch_table(self: Rc<Self>, path: &str) -> Result<Rc<TradeTable>, LoadError> {
-        let bytes = match index_of_file(path) {
+        let bytes = match data_file::index_of(path) {
             Some(index) => {
                 let (bytes, index) = join(fetch_bytes(path), self.index(index)).await;
                 let (bytes, index) = (bytes?, index?);

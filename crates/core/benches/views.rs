@@ -7,11 +7,12 @@
 use comex_core::arrow_io;
 use comex_core::catalog::Catalog;
 use comex_core::codes::{ProductLevel, Territory};
-use comex_core::filter::Filter;
-use comex_core::manifest::{
-    departements_by_country_file, year_sum_of, Manifest, COUNTRIES_FILE, MANIFEST_FILE,
+use comex_core::data_file::{
+    departements_by_country_file, trade_file, year_sum_of, COUNTRIES_FILE, MANIFEST_FILE,
     PRODUCTS_FILE,
 };
+use comex_core::filter::Filter;
+use comex_core::manifest::Manifest;
 use comex_core::table::TradeTable;
 use comex_core::views::change::{change, ChangeBy};
 use comex_core::views::evolution::evolution;
@@ -36,10 +37,10 @@ fn read(path: &str) -> Vec<u8> {
 fn decoding(c: &mut Criterion, catalog: &Catalog) {
     let oise = Territory::Departement("60".into());
     for path in [
-        oise.file_path(2024),
-        oise.year_sum_path(2024),
-        Territory::France.file_path(2024),
-        Territory::France.year_sum_path(2024),
+        trade_file(&oise, 2024).to_string(),
+        trade_file(&oise, 2024).summed().to_string(),
+        trade_file(&Territory::France, 2024).to_string(),
+        trade_file(&Territory::France, 2024).summed().to_string(),
     ] {
         c.bench_function(&format!("decode {path}"), |b| {
             let bytes = read(&path);
@@ -62,8 +63,14 @@ fn manifest_and_catalog() -> (Manifest, Catalog) {
 fn views(c: &mut Criterion) {
     let (manifest, catalog) = manifest_and_catalog();
     // The files the dashboard reads for a whole year: each territory's year summed over its quarters.
-    let table =
-        |t: &Territory| arrow_io::read_trade("t", &read(&t.year_sum_path(2024)), &catalog).unwrap();
+    let table = |t: &Territory| {
+        arrow_io::read_trade(
+            "t",
+            &read(&trade_file(t, 2024).summed().to_string()),
+            &catalog,
+        )
+        .unwrap()
+    };
     let oise = table(&Territory::Departement("60".into()));
     let region = table(&Territory::Region("01".into()));
     let france = table(&Territory::France);
@@ -165,12 +172,12 @@ fn time_views(c: &mut Criterion) {
     let years: Vec<TradeTable> = manifest
         .years
         .iter()
-        .map(|&year| decode(oise.file_path(year)))
+        .map(|&year| decode(trade_file(&oise, year).to_string()))
         .collect();
     let tables: Vec<&TradeTable> = years.iter().collect();
     let (now, earlier) = (
-        decode(oise.year_sum_path(2024)),
-        decode(oise.year_sum_path(2023)),
+        decode(trade_file(&oise, 2024).summed().to_string()),
+        decode(trade_file(&oise, 2023).summed().to_string()),
     );
     let filter = Filter::default();
     c.bench_function("Oise: évolution over every quarter", |b| {

@@ -37,25 +37,6 @@ impl FromStr for Territory {
     }
 }
 
-impl Territory {
-    /// The data file of this territory for one year, relative to the data version folder: one file
-    /// per territory and year, so that a page fetches only the years it shows.
-    pub fn file_path(&self, year: u16) -> String {
-        match self {
-            Territory::Departement(code) => format!("dep/{code}/{year}.arrow"),
-            Territory::Region(code) => format!("reg/{code}/{year}.arrow"),
-            Territory::France => format!("fr/{year}.arrow"),
-        }
-    }
-
-    /// The same file summed over the year's four quarters (`dep/60/2024/year.arrow`), written for
-    /// the years the data hold whole: a portrait of a whole year reads it (a quarter of the rows),
-    /// the évolution the file by quarter.
-    pub fn year_sum_path(&self, year: u16) -> String {
-        crate::manifest::year_sum_of(&self.file_path(year))
-    }
-}
-
 impl fmt::Display for Territory {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -261,10 +242,6 @@ mod tests {
         ] {
             assert_eq!(text.parse::<Territory>().unwrap().to_string(), written);
         }
-        assert_eq!(
-            "dep:60".parse::<Territory>().unwrap().file_path(2024),
-            "dep/60/2024.arrow"
-        );
     }
 
     #[test]

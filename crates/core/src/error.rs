@@ -44,6 +44,8 @@ pub enum CoreError {
     },
     #[error("unknown territory `{0}`: expected dep:NN, reg:NN or fr")]
     TerritoryNotation(String),
+    #[error("`{0}` is no data file: expected codes/produits.arrow, codes/pays.arrow, dep/NN/YYYY.arrow, reg/NN/YYYY.arrow, fr/YYYY.arrow, fr-departements-pays/YYYY.arrow, fr-departements-produits/YYYY/SECTION.arrow, each also summed as …/YYYY/year.arrow")]
+    FileName(String),
     #[error("unknown period `{0}`: expected a quarter such as 2024T1")]
     PeriodNotation(String),
     #[error("territory {0} is not in the data")]

@@ -5,7 +5,7 @@
 //! - [`codes`]: territories, flows, periods, product levels (parsed once, at the boundary);
 //! - [`catalog`]: the code lists with French labels (products with their hierarchy, countries with groups);
 //! - [`table`]: a columnar trade table; [`arrow_io`]: the only place that reads and writes Arrow;
-//! - [`manifest`]: what the data build promises (files, checksums, totals); [`pages`]: each territory's page address;
+//! - [`data_file`]: every data file's path, built and read back; [`manifest`]: what the data build promises (files, checksums, totals); [`pages`]: each territory's page address;
 //! - [`filter`]: period, product and partner-country selections;
 //! - [`views`]: one view model per chart; [`french`]: ordinals and articles for the key points;
 //! - [`blocks`]: the portrait's blocks: which files each reads, whether it applies, its whole model.
@@ -14,6 +14,7 @@ pub mod arrow_io;
 pub mod blocks;
 pub mod catalog;
 pub mod codes;
+pub mod data_file;
 pub mod error;
 pub mod filter;
 pub mod format;

@@ -1,33 +1,11 @@
 //! `manifest.json`: what the data build wrote and promises. The browser reads it first.
 
 use crate::codes::{Flow, Period, Territory};
+use crate::data_file::{self, trade_file, MANIFEST_FILE};
 use crate::error::Mismatch;
 use crate::CoreError;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-
-pub const MANIFEST_FILE: &str = "manifest.json";
-pub const PRODUCTS_FILE: &str = "codes/produits.arrow";
-pub const COUNTRIES_FILE: &str = "codes/pays.arrow";
-/// All départements by partner country for one year, summed over products: the exposure ranking
-/// reads it.
-pub fn departements_by_country_file(year: u16) -> String {
-    format!("{ALL_DEPARTEMENTS_FOLDER}pays/{year}.arrow")
-}
-
-/// All départements by product (CPF4) for one year and one A38 section (`CE`), summed over partner
-/// countries: the map reads the sections of the selected product. (One file for every product would
-/// be 3 MB a year; a section's is about a thirtieth of it.)
-pub fn departements_by_product_file(year: u16, section: &str) -> String {
-    format!("{ALL_DEPARTEMENTS_FOLDER}produits/{year}/{section}.arrow")
-}
-
-/// All départements' imports in goods under strong dependence for one whole year, by product,
-/// summed over partner countries (see `views::dependence::strong_products`): the map's measure
-/// « forte dépendance » reads it. Only a year the data hold whole has one.
-pub fn departements_dependence_file(year: u16) -> String {
-    format!("{ALL_DEPARTEMENTS_FOLDER}dependance/{year}{YEAR_SUM_FILE}")
-}
 
 /// A file's SHA-256 as the manifest writes it: 64 lower-case hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -217,7 +195,7 @@ impl Manifest {
 
     /// A territory's file of one year for these quarters (see `year_file`).
     pub fn trade_file(&self, territory: &Territory, year: u16, periods: &[Period]) -> String {
-        self.year_file(&territory.file_path(year), periods)
+        self.year_file(&trade_file(territory, year).to_string(), periods)
     }
 
     /// The file to read for these quarters, given a year file by quarter (a territory's, or one of
@@ -225,12 +203,12 @@ impl Manifest {
     /// data hold them all (the build writes that file for such years: a quarter of the rows), the
     /// file by quarter otherwise (and for the évolution, which asks with none).
     pub fn year_file(&self, by_quarter: &str, periods: &[Period]) -> String {
-        match year_of_file(by_quarter) {
+        match data_file::year_of(by_quarter) {
             Some(year)
                 if Period::whole_year(year).is_within(periods)
                     && self.complete_years().contains(&year) =>
             {
-                year_sum_of(by_quarter)
+                data_file::year_sum_of(by_quarter)
             }
             _ => by_quarter.to_string(),
         }
@@ -270,14 +248,14 @@ impl Manifest {
     }
 
     /// What is written to `manifest.json`: everything but the year files, which go to indexes by
-    /// year and kind (`files/2024.json`, `files/2024-year.json`…, see `index_of_file`), and the
+    /// year and kind (`files/2024.json`, `files/2024-year.json`…, see `data_file::index_of`), and the
     /// totals (`totals.json`): a page fetches the indexes of the files it reads only.
     pub fn without_year_files(&self) -> Manifest {
         Manifest {
             files: self
                 .files
                 .iter()
-                .filter(|file| year_of_file(&file.path).is_none())
+                .filter(|file| data_file::year_of(&file.path).is_none())
                 .cloned()
                 .collect(),
             totals: Vec::new(),
@@ -285,11 +263,11 @@ impl Manifest {
         }
     }
 
-    /// The year files by the index that lists them (see `index_of_file`).
+    /// The year files by the index that lists them (see `data_file::index_of`).
     pub fn year_indexes(&self) -> std::collections::BTreeMap<String, Vec<OutputFile>> {
         let mut indexes: std::collections::BTreeMap<String, Vec<OutputFile>> = Default::default();
         for file in &self.files {
-            if let Some(index) = index_of_file(&file.path) {
+            if let Some(index) = data_file::index_of(&file.path) {
                 indexes.entry(index).or_default().push(file.clone());
             }
         }
@@ -304,50 +282,6 @@ pub fn complete_years(periods: &[Period]) -> Vec<u16> {
     crate::sorting::sort_dedup(&mut years);
     years.retain(|&year| Period::whole_year(year).is_within(periods));
     years
-}
-
-/// The index that lists a year file (path, size, SHA-256), one per year and kind of file: the
-/// territories' files by quarter (`files/2024.json`) and summed over the year (`files/2024-year.json`,
-/// which the first view reads with one of them), the files of all départements likewise
-/// (`files/2024-departements.json`, `files/2024-departements-year.json`, which the key points
-/// read). A page fetches the hashes of the kinds it reads only. None for the code lists.
-pub fn index_of_file(path: &str) -> Option<String> {
-    let year = year_of_file(path)?;
-    let of_all_departements = if path.starts_with(ALL_DEPARTEMENTS_FOLDER) {
-        "-departements"
-    } else {
-        ""
-    };
-    let summed = if path.ends_with(YEAR_SUM_FILE) {
-        "-year"
-    } else {
-        ""
-    };
-    Some(format!("files/{year}{of_all_departements}{summed}.json"))
-}
-
-/// How the folders of the files of all départements begin (`fr-departements-pays/`,
-/// `fr-departements-produits/`, `fr-departements-dependance/`).
-const ALL_DEPARTEMENTS_FOLDER: &str = "fr-departements-";
-
-/// The end of a file summed over a year's quarters (`dep/60/2024/year.arrow`).
-pub const YEAR_SUM_FILE: &str = "/year.arrow";
-
-/// A year file by quarter summed over its quarters: `dep/60/2024.arrow` → `dep/60/2024/year.arrow`,
-/// `fr-departements-produits/2024/CE.arrow` → `fr-departements-produits/2024/CE/year.arrow`.
-pub fn year_sum_of(by_quarter: &str) -> String {
-    let folder = by_quarter.strip_suffix(".arrow").unwrap_or(by_quarter);
-    format!("{folder}{YEAR_SUM_FILE}")
-}
-
-/// The year of a year file: `dep/60/2024.arrow` and `fr-departements-produits/2024/CE.arrow` → 2024
-/// (the last part of four digits); none for the code lists.
-pub fn year_of_file(path: &str) -> Option<u16> {
-    path.strip_suffix(".arrow")?
-        .rsplit('/')
-        .find(|part| part.len() == 4 && part.bytes().all(|byte| byte.is_ascii_digit()))?
-        .parse()
-        .ok()
 }
 
 /// Checks a downloaded file against its entry: listed, same size, same SHA-256.
@@ -492,28 +426,5 @@ mod tests {
             manifest.territoires_industrie_text(&"dep:60".parse().unwrap()),
             None
         );
-    }
-
-    #[test]
-    fn a_year_file_is_found_by_its_four_digit_part() {
-        assert_eq!(year_of_file("dep/60/2024.arrow"), Some(2024));
-        assert_eq!(
-            year_of_file(&departements_by_country_file(2023)),
-            Some(2023)
-        );
-        assert_eq!(
-            year_of_file(&departements_by_product_file(2025, "CE")),
-            Some(2025)
-        );
-        assert_eq!(
-            year_of_file(&departements_dependence_file(2024)),
-            Some(2024)
-        );
-        assert_eq!(
-            index_of_file(&departements_dependence_file(2024)).as_deref(),
-            Some("files/2024-departements-year.json")
-        );
-        assert_eq!(year_of_file(PRODUCTS_FILE), None);
-        assert_eq!(year_of_file("dep/60/file.arrow"), None);
     }
 }

@@ -8,6 +8,7 @@ mod common;
 use comex_core::blocks::model::Context;
 use comex_core::blocks::{compute, Block, BlockError, Selection, Tables};
 use comex_core::codes::{Flow, ProductLevel, Territory};
+use comex_core::data_file::trade_file;
 use comex_core::filter::Filter;
 use comex_core::manifest::{Manifest, Source, SourceKind, TerritoryEntry};
 use comex_core::table::TradeTable;
@@ -468,7 +469,9 @@ fn evolution_change_and_totals_against_sums_made_in_the_test() {
         .iter()
         .filter(|(_, table)| manifest.complete_years().contains(&table.periods[0].year))
         .map(|(_, table)| {
-            let path = table.territory.year_sum_path(table.periods[0].year);
+            let path = trade_file(&table.territory, table.periods[0].year)
+                .summed()
+                .to_string();
             (path, table.summed_over_quarters())
         })
         .collect();

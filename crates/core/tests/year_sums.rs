@@ -7,10 +7,8 @@ mod common;
 
 use comex_core::arrow_io::{read_trade, write_trade};
 use comex_core::codes::{Flow, Period, Territory};
+use comex_core::data_file::{self, departements_by_country_file, departements_by_product_file};
 use comex_core::filter::Filter;
-use comex_core::manifest::{
-    departements_by_country_file, departements_by_product_file, index_of_file,
-};
 use comex_core::table::TradeTable;
 use common::*;
 
@@ -135,15 +133,15 @@ fn the_sum_of_a_whole_year_is_read_for_its_four_quarters_only() {
     );
     // Their own index: the first view reads it and not the other one.
     assert_eq!(
-        index_of_file("dep/60/2023/year.arrow").as_deref(),
+        data_file::index_of("dep/60/2023/year.arrow").as_deref(),
         Some("files/2023-year.json")
     );
     assert_eq!(
-        index_of_file("dep/60/2023.arrow").as_deref(),
+        data_file::index_of("dep/60/2023.arrow").as_deref(),
         Some("files/2023.json")
     );
     assert_eq!(
-        index_of_file("reg/01/2023/year.arrow").as_deref(),
+        data_file::index_of("reg/01/2023/year.arrow").as_deref(),
         Some("files/2023-year.json")
     );
     // The files of all départements likewise, by country and by product.
@@ -164,11 +162,11 @@ fn the_sum_of_a_whole_year_is_read_for_its_four_quarters_only() {
     );
     // Their own indexes: the first view does not read their hashes, the key points read the sums'.
     assert_eq!(
-        index_of_file("fr-departements-produits/2023/CE/year.arrow").as_deref(),
+        data_file::index_of("fr-departements-produits/2023/CE/year.arrow").as_deref(),
         Some("files/2023-departements-year.json")
     );
     assert_eq!(
-        index_of_file(&by_country).as_deref(),
+        data_file::index_of(&by_country).as_deref(),
         Some("files/2023-departements.json")
     );
     assert_eq!(

@@ -8,11 +8,13 @@ use crate::InputError;
 use comex_core::arrow_io::{self, SCHEMA_VERSION};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Territory};
+use comex_core::data_file::{
+    self, departements_by_country_file, departements_by_product_file, departements_dependence_file,
+    trade_file, year_sum_of, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+};
 use comex_core::manifest::{
-    complete_years, departements_by_country_file, departements_by_product_file,
-    departements_dependence_file, year_of_file, year_sum_of, Manifest, OutputFile, QuarterEntry,
-    ReplacedFile, Source, SourceFile, SourceKind, TerritoryEntry, TerritoryTotal, UnknownCodeEntry,
-    COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
+    complete_years, Manifest, OutputFile, QuarterEntry, ReplacedFile, Source, SourceFile,
+    SourceKind, TerritoryEntry, TerritoryTotal, UnknownCodeEntry,
 };
 use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
@@ -122,7 +124,7 @@ pub fn write(
         for table in tables {
             files.push(write_table(
                 &dir,
-                &table.territory.file_path(year),
+                &trade_file(&table.territory, year).to_string(),
                 table,
                 catalog,
             )?);
@@ -130,7 +132,7 @@ pub fn write(
                 let summed = table.summed_over_quarters();
                 files.push(write_table(
                     &dir,
-                    &table.territory.year_sum_path(year),
+                    &trade_file(&table.territory, year).summed().to_string(),
                     &summed,
                     catalog,
                 )?);
@@ -386,7 +388,7 @@ pub fn reconcile(
     for entry in &manifest.territories {
         let mut found = [0_i64; 2];
         for &year in &manifest.years {
-            let path = entry.territory.file_path(year);
+            let path = trade_file(&entry.territory, year).to_string();
             if manifest.file(&path).is_none() {
                 continue; // no data for this territory that year
             }
@@ -469,7 +471,7 @@ fn reconcile_strong_dependence(
         };
         let mut years = Vec::new();
         for entry in &manifest.territories {
-            let year_sum = entry.territory.year_sum_path(year);
+            let year_sum = trade_file(&entry.territory, year).summed().to_string();
             if matches!(entry.territory, Territory::Departement(_))
                 && manifest.file(&year_sum).is_some()
             {
@@ -514,8 +516,8 @@ fn reconcile_year_sum(
 ) -> Result<(), InputError> {
     let path = year_sum_of(by_quarter_path);
     let listed = manifest.file(&path).is_some();
-    let wanted =
-        year_of_file(by_quarter_path).is_some_and(|year| manifest.complete_years().contains(&year));
+    let wanted = data_file::year_of(by_quarter_path)
+        .is_some_and(|year| manifest.complete_years().contains(&year));
     if listed != wanted {
         return Err(InputError::Reconciliation(format!(
             "{path}: {} for a year the data hold {}",

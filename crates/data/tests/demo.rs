@@ -6,10 +6,9 @@ use comex_core::arrow_io;
 use comex_core::blocks::model::Context;
 use comex_core::blocks::{compute, Block, Selection, Tables};
 use comex_core::codes::{Flow, Period, ProductLevel, Territory};
+use comex_core::data_file::{self, departements_dependence_file, COUNTRIES_FILE, PRODUCTS_FILE};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
-use comex_core::manifest::{
-    departements_dependence_file, year_of_file, Manifest, SourceKind, COUNTRIES_FILE, PRODUCTS_FILE,
-};
+use comex_core::manifest::{Manifest, SourceKind};
 use comex_core::table::TradeTable;
 use comex_core::views::map::MapMeasure;
 use comex_data::code_lists::CodeLists;
@@ -245,7 +244,7 @@ fn check_year_sums(out: &Path, manifest: &Manifest) {
 
 /// Whether a path is the file of the goods under strong dependence (a whole year's, no twin by quarter).
 fn is_dependence_file(path: &str) -> bool {
-    year_of_file(path)
+    data_file::year_of(path)
         .map(departements_dependence_file)
         .as_deref()
         == Some(path)

@@ -247,7 +247,7 @@ fn reconciliation_after_rewriting(
 #[test]
 fn the_files_of_all_departements_by_product_are_cut_by_section_and_reconciled() {
     use comex_core::arrow_io::read_trade;
-    use comex_core::manifest::departements_by_product_file;
+    use comex_core::data_file::departements_by_product_file;
     let content = "E;1;2024;60;01;C20B;2042;US;1000;10\nE;1;2024;60;01;C28B;2830;DE;300;3\nI;1;2024;59;01;C20B;2042;DE;700;7\n";
     let ingested = read(&[("in.txt", content.as_bytes())], None).unwrap();
     let out = tempfile::tempdir().unwrap();
@@ -282,7 +282,7 @@ fn the_files_of_all_departements_by_product_are_cut_by_section_and_reconciled() 
 fn the_files_of_all_departements_are_summed_over_a_whole_year_and_reconciled() {
     use comex_core::arrow_io::read_trade;
     use comex_core::codes::Flow;
-    use comex_core::manifest::{
+    use comex_core::data_file::{
         departements_by_country_file, departements_by_product_file, year_sum_of,
     };
     // 2024 whole (its four quarters), so every file of the year has its sum.

@@ -6,12 +6,13 @@
 //! compared with itself: a région's comparison does not apply to a région or to France, France's
 //! does not apply to France.
 
-use super::model::BlockError;
+use super::error::BlockError;
 use super::name::{Block, Subject};
 use super::Selection;
 use crate::catalog::Catalog;
 use crate::codes::{Period, Territory};
-use crate::manifest::{departements_by_country_file, departements_dependence_file, Manifest};
+use crate::data_file::{departements_by_country_file, departements_dependence_file};
+use crate::manifest::Manifest;
 use crate::table::TradeTable;
 use crate::views::map::{map_files, map_source, strong_dependence_year, MapMeasure, MapSource};
 use crate::CoreError;

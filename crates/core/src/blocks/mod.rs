@@ -6,9 +6,10 @@
 //! - [`name`]: the blocks, their names, what each describes;
 //! - [`inputs`]: which files a block reads, and the tables handed to it;
 //! - [`text`]: titles, period text, source line, file names, sentences;
-//! - [`model`]: computing a block's model; [`key_points`]: the key points' inputs.
+//! - [`error`]: why a block has no model; [`model`]: computing a block's model; [`key_points`]: the key points' inputs.
 
 pub mod comparison;
+pub mod error;
 pub mod inputs;
 pub mod key_points;
 pub mod model;
@@ -16,7 +17,8 @@ pub mod name;
 pub mod text;
 
 pub use inputs::{BlockFiles, Tables};
-pub use model::{compute, BlockError, BlockModel};
+pub use error::BlockError;
+pub use model::{compute, BlockModel};
 pub use name::{Block, Subject};
 
 use crate::codes::{ProductLevel, Territory};

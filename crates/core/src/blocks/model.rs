@@ -2,6 +2,7 @@
 //! the files the block reads.
 
 use super::comparison::{comparison, Shared as ComparisonShared, SideTables};
+use super::error::BlockError;
 use super::inputs::{BlockFiles, Tables};
 use super::name::Block;
 use super::text::{
@@ -25,22 +26,6 @@ use crate::views::table::ViewTable;
 use crate::views::totals::filtered_totals;
 use crate::CoreError;
 use serde::Serialize;
-
-/// Why a block has no model (yet).
-#[derive(Debug, Clone, PartialEq)]
-pub enum BlockError {
-    /// A file the block reads has not arrived: the block is loading.
-    NotReady(String),
-    /// The block does not apply to the territory (a région compared with itself): left out.
-    NotApplicable,
-    Core(CoreError),
-}
-
-impl From<CoreError> for BlockError {
-    fn from(error: CoreError) -> Self {
-        BlockError::Core(error)
-    }
-}
 
 /// Everything a block shows, computed once.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -192,9 +177,10 @@ pub fn compute(
             manifest,
         ));
     }
-    let subject = tables
-        .role(&files.subject_files)?
-        .ok_or_else(|| BlockError::NotReady(files.subject.file_path(0)))?;
+    let subject = tables.role(&files.subject_files)?.ok_or_else(|| {
+        let first = files.subject_files.first();
+        BlockError::NotReady(first.map_or_else(|| files.subject.to_string(), Clone::clone))
+    })?;
     let reference = tables.role(&files.reference_files)?;
     let region = tables.role(&files.region_files)?;
     let france = tables.role(&files.france_files)?;
