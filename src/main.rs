@@ -57,6 +57,9 @@ fn main() {
         {
             static_loading.remove();
         }
-        takeover::mount();
+        match takeover::container() {
+            Some(container) => leptos::mount::mount_to(container, app::App).forget(),
+            None => leptos::mount::mount_to_body(app::App),
+        }
     }
 }

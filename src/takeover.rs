@@ -17,8 +17,9 @@ const BAKED: &str = "baked";
 /// The app's container while it is built behind the static page (`style/main.css` hides it).
 const PENDING_CLASS: &str = "takeover-pending";
 
-/// Mounts the app: behind the static page when there is one that shows this address, else alone.
-pub fn mount() {
+/// Where the app mounts: behind the static page when there is one that shows this address, else
+/// (none) alone in the body.
+pub fn container() -> Option<web_sys::HtmlElement> {
     let document = document();
     hold_site_root(&document);
     let stale = document
@@ -34,10 +35,7 @@ pub fn mount() {
         (None, _) => None,
     };
     PENDING.with(|pending| pending.set(container.is_some()));
-    match container {
-        Some(container) => leptos::mount::mount_to(container, crate::app::App).forget(),
-        None => leptos::mount::mount_to_body(crate::app::App),
-    }
+    container
 }
 
 /// The page's `<base href>` (the site's root, `./` or `../../`) made absolute: Chromium resolves a

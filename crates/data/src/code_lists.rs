@@ -15,7 +15,7 @@ use crate::text::{from_utf8, from_windows_1252};
 use crate::usual_names::UsualNames;
 use crate::InputError;
 use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,11 @@ pub struct DepartementEntry {
     pub label: String,
     pub region: String,
     pub region_label: String,
+}
+
+/// The départements' customs codes (what a list of communes is checked against).
+pub fn departement_codes(departements: &[DepartementEntry]) -> BTreeSet<&str> {
+    departements.iter().map(|d| d.code.as_str()).collect()
 }
 
 /// A country label valid from `start` to `end` (YYYYMM, inclusive).
@@ -103,7 +108,7 @@ impl CodeLists {
         let territoires_industrie = territoires_industrie::read(
             &dir.join(territoires_industrie::SHIPPED_FILE),
             territoires_industrie::SHIPPED_PERIMETER,
-            &departements,
+            &departement_codes(&departements),
         )?;
         Ok(CodeLists {
             products: load_products(dir)?,

@@ -170,7 +170,7 @@ fn build(
         lists.territoires_industrie = comex_data::territoires_industrie::read(
             path,
             &format!("liste {name}"),
-            &lists.departements,
+            &comex_data::code_lists::departement_codes(&lists.departements),
         )?;
     }
     let (paths, kind, description) = if inputs.is_empty() {

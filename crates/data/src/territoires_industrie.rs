@@ -7,7 +7,6 @@
 //! data.gouv layout (`insee_com`, `lib_ti`) or the shipped one's (`code_commune`, `libelle_ti`), `;`
 //! or `,` separated. Every line is either counted in a territoire or an error naming it.
 
-use crate::code_lists::DepartementEntry;
 use crate::InputError;
 use comex_core::manifest::TerritoiresIndustrieList;
 use std::collections::{BTreeMap, BTreeSet};
@@ -59,11 +58,12 @@ pub fn departement_of_commune(commune: &str) -> Option<String> {
     })
 }
 
-/// Reads a list of communes and their territoire. `perimeter` is what the page says of it.
+/// Reads a list of communes and their territoire. `perimeter` is what the page says of it;
+/// `known` the customs codes of the départements (the code lists').
 pub fn read(
     path: &Path,
     perimeter: &str,
-    departements: &[DepartementEntry],
+    known: &BTreeSet<&str>,
 ) -> Result<TerritoiresIndustrie, InputError> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -104,7 +104,6 @@ pub fn read(
             ),
         ));
     };
-    let known: BTreeSet<&str> = departements.iter().map(|d| d.code.as_str()).collect();
     let mut by_departement: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut names: BTreeSet<String> = BTreeSet::new();
     let mut communes = 0_usize;
@@ -144,7 +143,7 @@ pub fn read(
         by_departement,
         list: TerritoiresIndustrieList {
             file: name,
-            sha256: crate::dgddi::sha256_hex(&bytes),
+            sha256: comex_core::manifest::sha256_hex(&bytes),
             perimeter: perimeter.to_string(),
             territoires: names.len(),
             communes,
@@ -155,7 +154,7 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::code_lists::CodeLists;
+    use crate::code_lists::{departement_codes, CodeLists};
 
     fn lists() -> CodeLists {
         CodeLists::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")).unwrap()
@@ -191,7 +190,12 @@ mod tests {
             "insee_com,lib_ti,id_ti\n60057,Beauvaisis,TI1\n2A004,Ajaccio,TI2\n",
         )
         .unwrap();
-        let read = read(&path, "liste liste-ti.csv", &lists.departements).unwrap();
+        let read = read(
+            &path,
+            "liste liste-ti.csv",
+            &departement_codes(&lists.departements),
+        )
+        .unwrap();
         assert_eq!(read.list.communes, 2);
         assert!(read.by_departement["20"].contains("Ajaccio"));
         std::fs::write(
@@ -209,7 +213,9 @@ mod tests {
     }
 
     fn read_error(path: &Path, lists: &CodeLists) -> String {
-        read(path, "", &lists.departements).unwrap_err().to_string()
+        read(path, "", &departement_codes(&lists.departements))
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]

@@ -16,8 +16,8 @@ pub mod model;
 pub mod name;
 pub mod text;
 
-pub use inputs::{BlockFiles, Tables};
 pub use error::BlockError;
+pub use inputs::{BlockFiles, Tables};
 pub use model::{compute, BlockModel};
 pub use name::{Block, Subject};
 
