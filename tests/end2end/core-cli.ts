@@ -1,9 +1,9 @@
-// The core's own answer for a state, from the `comex-data view` command line on the same Arrow files:
+// The core's own answer for a state, from the `comex-view` command line on the same Arrow files:
 // what the page shows must equal it.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-const binary = process.env.COMEX_DATA_BIN ?? path.resolve(__dirname, '../../target/pipeline/comex-data');
+const binary = process.env.COMEX_VIEW_BIN ?? path.resolve(__dirname, '../../target/pipeline/comex-view');
 const dataDir = process.env.COMEX_DATA_DIR ?? path.resolve(__dirname, '../../public/data');
 
 /** Every block of the portrait, in its order (`Block::ALL` in the core). */
@@ -15,7 +15,7 @@ export const BLOCKS = [
 ];
 
 export function coreView(territory: string, view: string, options: { country?: string; product?: string; period?: string; level?: string; format?: string; measure?: string; compare?: string; theme?: string } = {}): string {
-  const args = ['view', '--data', dataDir, '--territory', territory, '--view', view, '--format', options.format ?? 'csv'];
+  const args = ['--data', dataDir, '--territory', territory, '--view', view, '--format', options.format ?? 'csv'];
   if (options.country) args.push('--country', options.country);
   if (options.product) args.push('--product', options.product);
   if (options.level) args.push('--level', options.level);

@@ -1,5 +1,5 @@
 // The static pages (web/bake.mjs): every territory's portrait at its own address, readable without
-// JavaScript, its words and numbers the core's (`comex-data view`), then taken over by the app
+// JavaScript, its words and numbers the core's (`comex-view`), then taken over by the app
 // without a number that changes.
 import { test, expect, holdWasm, chooseTerritory } from './fixtures';
 import { BLOCKS, coreView } from './core-cli';

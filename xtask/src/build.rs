@@ -45,8 +45,9 @@ impl DataArgs {
     }
 }
 
-/// A `cargo run` of the native pipeline binary, optimised (the `pipeline` profile).
-fn pipeline() -> Command {
+/// A `cargo run` of a native binary of the workspace (`comex-data`, `comex-view`), optimised (the
+/// `pipeline` profile, which writes it to `target/pipeline/`).
+fn native(package: &str) -> Command {
     let mut command = Command::new("cargo");
     command.args([
         "run",
@@ -54,12 +55,33 @@ fn pipeline() -> Command {
         "--profile",
         "pipeline",
         "--package",
-        "comex-data",
+        package,
         "--bin",
-        "comex-data",
+        package,
         "--",
     ]);
     command
+}
+
+fn pipeline() -> Command {
+    native("comex-data")
+}
+
+/// The view command line's binary, built if needed (the end-to-end oracle runs it).
+pub fn view_binary(root: &Path) -> Result<PathBuf> {
+    run_with(
+        Command::new("cargo")
+            .args([
+                "build",
+                "--quiet",
+                "--profile",
+                "pipeline",
+                "--package",
+                "comex-view",
+            ])
+            .current_dir(root),
+    )?;
+    Ok(root.join("target/pipeline/comex-view"))
 }
 
 /// Runs the pipeline. Without `always`, skips it when its output is newer than every input.
@@ -125,7 +147,7 @@ fn relative_source_paths(root: &Path) -> String {
 }
 
 pub fn view(args: &[String]) -> Result<()> {
-    run_with(pipeline().arg("view").args(args))
+    run_with(native("comex-view").args(args))
 }
 
 /// True when `output` exists and is newer than the pipeline's sources and code lists.

@@ -59,7 +59,7 @@ enum Command {
     Test,
     /// Print one view model of one territory from the Arrow files (see `cargo xtask view --help`).
     View {
-        /// Arguments passed to `comex-data view`.
+        /// Arguments passed to `comex-view` (`cargo xtask view --help`).
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },

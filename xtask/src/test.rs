@@ -188,6 +188,7 @@ fn end_to_end(root: &Path) -> Result<()> {
     let port = serve::spawn(serve::Site::new(&dist, "/", "'self' http://127.0.0.1:*"))?;
     let subpath_port = serve::spawn(serve::Site::new(&dist, SUBPATH, "'self'"))?;
     let hostile_data = crate::hostile::build(root)?;
+    let view_binary = build::view_binary(root)?;
     let hostile_port = serve::spawn(serve::Site {
         data_dir: Some(hostile_data),
         ..serve::Site::new(&dist, "/", "'self'")
@@ -207,7 +208,7 @@ fn end_to_end(root: &Path) -> Result<()> {
                 format!("http://127.0.0.1:{subpath_port}{SUBPATH}"),
             )
             .env("CHROMIUM", setup::CHROMIUM)
-            .env("COMEX_DATA_BIN", root.join("target/pipeline/comex-data"))
+            .env("COMEX_VIEW_BIN", view_binary)
             .env("COMEX_DATA_DIR", root.join(build::DATA_DIR))
             .env("FIRST_VIEW_BUDGET", FIRST_VIEW_BUDGET.to_string())
             .env("FIRST_VIEW_GZIP_BUDGET", FIRST_VIEW_GZIP_BUDGET.to_string())

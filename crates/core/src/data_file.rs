@@ -17,6 +17,8 @@ use crate::CoreError;
 use std::fmt;
 use std::str::FromStr;
 
+/// The data's version folder (`public/data/v1/`): the paths below are relative to it.
+pub const VERSION_DIR: &str = "v1";
 pub const MANIFEST_FILE: &str = "manifest.json";
 pub const PRODUCTS_FILE: &str = "codes/produits.arrow";
 pub const COUNTRIES_FILE: &str = "codes/pays.arrow";

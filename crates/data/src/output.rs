@@ -8,6 +8,7 @@ use crate::InputError;
 use comex_core::arrow_io::{self, SCHEMA_VERSION};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Territory};
+pub use comex_core::data_file::VERSION_DIR;
 use comex_core::data_file::{
     self, departements_by_country_file, departements_by_product_file, departements_dependence_file,
     trade_file, year_sum_of, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE,
@@ -20,7 +21,6 @@ use comex_core::table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-pub const VERSION_DIR: &str = "v1";
 pub const REJECTIONS_FILE: &str = "rejets.csv";
 /// Every territory's totals per year and flow, for people and scripts (the app does not read it).
 pub const TOTALS_FILE: &str = "totals.json";
