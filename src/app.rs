@@ -10,8 +10,9 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let selection = Selection::from_url();
-    // The shown territory's files, asked for with the code lists; not for a single embedded block,
-    // which may not read them. Read untracked: the resource polls its future inside the reactive
+    // The shown territory's files, asked for with the code lists (before `Block::files` can be
+    // called: it needs them); the same files the first view's blocks then read, as a core test
+    // checks. Not for a single embedded block, which may not read them. Read untracked: the resource polls its future inside the reactive
     // graph, and a switch must not load the data set again.
     let first_files = move |manifest: &Manifest| {
         untrack(|| {

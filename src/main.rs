@@ -23,6 +23,8 @@ mod document_head;
 #[cfg(target_arch = "wasm32")]
 mod echarts;
 #[cfg(target_arch = "wasm32")]
+mod loading;
+#[cfg(target_arch = "wasm32")]
 mod map_outline;
 #[cfg(target_arch = "wasm32")]
 mod perf;

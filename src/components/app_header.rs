@@ -1,12 +1,12 @@
 //! The dashboard's header: title, demo badge, territory selector, print button, and the filters
 //! below it (period, product, partner country, level). Not shown in an embed.
 
-use crate::components::block_loader::Portrait;
 use crate::components::compare_select::CompareSelect;
 use crate::components::filters::Filters;
 use crate::components::period_select::PeriodSelect;
 use crate::components::print::print_fiche;
 use crate::components::territory_select::TerritorySelect;
+use crate::loading::Portrait;
 use crate::state::Selection;
 use comex_core::catalog::Catalog;
 use comex_core::codes::Territory;
@@ -28,7 +28,7 @@ pub fn AppHeader(
         portrait.switch_territory(territory, selection);
     });
     let on_prefetch = Callback::new(move |territory: Territory| {
-        portrait.prefetch_territory_later(territory, selection.periods());
+        portrait.prefetch_territory_later(territory);
     });
     let draw_everything = portrait.draw_everything;
     let territoires_industrie =

@@ -6,8 +6,9 @@
 //! option needs JavaScript code: tooltips show the data item's `tip` (HTML escaped when it was built),
 //! labels its `text`, axes marked `number` French numbers. A click on an item with a `pick` (`product:C20B`, `country:BE`) is reported.
 
-use crate::components::near_screen::{near_screen, NEAR_SCREEN_MARGIN};
+use crate::components::near_screen::near_screen;
 use crate::echarts::{self, ECharts};
+use crate::loading::{FirstChartDrawn, NEAR_SCREEN_MARGIN};
 use crate::perf;
 use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
@@ -21,11 +22,6 @@ use wasm_bindgen::JsCast;
 type EventClosure = Closure<dyn FnMut(JsValue)>;
 
 pub use comex_charts::ChartSpec;
-
-/// Set once the page's first chart is drawn: the blocks that wait for it (the key points) fetch
-/// their files then, after the first view's.
-#[derive(Clone, Copy)]
-pub struct FirstChartDrawn(pub RwSignal<bool>);
 
 /// What a click on a chart mark selects, as the chart wrote it in the mark.
 pub use comex_charts::Pick;

@@ -1,22 +1,21 @@
 //! The portrait of one territory: the key points, then in the seed's order: partner countries, what changed over time,
 //! goods, exports (with the région and France for comparison), imports (likewise), then
 //! specialisation and exposure. This
-//! file only lays the blocks out: each block's files and model come from `block_loader`, whose
+//! file only lays the blocks out: each block's files and model come from `crate::loading`, whose
 //! numbers all come from the core.
 
 use crate::address::EmbedMode;
 use crate::api::Dataset;
 use crate::components::app_header::AppHeader;
-use crate::components::block_loader::{load, Portrait};
-use crate::components::chart::{FirstChartDrawn, Pick};
+use crate::components::chart::Pick;
 use crate::components::map_measure_select::MapMeasureSelect;
 use crate::components::message::NotApplicable;
-use crate::components::near_screen::DrawEverything;
 use crate::components::print::follow_browser_print;
 use crate::components::print_intro::PrintIntro;
 use crate::components::territory_links::TerritoryLinks;
-use crate::components::view_block::{Drawn, Loaded, ViewBlock};
+use crate::components::view_block::ViewBlock;
 use crate::document_head;
+use crate::loading::{load, DrawEverything, Drawn, FirstChartDrawn, Loaded, Portrait};
 use crate::state::{Embed, Selection};
 use crate::takeover;
 use comex_core::blocks::text::period_text;
@@ -150,7 +149,7 @@ fn mark_callbacks(selection: Selection, portrait: Portrait) -> (Callback<Pick>, 
     // Hovering a département of the map asks for its file: a click then finds it on its way.
     let on_hover = Callback::new(move |pick: Pick| {
         if let Pick::Territory(territory) = pick {
-            portrait.prefetch_territory(&territory, &selection.periods());
+            portrait.prefetch_territory(&territory);
         }
     });
     (on_pick, on_hover)

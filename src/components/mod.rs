@@ -1,7 +1,6 @@
 //! The page, one concern per file.
 
 pub mod app_header;
-pub mod block_loader;
 pub mod chart;
 pub mod compare_select;
 pub mod dashboard;

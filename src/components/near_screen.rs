@@ -2,21 +2,12 @@
 //! to fetch the files only they read when the reader scrolls to them; charts use it to draw only what
 //! can be seen (a territory switch then redraws the charts on screen, the others when scrolled to).
 
+use crate::loading::DrawEverything;
 use leptos::prelude::*;
 use leptos_use_element::IntoElementsMaybeSignal;
 use leptos_use_intersection_observer::{
     use_intersection_observer_with_options, UseIntersectionObserverOptions,
 };
-
-/// How far below (or above) the screen an element counts as near: it is ready when scrolled to.
-pub const NEAR_SCREEN_MARGIN: &str = "300px 0px";
-/// For the blocks that read several years of several territories (about 1 MB): only once on screen,
-/// so that the first view does not fetch them for a reader who does not scroll.
-pub const ON_SCREEN: &str = "0px";
-
-/// Everything counts as on screen while this is set: printing draws every chart.
-#[derive(Clone, Copy)]
-pub struct DrawEverything(pub RwSignal<bool>);
 
 /// True while `element` is within `margin` of the screen (always true where IntersectionObserver is
 /// missing, and while `DrawEverything` is set).

@@ -1,7 +1,7 @@
 //! Printing the fiche: every block loads and draws (those below the screen have not), the page
 //! narrows to the A4 text width, the charts are drawn light for paper, then the print dialog opens once nothing is loading.
 
-use crate::components::near_screen::DrawEverything;
+use crate::loading::DrawEverything;
 use leptos::prelude::*;
 
 /// « Imprimer la fiche »: asks for everything, narrows the page (`body.printing`), waits until no block

@@ -669,3 +669,40 @@ fn a_comparison_sets_each_territory_beside_the_other_as_its_own_blocks_give_it()
         ["Indicateur", "Oise", "Hauts-de-France"]
     );
 }
+
+/// The app asks for `Manifest::territory_files` with the code lists, before it can call
+/// `Block::files` (which needs them): they must be the files the first view's blocks then read —
+/// the blocks that read only their territory's files of the selected period.
+#[test]
+fn the_territory_files_are_the_first_view_blocks_files() {
+    let manifest = two_year_manifest();
+    let catalog = catalog(4, 3);
+    let quarter = |year, quarter| comex_core::codes::Period { year, quarter };
+    let choices = [
+        vec![],
+        vec![quarter(2024, 1)],
+        vec![quarter(2024, 4), quarter(2025, 1)],
+        (1..=4).map(|q| quarter(2023, q)).collect(),
+    ];
+    for territory in [dep("60"), Territory::Region("01".into()), Territory::France] {
+        for periods in &choices {
+            let mut chosen = selection(territory.clone());
+            chosen.filter.periods = periods.clone();
+            let mut first_view: Vec<String> = Block::ALL
+                .into_iter()
+                .filter(|block| !block.reads_every_year())
+                .filter_map(|block| block.files(&manifest, &catalog, &chosen).unwrap())
+                .filter(|files| {
+                    files.subject == territory && files.all().len() == files.subject_files.len()
+                })
+                .flat_map(|files| files.subject_files)
+                .collect();
+            first_view.sort();
+            first_view.dedup();
+            let mut expected = manifest.territory_files(&territory, periods);
+            expected.sort();
+            assert!(!expected.is_empty());
+            assert_eq!(first_view, expected, "{territory} {periods:?}");
+        }
+    }
+}

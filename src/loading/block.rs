@@ -1,182 +1,22 @@
-//! Loading a block: the core says which files it reads and whether it applies; they are fetched when
-//! the block first comes near the screen (or for printing), and the core computes the block's model
-//! from exactly those tables. Nothing is computed here: this file only fetches and hands over.
+//! One block: the core says which files it reads and whether it applies; they are fetched at once
+//! for the first view's blocks, when the block first comes near the screen for the others (or for
+//! printing), and the core computes the block's model from exactly those tables. Nothing is
+//! computed here: this file only fetches and hands over.
 
+use super::{Drawn, Loaded, Portrait, FAR_BLOCK_DELAY};
 use crate::api::{Dataset, LoadError};
-use crate::components::near_screen::DrawEverything;
-use crate::components::view_block::{Drawn, Loaded};
-use crate::perf;
-use crate::state::Selection;
 use comex_charts::Layout;
 use comex_core::blocks::model::Context;
 use comex_core::blocks::text::Heading;
 use comex_core::blocks::{
     compute, Block, BlockError, BlockFiles, Selection as CoreSelection, Tables,
 };
-use comex_core::codes::{Period, Territory};
+use comex_core::codes::Territory;
 use comex_core::table::TradeTable;
-use comex_core::views::portrait::SharedResults;
 use comex_core::CoreError;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;
-
-/// What every block of the page shares.
-#[derive(Clone, Copy)]
-pub struct Portrait {
-    pub dataset: StoredValue<Rc<Dataset>, LocalStorage>,
-    /// Results that do not depend on the territory, kept across switches (keyed by what they read).
-    pub shared: StoredValue<SharedResults, LocalStorage>,
-    /// The selection as the core reads it, parsed once from the URL.
-    pub selection: Memo<CoreSelection>,
-    /// Charts use shorter labels on a phone.
-    pub narrow: RwSignal<bool>,
-    /// The page's colour scheme, which the charts are drawn in.
-    pub theme: RwSignal<comex_charts::Theme>,
-    pub draw_everything: DrawEverything,
-    /// Counts « Réessayer » clicks: each one retries every block whose files failed.
-    pub attempt: RwSignal<u32>,
-    /// Set once a chart is drawn (or at once in an embed without charts).
-    pub first_chart_drawn: RwSignal<bool>,
-    /// Counts the territories chosen: a switch applies only if no other was chosen since.
-    switches: StoredValue<u32, LocalStorage>,
-}
-
-/// How long a switch waits for the chosen territory's files before the page shows it loading. Files
-/// in within that time (on these machines 5–30 ms after the choice) make the page go from one
-/// territory to the next in one step: the blocks neither dim nor lay out a loading state between.
-const SWITCH_PATIENCE: std::time::Duration = std::time::Duration::from_millis(150);
-
-impl Portrait {
-    /// Asks now for a territory's files for these quarters, before the blocks that read them exist
-    /// (a hovered département of the map: a click then finds them on their way).
-    pub fn prefetch_territory(&self, territory: &Territory, periods: &[Period]) {
-        self.dataset.with_value(|dataset| {
-            for path in dataset.manifest.territory_files(territory, periods) {
-                dataset.prefetch(&path);
-            }
-        });
-    }
-
-    /// Shows another territory (chosen in the selector or on the map): its files are asked for at
-    /// once and the address changes when they are in, or after `SWITCH_PATIENCE` if they are slow
-    /// (the blocks then show their loading state, as on a first load). A failed file switches too:
-    /// the blocks report it.
-    pub fn switch_territory(&self, territory: Territory, selection: Selection) {
-        perf::mark(perf::TERRITORY_SELECTED);
-        let switches = self.switches;
-        let number = switches.get_value().wrapping_add(1);
-        switches.set_value(number);
-        let dataset = self.dataset.get_value();
-        let paths = dataset
-            .manifest
-            .territory_files(&territory, &selection.periods());
-        let pages = self.dataset;
-        let apply = move || {
-            let shown = untrack(|| selection.territory());
-            if switches.get_value() == number && shown != territory {
-                pages.with_value(|dataset| selection.set_territory(&territory, &dataset.manifest));
-            }
-        };
-        let apply_when_loaded = apply.clone();
-        // Asked for in this task (the future runs at once, in a microtask, before the next frame).
-        wasm_bindgen_futures::spawn_local(async move {
-            // Errors are the blocks' to report, once switched.
-            let _ = dataset.tables(paths).await;
-            apply_when_loaded();
-        });
-        set_timeout(apply, SWITCH_PATIENCE);
-    }
-
-    /// Asks for a territory's files once the shown territory's are in (they come first on a slow
-    /// line): the selector's guesses at the next choice.
-    pub fn prefetch_territory_later(&self, territory: Territory, periods: Vec<Period>) {
-        let dataset = self.dataset.get_value();
-        let shown = self
-            .selection
-            .with_untracked(|selection| selection.territory.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            for path in dataset.manifest.territory_files(&shown, &periods) {
-                // A failure is the shown blocks' to report.
-                let _ = dataset.table(&path).await;
-            }
-            for path in dataset.manifest.territory_files(&territory, &periods) {
-                dataset.prefetch(&path);
-            }
-        });
-    }
-
-    /// Asks for the files of the selected territory's région (the totals' shares, the région's
-    /// diagrams, further down) once the key points' files are in and the browser is idle: scrolled
-    /// to, those blocks find them there. None for a région or France (no région to compare with).
-    pub fn prefetch_region_when_idle(&self) {
-        let dataset = self.dataset.get_value();
-        let selection = self.selection;
-        let asked = selection.get_untracked();
-        let files = |block: Block| {
-            block
-                .files(&dataset.manifest, &dataset.catalog, &asked)
-                .ok()
-                .flatten()
-        };
-        let key_points: Vec<String> = files(Block::KeyPoints)
-            .map(|files| files.all().into_iter().map(str::to_string).collect())
-            .unwrap_or_default();
-        let region = files(Block::TotalsExportations).map(|files| files.region_files);
-        let Some(region) = region.filter(|files| !files.is_empty()) else {
-            return;
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            for path in key_points {
-                // A failure is the key points' to report.
-                let _ = dataset.table(&path).await;
-            }
-            when_idle(move || {
-                // Another selection since: its own call asks for its région.
-                if selection.get_untracked() == asked {
-                    for path in &region {
-                        dataset.prefetch(path);
-                    }
-                }
-            });
-        });
-    }
-
-    pub fn new(
-        dataset: Rc<Dataset>,
-        selection: Selection,
-        draw_everything: DrawEverything,
-    ) -> Self {
-        let catalog = dataset.catalog.clone();
-        Portrait {
-            dataset: StoredValue::new_local(dataset),
-            shared: StoredValue::new_local(SharedResults::default()),
-            selection: Memo::new(move |_| selection.core_selection(&catalog)),
-            narrow: RwSignal::new(false),
-            theme: RwSignal::new(comex_charts::Theme::default()),
-            draw_everything,
-            attempt: RwSignal::new(0),
-            first_chart_drawn: RwSignal::new(false),
-            switches: StoredValue::new_local(0),
-        }
-    }
-}
-
-/// Runs `then` when the browser is idle (`requestIdleCallback`, at most a second later), or 200 ms
-/// later in a browser without that call.
-fn when_idle(then: impl FnOnce() + 'static) {
-    use wasm_bindgen::JsCast;
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(1000);
-    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
-    if window()
-        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
-        .is_err()
-    {
-        let _ = window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200);
-    }
-}
 
 /// A block of the page: its words (none when it does not apply), what it shows once loaded, and
 /// what its buttons and its coming near the screen do.
@@ -188,12 +28,6 @@ pub struct LoadedBlock {
     /// Told each time the block comes near the screen (true) or leaves it (false).
     pub near_screen: Callback<bool>,
 }
-
-/// How long a block far from the screen waits before it computes its model, after the page's first
-/// chart and after each new selection: the blocks that can be seen are computed and drawn first (on
-/// these machines 40–80 ms after a switch), the others after them instead of in the same task. A
-/// block that comes near the screen computes at once.
-const FAR_BLOCK_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// Whether a block may compute its model: at once near the screen, otherwise `FAR_BLOCK_DELAY`
 /// after the page's first chart (the first view's work goes to what can be seen).
@@ -333,6 +167,15 @@ fn fetched_tables(
     })
 }
 
+/// Whether a block reads only the selected territory's files of the selected period, which the first
+/// view fetches anyway: it loads at once, and a switch asks for these files ahead
+/// (`Portrait::first_view_files`).
+pub(super) fn loads_at_once(block: Block, files: &BlockFiles, territory: &Territory) -> bool {
+    files.subject == *territory
+        && files.all().len() == files.subject_files.len()
+        && !block.reads_every_year()
+}
+
 pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     let Portrait {
         dataset,
@@ -357,9 +200,7 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
     let reads_only_the_territory = move || {
         files.with(|files| {
             files.as_ref().ok().flatten().is_some_and(|files| {
-                files.subject == selection.with(|selection| selection.territory.clone())
-                    && files.all().len() == files.subject_files.len()
-                    && !block.reads_every_year()
+                selection.with(|selection| loads_at_once(block, files, &selection.territory))
             })
         })
     };
