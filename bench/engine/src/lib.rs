@@ -15,7 +15,7 @@ use comex_core::views::evolution::{evolution, Evolution};
 use comex_core::views::exposure::{departement_ranking, DepartementExposure, DEFAULT_PARTNER};
 use comex_core::views::portrait::{compute, PortraitData, ViewModel, ViewRequest};
 use comex_core::views::sankey::{sankey, Sankey};
-use comex_core::views::ViewName;
+use comex_core::views::PeriodView;
 use wasm_bindgen::prelude::*;
 
 /// The decoded files of one benchmark run, those the dashboard reads for a whole year: a
@@ -137,16 +137,13 @@ impl Engine {
             departements: Some(&self.departements),
             shared: None,
         };
-        ViewName::ALL
+        let request = ViewRequest {
+            filter: Filter::default(),
+            level: ProductLevel::A129,
+        };
+        PeriodView::ALL
             .into_iter()
-            .map(|view| {
-                let request = ViewRequest {
-                    view,
-                    filter: Filter::default(),
-                    level: ProductLevel::A129,
-                };
-                compute(&data, &request)
-            })
+            .map(|view| compute(&data, view, &request))
             .collect::<Result<Vec<ViewModel>, _>>()
             .map_err(js_error)
     }

@@ -17,7 +17,7 @@ use comex_core::table::TradeTable;
 use comex_core::views::change::{change, ChangeBy};
 use comex_core::views::evolution::evolution;
 use comex_core::views::portrait::{compute, PortraitData, SharedResults, ViewRequest};
-use comex_core::views::ViewName;
+use comex_core::views::PeriodView;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -80,8 +80,7 @@ fn views(c: &mut Criterion) {
         &catalog,
     )
     .unwrap();
-    let request = |view| ViewRequest {
-        view,
+    let request = ViewRequest {
         filter: Filter::default(),
         level: ProductLevel::A129,
     };
@@ -98,26 +97,26 @@ fn views(c: &mut Criterion) {
     };
     // The views that depend only on the département's own file.
     let own_views = [
-        ViewName::Partners,
-        ViewName::GoodsExport,
-        ViewName::GoodsImport,
-        ViewName::ExportSankey,
-        ViewName::ImportSankey,
+        PeriodView::Partners,
+        PeriodView::GoodsExport,
+        PeriodView::GoodsImport,
+        PeriodView::ExportSankey,
+        PeriodView::ImportSankey,
     ];
     c.bench_function("Oise: partners, goods and Sankeys", |b| {
         b.iter(|| {
             own_views
                 .iter()
-                .map(|&v| compute(black_box(&oise_data), &request(v)).unwrap())
+                .map(|&v| compute(black_box(&oise_data), v, &request).unwrap())
                 .collect::<Vec<_>>()
         })
     });
     c.bench_function("Oise: every view (totals, specialisation and exposure read the région, France and all départements)", |b| {
-        b.iter(|| ViewName::ALL.iter().map(|&v| compute(black_box(&oise_data), &request(v)).unwrap()).collect::<Vec<_>>())
+        b.iter(|| PeriodView::ALL.iter().map(|&v| compute(black_box(&oise_data), v, &request).unwrap()).collect::<Vec<_>>())
     });
-    for view in ViewName::ALL {
+    for view in PeriodView::ALL {
         c.bench_function(&format!("Oise: {}", view.name()), |b| {
-            b.iter(|| compute(black_box(&oise_data), &request(view)).unwrap())
+            b.iter(|| compute(black_box(&oise_data), view, &request).unwrap())
         });
     }
     // Switching between two départements with France's results shared, as the app does.
@@ -135,8 +134,8 @@ fn views(c: &mut Criterion) {
                             shared: Some(&shared),
                             ..oise_data
                         };
-                        for view in ViewName::ALL {
-                            black_box(compute(&data, &request(view)).unwrap());
+                        for view in PeriodView::ALL {
+                            black_box(compute(&data, view, &request).unwrap());
                         }
                     }
                 }
@@ -152,12 +151,12 @@ fn views(c: &mut Criterion) {
     c.bench_function("France: both Sankeys and the exposure ranking", |b| {
         b.iter(|| {
             [
-                ViewName::ExportSankey,
-                ViewName::ImportSankey,
-                ViewName::Exposure,
+                PeriodView::ExportSankey,
+                PeriodView::ImportSankey,
+                PeriodView::Exposure,
             ]
             .iter()
-            .map(|&v| compute(black_box(&france_data), &request(v)).unwrap())
+            .map(|&v| compute(black_box(&france_data), v, &request).unwrap())
             .collect::<Vec<_>>()
         })
     });

@@ -12,7 +12,7 @@ use comex_core::views::partners::partners;
 use comex_core::views::sankey::{sankey, NodeKind, OTHERS_KEY};
 use comex_core::views::specialisation::specialisation;
 use comex_core::views::totals::totals;
-use comex_core::views::ViewName;
+use comex_core::views::PeriodView;
 use comex_core::CoreError;
 use common::*;
 use Flow::{Export as E, Import as I};
@@ -355,11 +355,6 @@ fn a_territory_absent_from_the_data_is_an_error_not_a_zero() {
         manifest.territory(&dep("60")).unwrap_err(),
         CoreError::TerritoryAbsent("dep:60".into())
     );
-    assert!(ViewName::parse("sankey").is_err());
-    assert_eq!(
-        ViewName::parse("export-sankey").unwrap(),
-        ViewName::ExportSankey
-    );
 }
 
 #[test]
@@ -456,18 +451,18 @@ fn shared_results_give_the_same_views_across_territories_and_filters() {
                 departements: Some(&all),
                 shared: None,
             };
-            for view in ViewName::ALL {
-                let request = ViewRequest {
-                    view,
-                    filter: filter.clone(),
-                    level: ProductLevel::Cpf4,
-                };
-                let fresh = compute(&data, &request).unwrap();
+            let request = ViewRequest {
+                filter: filter.clone(),
+                level: ProductLevel::Cpf4,
+            };
+            for view in PeriodView::ALL {
+                let fresh = compute(&data, view, &request).unwrap();
                 let reused = compute(
                     &PortraitData {
                         shared: Some(&shared),
                         ..data
                     },
+                    view,
                     &request,
                 )
                 .unwrap();

@@ -13,7 +13,7 @@ use crate::views::dependence;
 use crate::views::partners::partners;
 use crate::views::portrait::{compute as compute_view, PortraitData, ViewModel, ViewRequest};
 use crate::views::totals::filtered_totals;
-use crate::views::{share, ViewName};
+use crate::views::{share, PeriodView};
 use crate::CoreError;
 
 /// One territory's tables: its own, a year earlier, and France's (none for France itself).
@@ -67,16 +67,8 @@ fn side(
             label: row.label,
         })
         .collect();
-    let view = |name: ViewName| {
-        compute_view(
-            &data,
-            &ViewRequest {
-                view: name,
-                ..request.clone()
-            },
-        )
-    };
-    let goods = match view(ViewName::GoodsExport)? {
+    let view = |view: PeriodView| compute_view(&data, view, request);
+    let goods = match view(PeriodView::GoodsExport)? {
         ViewModel::Goods(goods) => goods
             .nodes
             .into_iter()
@@ -91,7 +83,7 @@ fn side(
         _ => Vec::new(),
     };
     let specialised = match tables.france {
-        Some(_) => match view(ViewName::Specialisation)? {
+        Some(_) => match view(PeriodView::Specialisation)? {
             ViewModel::Specialisation(specialisation) => specialisation
                 .most_over_represented()
                 .into_iter()

@@ -11,7 +11,7 @@ use crate::views::key_points::{key_points, KeyPointInputs, KeyPoints};
 use crate::views::portrait::{compute as compute_view, PortraitData, ViewModel, ViewRequest};
 use crate::views::ranking::{departement_sums, rank_of, ranked_values, region_sums, Rank};
 use crate::views::totals::filtered_totals;
-use crate::views::ViewName;
+use crate::views::PeriodView;
 use crate::CoreError;
 
 /// The table of the same quarters a year earlier, and its filter.
@@ -21,15 +21,9 @@ pub type Earlier<'a> = Option<(&'a TradeTable, &'a Filter)>;
 fn view(
     data: &PortraitData,
     request: &ViewRequest,
-    name: ViewName,
+    view: PeriodView,
 ) -> Result<ViewModel, CoreError> {
-    compute_view(
-        data,
-        &ViewRequest {
-            view: name,
-            ..request.clone()
-        },
-    )
+    compute_view(data, view, request)
 }
 
 /// The territory's rank for exports among départements (or régions), from the file of all
@@ -82,7 +76,7 @@ pub fn compute(
 ) -> Result<KeyPoints, CoreError> {
     let (manifest, catalog, filter) = (data.manifest, data.catalog, &request.filter);
     let territory = &data.territory.territory;
-    let ViewModel::Totals(mut totals) = view(data, request, ViewName::Totals)? else {
+    let ViewModel::Totals(mut totals) = view(data, request, PeriodView::Totals)? else {
         return Err(CoreError::NeedsFile {
             view: "key-points",
             file: "totals",
@@ -100,9 +94,9 @@ pub fn compute(
         ViewModel::Sankey(import_sankey),
         ViewModel::Goods(export_goods),
     ) = (
-        view(data, request, ViewName::ExportSankey)?,
-        view(data, request, ViewName::ImportSankey)?,
-        view(data, request, ViewName::GoodsExport)?,
+        view(data, request, PeriodView::ExportSankey)?,
+        view(data, request, PeriodView::ImportSankey)?,
+        view(data, request, PeriodView::GoodsExport)?,
     )
     else {
         return Err(CoreError::NeedsFile {
@@ -111,14 +105,14 @@ pub fn compute(
         });
     };
     let specialisation = match data.france {
-        Some(_) => match view(data, request, ViewName::Specialisation)? {
+        Some(_) => match view(data, request, PeriodView::Specialisation)? {
             ViewModel::Specialisation(specialisation) => Some(specialisation),
             _ => None,
         },
         None => None,
     };
     let exposure = match data.departements {
-        Some(_) => match view(data, request, ViewName::Exposure)? {
+        Some(_) => match view(data, request, PeriodView::Exposure)? {
             ViewModel::Exposure(exposure) => Some(exposure),
             _ => None,
         },

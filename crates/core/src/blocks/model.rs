@@ -196,7 +196,6 @@ pub fn compute(
         shared,
     };
     let request = ViewRequest {
-        view: block.view(),
         filter: filter.clone(),
         level: selection.level,
     };
@@ -264,7 +263,11 @@ pub fn compute(
             earlier.as_deref().zip(earlier_filter.as_ref()),
             tables.role(&files.by_product_files)?.as_deref(),
         )?),
-        _ => compute_view(&data, &request)?,
+        // The évolution and the map returned above: every other block is a view of one period.
+        _ => {
+            let view = block.period_view().ok_or(BlockError::NotApplicable)?;
+            compute_view(&data, view, &request)?
+        }
     };
     // The région's and France's diagrams keep the territory's node order, to be compared with it.
     if let (ViewModel::Sankey(comparison), Some(reference)) = (&mut model, reference.as_deref()) {
@@ -272,7 +275,8 @@ pub fn compute(
             territory: reference,
             ..data
         };
-        if let ViewModel::Sankey(reference) = compute_view(&own, &request)? {
+        let view = block.period_view().ok_or(BlockError::NotApplicable)?;
+        if let ViewModel::Sankey(reference) = compute_view(&own, view, &request)? {
             sankey::align_to(comparison, &reference);
         }
     }

@@ -1,7 +1,7 @@
 //! The blocks by name, as in the URL's `embed` parameter and on the command line.
 
 use crate::codes::Flow;
-use crate::views::ViewName;
+use crate::views::PeriodView;
 use crate::CoreError;
 use std::fmt;
 use std::str::FromStr;
@@ -77,29 +77,31 @@ impl Block {
         self.into()
     }
 
-    /// The view the block computes.
-    pub fn view(self) -> ViewName {
+    /// The view of one period the block computes, if it is one.
+    pub fn period_view(self) -> Option<PeriodView> {
         match self {
-            Block::KeyPoints => ViewName::KeyPoints,
-            Block::Partners => ViewName::Partners,
-            Block::Evolution => ViewName::Evolution,
-            Block::ChangePartners | Block::ChangeGoods => ViewName::Change,
-            Block::GoodsImport => ViewName::GoodsImport,
-            Block::GoodsExport => ViewName::GoodsExport,
+            Block::Partners => Some(PeriodView::Partners),
+            Block::GoodsImport => Some(PeriodView::GoodsImport),
+            Block::GoodsExport => Some(PeriodView::GoodsExport),
             Block::ExportSankey | Block::ExportSankeyRegion | Block::ExportSankeyFrance => {
-                ViewName::ExportSankey
+                Some(PeriodView::ExportSankey)
             }
             Block::ImportSankey | Block::ImportSankeyRegion | Block::ImportSankeyFrance => {
-                ViewName::ImportSankey
+                Some(PeriodView::ImportSankey)
             }
-            Block::TotalsExportations | Block::TotalsImportations => ViewName::Totals,
-            Block::Map => ViewName::Map,
-            Block::Specialisation => ViewName::Specialisation,
-            Block::Exposure => ViewName::Exposure,
-            Block::ImportDependence => ViewName::ImportDependence,
-            Block::ExportConcentration => ViewName::ExportConcentration,
-            Block::TariffExposure => ViewName::TariffExposure,
-            Block::Comparison => ViewName::Comparison,
+            Block::TotalsExportations | Block::TotalsImportations => Some(PeriodView::Totals),
+            Block::Specialisation => Some(PeriodView::Specialisation),
+            Block::Exposure => Some(PeriodView::Exposure),
+            Block::ImportDependence => Some(PeriodView::ImportDependence),
+            Block::ExportConcentration => Some(PeriodView::ExportConcentration),
+            Block::TariffExposure => Some(PeriodView::TariffExposure),
+            // Computed by their own arms of `blocks::compute`.
+            Block::KeyPoints
+            | Block::Evolution
+            | Block::ChangePartners
+            | Block::ChangeGoods
+            | Block::Map
+            | Block::Comparison => None,
         }
     }
 
@@ -194,7 +196,7 @@ mod tests {
         assert_eq!(names[..3], ["key-points", "partners", "evolution"]);
         assert_eq!(Block::TotalsExportations.name(), "totals-exportations");
         assert_eq!(Block::ImportSankeyFrance.name(), "import-sankey-france");
-        assert_eq!(ViewName::GoodsExport.name(), "goods-export");
+        assert_eq!(PeriodView::GoodsExport.name(), "goods-export");
         assert_eq!(
             crate::codes::ProductLevel::ALL.map(crate::codes::ProductLevel::name),
             ["cpf4", "a129", "a38", "a17"]

@@ -17,12 +17,13 @@ pub mod specialisation;
 pub mod table;
 pub mod totals;
 
-use crate::CoreError;
-
-/// The views by name, as in the URL's `embed` parameter and on the command line.
+/// The views computed from one period's tables, each by `portrait::compute`. The blocks are the
+/// page's one list (`blocks::Block`); a block names its view here (`Block::period_view`), or is
+/// computed by its own arm of `blocks::compute` (the évolution and the changes read other years,
+/// the key points and the comparison are written from these views, the map reads all départements).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
-pub enum ViewName {
+pub enum PeriodView {
     Totals,
     Partners,
     GoodsExport,
@@ -34,43 +35,26 @@ pub enum ViewName {
     ImportDependence,
     ExportConcentration,
     TariffExposure,
-    Evolution,
-    Change,
-    KeyPoints,
-    Map,
-    Comparison,
 }
 
-impl ViewName {
-    /// The views computed from one period's tables (the evolution and the change read others, the key
-    /// points are written from other views).
-    pub const ALL: [ViewName; 11] = [
-        ViewName::Totals,
-        ViewName::Partners,
-        ViewName::GoodsExport,
-        ViewName::GoodsImport,
-        ViewName::ExportSankey,
-        ViewName::ImportSankey,
-        ViewName::Specialisation,
-        ViewName::Exposure,
-        ViewName::ImportDependence,
-        ViewName::ExportConcentration,
-        ViewName::TariffExposure,
+impl PeriodView {
+    pub const ALL: [PeriodView; 11] = [
+        PeriodView::Totals,
+        PeriodView::Partners,
+        PeriodView::GoodsExport,
+        PeriodView::GoodsImport,
+        PeriodView::ExportSankey,
+        PeriodView::ImportSankey,
+        PeriodView::Specialisation,
+        PeriodView::Exposure,
+        PeriodView::ImportDependence,
+        PeriodView::ExportConcentration,
+        PeriodView::TariffExposure,
     ];
 
     /// Its name, in kebab case (`strum`).
     pub fn name(self) -> &'static str {
         self.into()
-    }
-
-    pub fn parse(text: &str) -> Result<Self, CoreError> {
-        ViewName::ALL
-            .into_iter()
-            .find(|view| view.name() == text)
-            .ok_or_else(|| {
-                let names: Vec<&str> = ViewName::ALL.iter().map(|value| value.name()).collect();
-                CoreError::UnknownView(text.to_string(), names.join(", "))
-            })
     }
 }
 

@@ -18,7 +18,7 @@ use super::sankey::{sankey, Sankey};
 use super::specialisation::{specialisation_from, Specialisation};
 use super::table::{Cell, ViewTable};
 use super::totals::{filtered_totals, totals_from_sums, Totals};
-use super::ViewName;
+use super::PeriodView;
 use crate::catalog::Catalog;
 use crate::codes::{Flow, ProductLevel, Territory};
 use crate::filter::Filter;
@@ -91,9 +91,9 @@ fn table_sums(data: &PortraitData, table: &TradeTable, request: &ViewRequest) ->
     sums
 }
 
+/// What every view of a selection reads: its filter and its product level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewRequest {
-    pub view: ViewName,
     pub filter: Filter,
     pub level: ProductLevel,
 }
@@ -117,7 +117,11 @@ pub enum ViewModel {
     Comparison(Comparison),
 }
 
-pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, CoreError> {
+pub fn compute(
+    data: &PortraitData,
+    view: PeriodView,
+    request: &ViewRequest,
+) -> Result<ViewModel, CoreError> {
     let PortraitData {
         catalog,
         territory,
@@ -126,8 +130,8 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
     } = *data;
     let filter = &request.filter;
     let level = request.level;
-    Ok(match request.view {
-        ViewName::Totals => {
+    Ok(match view {
+        PeriodView::Totals => {
             // The territory's own sums are not shared: a région is its own région, but its own sums
             // are then found among the shared ones anyway.
             let region = data
@@ -141,22 +145,22 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
                 own,
             ))
         }
-        ViewName::Partners => {
+        PeriodView::Partners => {
             ViewModel::Partners(partners(territory, catalog, filter, DEFAULT_TOP))
         }
-        ViewName::GoodsExport => {
+        PeriodView::GoodsExport => {
             ViewModel::Goods(goods(territory, catalog, filter, Flow::Export, level))
         }
-        ViewName::GoodsImport => {
+        PeriodView::GoodsImport => {
             ViewModel::Goods(goods(territory, catalog, filter, Flow::Import, level))
         }
-        ViewName::ExportSankey => {
+        PeriodView::ExportSankey => {
             ViewModel::Sankey(sankey(territory, catalog, filter, Flow::Export, level))
         }
-        ViewName::ImportSankey => {
+        PeriodView::ImportSankey => {
             ViewModel::Sankey(sankey(territory, catalog, filter, Flow::Import, level))
         }
-        ViewName::Specialisation => {
+        PeriodView::Specialisation => {
             let france = france.ok_or(CoreError::NeedsFile {
                 view: "specialisation",
                 file: "fr.arrow",
@@ -177,26 +181,16 @@ pub fn compute(data: &PortraitData, request: &ViewRequest) -> Result<ViewModel, 
             };
             ViewModel::Specialisation(specialisation)
         }
-        ViewName::Evolution
-        | ViewName::Change
-        | ViewName::KeyPoints
-        | ViewName::Map
-        | ViewName::Comparison => {
-            return Err(CoreError::NeedsFile {
-                view: request.view.name(),
-                file: "the files of a block (computed by `blocks::compute`)",
-            })
-        }
-        ViewName::ImportDependence => concentration_view(data, request, Flow::Import),
-        ViewName::ExportConcentration => concentration_view(data, request, Flow::Export),
-        ViewName::TariffExposure => ViewModel::TariffExposure(tariff_exposure(
+        PeriodView::ImportDependence => concentration_view(data, request, Flow::Import),
+        PeriodView::ExportConcentration => concentration_view(data, request, Flow::Export),
+        PeriodView::TariffExposure => ViewModel::TariffExposure(tariff_exposure(
             territory,
             catalog,
             filter,
             &partner_of(filter),
             level,
         )),
-        ViewName::Exposure => exposure_view(data, request)?,
+        PeriodView::Exposure => exposure_view(data, request)?,
     })
 }
 
