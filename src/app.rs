@@ -3,13 +3,13 @@
 use crate::api;
 use crate::components::dashboard::Dashboard;
 use crate::components::message::ErrorMessage;
-use crate::state::Selection;
+use crate::state::AddressState;
 use comex_core::manifest::Manifest;
 use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let selection = Selection::from_url();
+    let selection = AddressState::from_url();
     // The shown territory's files, asked for with the code lists (before `Block::files` can be
     // called: it needs them); the same files the first view's blocks then read, as a core test
     // checks. Not for a single embedded block, which may not read them. Read untracked: the resource polls its future inside the reactive

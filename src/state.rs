@@ -6,7 +6,7 @@
 
 use crate::address::{Address, EmbedMode, Parameter, Periods};
 use comex_charts::Theme;
-use comex_core::blocks::{Block, Selection as CoreSelection};
+use comex_core::blocks::{Block, BlockSelection};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
@@ -16,7 +16,7 @@ use comex_core::views::map::MapMeasure;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
-pub struct Selection {
+pub struct AddressState {
     address: Address,
     territory: Memo<Territory>,
     product: Memo<Option<String>>,
@@ -36,7 +36,7 @@ fn read<T: Clone>(parameter: &Option<Parameter<T>>) -> Option<T> {
     parameter.as_ref().and_then(Parameter::read).cloned()
 }
 
-impl Selection {
+impl AddressState {
     pub fn from_url() -> Self {
         let address = Address::from_page();
         let page = address.page();
@@ -50,7 +50,7 @@ impl Selection {
                 .unwrap_or(Territory::France)
         });
         let compared = address.read(|query| read(&query.compare));
-        Selection {
+        AddressState {
             address,
             territory,
             product: address.read(|query| query.product.clone()),
@@ -181,8 +181,8 @@ impl Selection {
     }
 
     /// The selection as the core reads it: territory, filter and level.
-    pub fn core_selection(&self, catalog: &Catalog) -> CoreSelection {
-        CoreSelection {
+    pub fn core_selection(&self, catalog: &Catalog) -> BlockSelection {
+        BlockSelection {
             territory: self.territory(),
             filter: self.filter(catalog),
             level: self.level(),

@@ -6,8 +6,8 @@ use crate::components::filters::Filters;
 use crate::components::period_select::PeriodSelect;
 use crate::components::print::print_fiche;
 use crate::components::territory_select::TerritorySelect;
-use crate::loading::Portrait;
-use crate::state::Selection;
+use crate::loading::PageContext;
+use crate::state::AddressState;
 use comex_core::catalog::Catalog;
 use comex_core::codes::Territory;
 use comex_core::manifest::Manifest;
@@ -17,20 +17,20 @@ use leptos::prelude::*;
 pub fn AppHeader(
     manifest: StoredValue<Manifest, LocalStorage>,
     catalog: StoredValue<Catalog, LocalStorage>,
-    selection: Selection,
-    portrait: Portrait,
+    selection: AddressState,
+    page_context: PageContext,
     territory_label: Signal<String>,
     period: Signal<String>,
     is_demo: bool,
 ) -> impl IntoView {
     let territory = Memo::new(move |_| selection.territory());
     let on_select = Callback::new(move |territory: Territory| {
-        portrait.switch_territory(territory, selection);
+        page_context.switch_territory(territory, selection);
     });
     let on_prefetch = Callback::new(move |territory: Territory| {
-        portrait.prefetch_territory_later(territory);
+        page_context.prefetch_territory_later(territory);
     });
-    let draw_everything = portrait.draw_everything;
+    let draw_everything = page_context.draw_everything;
     let territoires_industrie =
         move || manifest.with_value(|m| m.territoires_industrie_text(&territory.get()));
     view! {

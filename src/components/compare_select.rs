@@ -1,7 +1,7 @@
 //! « Comparer avec »: a second territory set beside the selected one (`compare=` in the address),
 //! which adds the `comparison` block and outlines both on the map.
 
-use crate::state::Selection;
+use crate::state::AddressState;
 use comex_core::codes::Territory;
 use comex_core::manifest::Manifest;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ const NONE: &str = "";
 #[component]
 pub fn CompareSelect(
     manifest: StoredValue<Manifest, LocalStorage>,
-    selection: Selection,
+    selection: AddressState,
 ) -> impl IntoView {
     let groups = manifest.with_value(|manifest| {
         let of = |keep: fn(&Territory) -> bool| -> Vec<(String, String)> {

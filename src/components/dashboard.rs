@@ -15,8 +15,8 @@ use crate::components::print_intro::PrintIntro;
 use crate::components::territory_links::TerritoryLinks;
 use crate::components::view_block::ViewBlock;
 use crate::document_head;
-use crate::loading::{load, DrawEverything, Drawn, FirstChartDrawn, Loaded, Portrait};
-use crate::state::{Embed, Selection};
+use crate::loading::{load, DrawEverything, Drawn, FirstChartDrawn, Loaded, PageContext};
+use crate::state::{AddressState, Embed};
 use crate::takeover;
 use comex_core::blocks::text::period_text;
 use comex_core::blocks::Block;
@@ -44,11 +44,11 @@ fn is_narrow() -> bool {
 /// itself); an embed of such a block says so.
 fn block_view(
     block: Block,
-    portrait: Portrait,
+    page_context: PageContext,
     on_pick: Callback<Pick>,
     on_hover: Callback<Pick>,
 ) -> impl IntoView {
-    let loaded = load(block, portrait);
+    let loaded = load(block, page_context);
     if block == Block::KeyPoints {
         follow_key_points(loaded.drawn);
     }
@@ -88,14 +88,14 @@ fn follow_key_points(drawn: Signal<Loaded<Arc<Drawn>>>) {
 /// The head follows the selection (title, canonical page); an older `?territory=` address is
 /// rewritten as its territory's page. Behind a static page, the app shows itself once the blocks on
 /// the screen are drawn.
-fn follow_selection(selection: Selection, portrait: Portrait) {
-    portrait
+fn follow_selection(selection: AddressState, page_context: PageContext) {
+    page_context
         .dataset
         .with_value(|dataset| selection.settle_address(&dataset.manifest));
     Effect::new(move |_| {
         let territory = selection.territory();
         let periods = selection.periods();
-        portrait.dataset.with_value(|dataset| {
+        page_context.dataset.with_value(|dataset| {
             let manifest = &dataset.manifest;
             document_head::set_title(&page_title(manifest, &territory, &periods));
             if let Some(path) = manifest.page_path(&territory) {
@@ -105,7 +105,7 @@ fn follow_selection(selection: Selection, portrait: Portrait) {
     });
     if takeover::is_pending() {
         // The static page already shows the first screen: the key points need not wait for a chart.
-        portrait.first_chart_drawn.set(true);
+        page_context.first_chart_drawn.set(true);
         if let Embed(Some(EmbedMode::Unknown(_))) = selection.embed() {
             // No block to wait for: the page says at once why the frame is empty.
             takeover::reveal();
@@ -117,13 +117,13 @@ fn follow_selection(selection: Selection, portrait: Portrait) {
 
 /// The embed mode, read once from the address (an embedding page does not change its frame's):
 /// given to every block, and the body's class.
-fn embed_mode(selection: Selection, portrait: Portrait) -> bool {
+fn embed_mode(selection: AddressState, page_context: PageContext) -> bool {
     let embed = selection.embed();
     let embedded = embed.is_embedded();
     let single = embed.is_single();
     // Alone in an embed, the key points have no chart to wait for.
     if embed.is_alone(Block::KeyPoints) {
-        portrait.first_chart_drawn.set(true);
+        page_context.first_chart_drawn.set(true);
     }
     provide_context(embed);
     if let Some(body) = document().body() {
@@ -139,17 +139,20 @@ fn embed_mode(selection: Selection, portrait: Portrait) -> bool {
 
 /// What a click on a chart mark does (filter by the good or the country, select the département),
 /// and what hovering one does (ask for the département's file).
-fn mark_callbacks(selection: Selection, portrait: Portrait) -> (Callback<Pick>, Callback<Pick>) {
+fn mark_callbacks(
+    selection: AddressState,
+    page_context: PageContext,
+) -> (Callback<Pick>, Callback<Pick>) {
     let on_pick = Callback::new(move |pick: Pick| match pick {
         Pick::Product(code) => selection.set_product(Some(code)),
         Pick::Country(code) => selection.set_country(Some(code)),
         // As the selector does: the files asked for at once, the address changes, back and forward work.
-        Pick::Territory(territory) => portrait.switch_territory(territory, selection),
+        Pick::Territory(territory) => page_context.switch_territory(territory, selection),
     });
     // Hovering a département of the map asks for its file: a click then finds it on its way.
     let on_hover = Callback::new(move |pick: Pick| {
         if let Pick::Territory(territory) = pick {
-            portrait.prefetch_territory(&territory);
+            page_context.prefetch_territory(&territory);
         }
     });
     (on_pick, on_hover)
@@ -159,8 +162,8 @@ fn mark_callbacks(selection: Selection, portrait: Portrait) -> (Callback<Pick>, 
 /// the chart types of the second ECharts bundle, all below the first screen, are asked for, so that
 /// they are there when the reader scrolls to them (a single embedded chart asks for them itself),
 /// and so are the région's files, asked for once the key points' are in and the browser is idle.
-fn after_first_chart(selection: Selection, portrait: Portrait) {
-    let first_chart_drawn = portrait.first_chart_drawn;
+fn after_first_chart(selection: AddressState, page_context: PageContext) {
+    let first_chart_drawn = page_context.first_chart_drawn;
     set_timeout(
         move || {
             if !first_chart_drawn.get_untracked() {
@@ -172,13 +175,13 @@ fn after_first_chart(selection: Selection, portrait: Portrait) {
     let single_embed = selection.embed().is_single();
     Effect::new(move |_| {
         // Again at each selection: its région's files (the bundle is loaded once).
-        portrait.selection.track();
+        page_context.selection.track();
         if first_chart_drawn.get() && !single_embed {
             wasm_bindgen_futures::spawn_local(async {
                 // A failure is told by the chart that needs the bundle.
                 let _ = crate::echarts::ensure_more().await;
             });
-            portrait.prefetch_region_when_idle();
+            page_context.prefetch_region_when_idle();
         }
     });
 }
@@ -186,7 +189,7 @@ fn after_first_chart(selection: Selection, portrait: Portrait) {
 /// The chapters below the first screen, built in the task after the first ones.
 fn later_chapters(
     block: impl Fn(Block) -> AnyView + Copy + 'static,
-    selection: Selection,
+    selection: AddressState,
 ) -> impl IntoView {
     view! {
         <section class="chapter">
@@ -235,7 +238,7 @@ fn later_chapters(
 }
 
 #[component]
-pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
+pub fn Dashboard(dataset: Rc<Dataset>, selection: AddressState) -> impl IntoView {
     let is_demo = dataset.manifest.is_demo();
     let manifest = StoredValue::new_local(dataset.manifest.clone());
     let catalog = StoredValue::new_local(dataset.catalog.clone());
@@ -243,19 +246,19 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
     let draw_everything = DrawEverything(RwSignal::new(takeover::is_baking()));
     provide_context(draw_everything);
     follow_browser_print(draw_everything);
-    let portrait = Portrait::new(dataset, selection, draw_everything);
-    provide_context(FirstChartDrawn(portrait.first_chart_drawn));
-    portrait.narrow.set(is_narrow());
+    let page_context = PageContext::new(dataset, selection, draw_everything);
+    provide_context(FirstChartDrawn(page_context.first_chart_drawn));
+    page_context.narrow.set(is_narrow());
     // Charts shorten their labels on narrow screens; redrawn when the window crosses the limit.
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         let now = is_narrow();
-        if portrait.narrow.get_untracked() != now {
-            portrait.narrow.set(now);
+        if page_context.narrow.get_untracked() != now {
+            page_context.narrow.set(now);
         }
     });
     on_cleanup(move || resize.remove());
-    crate::theme::follow(portrait.theme, selection.forced_theme());
-    provide_context(crate::theme::PageTheme(portrait.theme));
+    crate::theme::follow(page_context.theme, selection.forced_theme());
+    provide_context(crate::theme::PageTheme(page_context.theme));
     // Échap closes the charts' tooltips (RGAA 10.13).
     let escape = window_event_listener(leptos::ev::keydown, |event| {
         if event.key() == "Escape" {
@@ -265,21 +268,21 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: Selection) -> impl IntoView {
     on_cleanup(move || escape.remove());
 
     let territory = Memo::new(move |_| selection.territory());
-    let (on_pick, on_hover) = mark_callbacks(selection, portrait);
+    let (on_pick, on_hover) = mark_callbacks(selection, page_context);
     let territory_label =
         Signal::derive(move || manifest.with_value(|m| m.label(&territory.get())));
     let period =
         Signal::derive(move || manifest.with_value(|m| period_text(m, &selection.periods())));
     let unknown = move || catalog.with_value(|c| selection.unknown_codes(c));
-    let embedded = embed_mode(selection, portrait);
-    follow_selection(selection, portrait);
-    after_first_chart(selection, portrait);
-    let block = move |block: Block| block_view(block, portrait, on_pick, on_hover).into_any();
+    let embedded = embed_mode(selection, page_context);
+    follow_selection(selection, page_context);
+    after_first_chart(selection, page_context);
+    let block = move |block: Block| block_view(block, page_context, on_pick, on_hover).into_any();
     let rest_built = RwSignal::new(false);
     set_timeout(move || rest_built.set(true), std::time::Duration::ZERO);
     view! {
         {(!embedded).then(|| view! {
-            <AppHeader manifest=manifest catalog=catalog selection=selection portrait=portrait
+            <AppHeader manifest=manifest catalog=catalog selection=selection page_context=page_context
                 territory_label=territory_label period=period is_demo=is_demo/>
         })}
         {move || {

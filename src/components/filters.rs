@@ -1,7 +1,7 @@
 //! Filters: a product at any level, a partner country or group, the product level of the charts.
-//! Active filters show as removable chips. Everything goes through the URL (`state::Selection`).
+//! Active filters show as removable chips. Everything goes through the URL (`state::AddressState`).
 
-use crate::state::Selection;
+use crate::state::AddressState;
 use comex_core::catalog::{Catalog, CountryGroup};
 use comex_core::codes::ProductLevel;
 use comex_core::filter::{CountrySelection, ProductSelection};
@@ -64,7 +64,7 @@ fn chosen_code(text: &str) -> Option<String> {
 #[component]
 pub fn Filters(
     catalog: StoredValue<comex_core::catalog::Catalog, LocalStorage>,
-    selection: Selection,
+    selection: AddressState,
     /// More selectors, shown first (the period).
     children: Children,
 ) -> impl IntoView {

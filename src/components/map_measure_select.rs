@@ -1,13 +1,13 @@
 //! What the map colours: a selector over the map, kept in the address (`map=`). Left out of an embed,
 //! whose address the embedding page sets.
 
+use crate::state::AddressState;
 use crate::state::Embed;
-use crate::state::Selection;
 use comex_core::views::map::MapMeasure;
 use leptos::prelude::*;
 
 #[component]
-pub fn MapMeasureSelect(selection: Selection) -> impl IntoView {
+pub fn MapMeasureSelect(selection: AddressState) -> impl IntoView {
     let embedded = use_context::<Embed>().is_some_and(|embed| embed.is_embedded());
     (!embedded).then(|| {
         view! {

@@ -1,6 +1,6 @@
 //! The period: a complete year, the latest four quarters, or one quarter (the core's choices).
 
-use crate::state::Selection;
+use crate::state::AddressState;
 use comex_core::blocks::text::period_choices;
 use comex_core::codes::Period;
 use comex_core::manifest::Manifest;
@@ -22,7 +22,7 @@ fn url_value(periods: &[Period]) -> String {
 #[component]
 pub fn PeriodSelect(
     manifest: StoredValue<Manifest, LocalStorage>,
-    selection: Selection,
+    selection: AddressState,
 ) -> impl IntoView {
     let choices = manifest.with_value(choices);
     let default_value = manifest.with_value(|manifest| url_value(&manifest.default_periods()));

@@ -3,14 +3,12 @@
 //! printing), and the core computes the block's model from exactly those tables. Nothing is
 //! computed here: this file only fetches and hands over.
 
-use super::{Drawn, Loaded, Portrait, FAR_BLOCK_DELAY};
+use super::{Drawn, Loaded, PageContext, FAR_BLOCK_DELAY};
 use crate::api::{Dataset, LoadError};
 use comex_charts::Layout;
 use comex_core::blocks::model::Context;
 use comex_core::blocks::text::Heading;
-use comex_core::blocks::{
-    compute, Block, BlockError, BlockFiles, Selection as CoreSelection, Tables,
-};
+use comex_core::blocks::{compute, Block, BlockError, BlockFiles, BlockSelection, Tables};
 use comex_core::codes::Territory;
 use comex_core::table::TradeTable;
 use comex_core::CoreError;
@@ -55,9 +53,9 @@ fn computes_now(near: RwSignal<bool>, first_chart_drawn: RwSignal<bool>) -> RwSi
 /// `FAR_BLOCK_DELAY` otherwise. Until then the block shows the previous selection whole (its title,
 /// numbers and files together), off screen.
 fn shown_selection(
-    selection: Memo<CoreSelection>,
+    selection: Memo<BlockSelection>,
     near: RwSignal<bool>,
-) -> RwSignal<CoreSelection> {
+) -> RwSignal<BlockSelection> {
     let shown = RwSignal::new(selection.get_untracked());
     let follow = move || {
         let current = selection.get_untracked();
@@ -81,8 +79,8 @@ type FilesResult = Result<Option<BlockFiles>, CoreError>;
 /// The core's model of a block from its loaded tables, and its chart option.
 fn draw(
     block: Block,
-    portrait: &Portrait,
-    selection: &CoreSelection,
+    page_context: &PageContext,
+    selection: &BlockSelection,
     loaded: &[(String, Rc<TradeTable>)],
     layout: Layout,
 ) -> Loaded<Arc<Drawn>> {
@@ -90,8 +88,8 @@ fn draw(
     for (path, table) in loaded {
         available.insert(path, table);
     }
-    let computed = portrait.shared.with_value(|shared| {
-        portrait.dataset.with_value(|dataset| {
+    let computed = page_context.shared.with_value(|shared| {
+        page_context.dataset.with_value(|dataset| {
             let context = Context {
                 manifest: &dataset.manifest,
                 catalog: &dataset.catalog,
@@ -115,7 +113,7 @@ fn draw(
 /// waits for its outline as well.
 fn already_loaded(
     block: Block,
-    portrait: &Portrait,
+    page_context: &PageContext,
     files: Memo<FilesResult>,
 ) -> Option<Vec<(String, Rc<TradeTable>)>> {
     if block == Block::Map {
@@ -123,7 +121,7 @@ fn already_loaded(
     }
     files.with(|files| {
         let files = files.as_ref().ok()?.as_ref()?;
-        portrait.dataset.with_value(|dataset| {
+        page_context.dataset.with_value(|dataset| {
             files
                 .all()
                 .into_iter()
@@ -169,15 +167,15 @@ fn fetched_tables(
 
 /// Whether a block reads only the selected territory's files of the selected period, which the first
 /// view fetches anyway: it loads at once, and a switch asks for these files ahead
-/// (`Portrait::first_view_files`).
+/// (`PageContext::first_view_files`).
 pub(super) fn loads_at_once(block: Block, files: &BlockFiles, territory: &Territory) -> bool {
     files.subject == *territory
         && files.all().len() == files.subject_files.len()
         && !block.reads_every_year()
 }
 
-pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
-    let Portrait {
+pub fn load(block: Block, page_context: PageContext) -> LoadedBlock {
+    let PageContext {
         dataset,
         narrow,
         theme,
@@ -185,9 +183,9 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
         attempt,
         first_chart_drawn,
         ..
-    } = portrait;
+    } = page_context;
     let near = RwSignal::new(false);
-    let selection = shown_selection(portrait.selection, near);
+    let selection = shown_selection(page_context.selection, near);
     let computes = computes_now(near, first_chart_drawn);
     let files: Memo<FilesResult> = Memo::new(move |_| {
         dataset.with_value(|dataset| {
@@ -235,7 +233,7 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
             return None;
         }
         let already_in = if asked.get() {
-            already_loaded(block, &portrait, files)
+            already_loaded(block, &page_context, files)
         } else {
             None
         };
@@ -252,7 +250,7 @@ pub fn load(block: Block, portrait: Portrait) -> LoadedBlock {
             narrow: narrow.get(),
             theme: theme.get(),
         };
-        draw(block, &portrait, &selection.get(), &loaded, layout)
+        draw(block, &page_context, &selection.get(), &loaded, layout)
     });
     LoadedBlock {
         heading,

@@ -1,7 +1,7 @@
 //! The page's one loading policy: which files are fetched, when, and what a block shows meanwhile.
 //! Components draw what this module hands them; they do not decide what loads.
 //!
-//! - [`portrait`]: the page's context (`Portrait`), a territory switch, and what is fetched ahead
+//! - [`page_context`]: the page's context (`PageContext`), a territory switch, and what is fetched ahead
 //!   of need (the same files the blocks will ask for: `Block::files`);
 //! - [`block`]: one block: its files (`Block::files`, the core's one list), when it reads them
 //!   (at once for the first view's, near the screen for the others), its model once they are in;
@@ -10,16 +10,16 @@
 //! A previous result is kept in two places, both here: a block far from the screen keeps showing
 //! the previous selection for `FAR_BLOCK_DELAY` (`block::shown_selection`), and a switch keeps the
 //! shown territory until the new one's files are in, at most `SWITCH_PATIENCE`
-//! (`Portrait::switch_territory`). The block component then keeps its last model on screen, dimmed,
+//! (`PageContext::switch_territory`). The block component then keeps its last model on screen, dimmed,
 //! while the next one loads (`components::view_block`).
 
 mod block;
 mod drawn;
-mod portrait;
+mod page_context;
 
 pub use block::load;
 pub use drawn::Drawn;
-pub use portrait::Portrait;
+pub use page_context::PageContext;
 
 use crate::api::LoadError;
 use leptos::prelude::*;

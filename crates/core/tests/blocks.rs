@@ -6,7 +6,7 @@
 mod common;
 
 use comex_core::blocks::model::Context;
-use comex_core::blocks::{compute, Block, BlockError, Selection, Tables};
+use comex_core::blocks::{compute, Block, BlockError, BlockSelection, Tables};
 use comex_core::codes::{Flow, ProductLevel, Territory};
 use comex_core::data_file::trade_file;
 use comex_core::filter::Filter;
@@ -64,8 +64,8 @@ fn manifest() -> Manifest {
     }
 }
 
-fn selection(territory: Territory) -> Selection {
-    Selection {
+fn selection(territory: Territory) -> BlockSelection {
+    BlockSelection {
         territory,
         filter: Filter::default(),
         level: ProductLevel::Cpf4,
@@ -583,7 +583,7 @@ fn a_comparison_sets_each_territory_beside_the_other_as_its_own_blocks_give_it()
     let manifest = manifest();
     let data = data();
     let context = context(&manifest, &catalog, None);
-    let with = |other: Option<Territory>| Selection {
+    let with = |other: Option<Territory>| BlockSelection {
         compare: other,
         ..selection(dep("60"))
     };
@@ -623,7 +623,7 @@ fn a_comparison_sets_each_territory_beside_the_other_as_its_own_blocks_give_it()
     };
     // Each side's figures are its own blocks'.
     let block = |block: Block, territory: Territory| {
-        let own = Selection {
+        let own = BlockSelection {
             territory,
             ..oise_and_region.clone()
         };

@@ -6,7 +6,7 @@
 mod common;
 
 use comex_core::blocks::model::Context;
-use comex_core::blocks::{compute, Block, BlockError, Selection, Tables};
+use comex_core::blocks::{compute, Block, BlockError, BlockSelection, Tables};
 use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
 use comex_core::codes::{Flow, Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
@@ -162,8 +162,8 @@ fn data() -> Data {
     }
 }
 
-fn selection(territory: Territory, filter: Filter) -> Selection {
-    Selection {
+fn selection(territory: Territory, filter: Filter) -> BlockSelection {
+    BlockSelection {
         territory,
         filter: Filter {
             periods: vec![T1_2024],
@@ -203,7 +203,7 @@ fn loaded<'a>(data: &'a Data, paths: &[&'a str]) -> Tables<'a> {
     tables
 }
 
-fn key_points(selection: &Selection, data: &Data) -> Result<Vec<String>, BlockError> {
+fn key_points(selection: &BlockSelection, data: &Data) -> Result<Vec<String>, BlockError> {
     let manifest = manifest();
     let catalog = catalog();
     let tables = loaded(data, &EVERY_FILE);

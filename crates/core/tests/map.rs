@@ -7,7 +7,7 @@
 mod common;
 
 use comex_core::blocks::model::Context;
-use comex_core::blocks::{compute, Block, BlockError, Selection, Tables};
+use comex_core::blocks::{compute, Block, BlockError, BlockSelection, Tables};
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
@@ -86,7 +86,7 @@ fn map(territory: Territory, filter: Filter, measure: MapMeasure) -> Result<Fran
         catalog: &catalog,
         shared: None,
     };
-    let selection = Selection {
+    let selection = BlockSelection {
         territory,
         filter: Filter {
             periods: if filter.periods.is_empty() {
@@ -284,7 +284,7 @@ fn the_map_s_files_follow_the_filter() {
     let manifest = manifest();
     let catalog = catalog();
     let files = |filter: Filter, measure: MapMeasure| {
-        let selection = Selection {
+        let selection = BlockSelection {
             territory: Territory::France,
             filter: Filter {
                 periods: vec![T1_2024],
@@ -335,7 +335,7 @@ fn the_map_waits_for_the_file_of_all_departements() {
         catalog: &catalog,
         shared: None,
     };
-    let selection = Selection {
+    let selection = BlockSelection {
         territory: Territory::France,
         filter: Filter {
             periods: vec![T1_2024],
@@ -407,7 +407,7 @@ fn strong_dependence(territory: Territory, filter: Filter) -> FranceMap {
         catalog: &catalog,
         shared: None,
     };
-    let selection = Selection {
+    let selection = BlockSelection {
         territory,
         filter,
         level: ProductLevel::A129,

@@ -4,7 +4,7 @@
 
 use comex_core::arrow_io;
 use comex_core::blocks::model::Context;
-use comex_core::blocks::{compute, Block, Selection, Tables};
+use comex_core::blocks::{compute, Block, BlockSelection, Tables};
 use comex_core::codes::{Flow, Period, ProductLevel, Territory};
 use comex_core::data_file::{self, departements_dependence_file, COUNTRIES_FILE, PRODUCTS_FILE};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
@@ -179,7 +179,7 @@ fn check_year_sums(out: &Path, manifest: &Manifest) {
     for territory in ["dep:60", "reg:01", "fr"] {
         for filter in &filters {
             for (block, measure) in blocks_and_map_measures() {
-                let selection = Selection {
+                let selection = BlockSelection {
                     territory: territory.parse().unwrap(),
                     filter: filter.clone(),
                     level: ProductLevel::A129,

@@ -9,7 +9,7 @@ use clap::{Parser, ValueEnum};
 use comex_charts::Theme;
 use comex_core::arrow_io;
 use comex_core::blocks::model::Context;
-use comex_core::blocks::{compute, Block, BlockError, Selection, Tables};
+use comex_core::blocks::{compute, Block, BlockError, BlockSelection, Tables};
 use comex_core::codes::{Period, ProductLevel, Territory};
 use comex_core::data_file::{COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE, VERSION_DIR};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
@@ -117,7 +117,7 @@ fn print_view(cli: &Cli) -> Result<()> {
     )?;
     manifest.territory(&cli.territory)?;
     let block = cli.view;
-    let selection = Selection {
+    let selection = BlockSelection {
         territory: cli.territory.clone(),
         filter: Filter {
             periods: cli.period.clone(),

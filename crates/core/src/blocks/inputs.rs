@@ -8,7 +8,7 @@
 
 use super::error::BlockError;
 use super::name::{Block, Subject};
-use super::Selection;
+use super::BlockSelection;
 use crate::catalog::Catalog;
 use crate::codes::{Period, Territory};
 use crate::data_file::{departements_by_country_file, departements_dependence_file};
@@ -122,7 +122,7 @@ impl Block {
         self,
         manifest: &Manifest,
         catalog: &Catalog,
-        selection: &Selection,
+        selection: &BlockSelection,
     ) -> Result<Option<BlockFiles>, CoreError> {
         let territory = &selection.territory;
         manifest.territory(territory)?;
@@ -247,7 +247,7 @@ impl Block {
     fn compared(
         self,
         manifest: &Manifest,
-        selection: &Selection,
+        selection: &BlockSelection,
     ) -> Result<Option<Territory>, CoreError> {
         match (self, &selection.compare) {
             (Block::Comparison, Some(other)) if *other != selection.territory => {
@@ -285,7 +285,12 @@ impl Block {
     }
 
     /// Whether the block applies to the selected territory.
-    pub fn applies(self, manifest: &Manifest, catalog: &Catalog, selection: &Selection) -> bool {
+    pub fn applies(
+        self,
+        manifest: &Manifest,
+        catalog: &Catalog,
+        selection: &BlockSelection,
+    ) -> bool {
         matches!(self.files(manifest, catalog, selection), Ok(Some(_)))
     }
 }
@@ -314,7 +319,7 @@ fn by_product_year_files(
 /// years and quarters gives the shown ones, then those a year earlier (the change), whose files
 /// are the years' sums when the quarters make whole years.
 fn map_block_files(
-    selection: &Selection,
+    selection: &BlockSelection,
     (manifest, catalog): (&Manifest, &Catalog),
     [(years, quarters), (earlier_years, earlier)]: [(&[u16], &[Period]); 2],
     plain: BlockFiles,

@@ -27,7 +27,7 @@ use crate::views::map::MapMeasure;
 
 /// What the user looks at: the territory, the filter and the product level.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selection {
+pub struct BlockSelection {
     pub territory: Territory,
     pub filter: Filter,
     pub level: ProductLevel,

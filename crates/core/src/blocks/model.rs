@@ -9,7 +9,7 @@ use super::text::{
     comparison_sentences, concentration_sentences, exposure_sentences, map_sentences, period_text,
     sankey_sentences, tariff_sentences, totals_sentences, Heading,
 };
-use super::Selection;
+use super::BlockSelection;
 use crate::catalog::Catalog;
 use crate::codes::{Period, Territory};
 use crate::filter::Filter;
@@ -55,7 +55,7 @@ impl Block {
         self,
         manifest: &Manifest,
         catalog: &Catalog,
-        selection: &Selection,
+        selection: &BlockSelection,
     ) -> Result<Option<Heading>, CoreError> {
         Ok(self.files(manifest, catalog, selection)?.map(|files| {
             Heading::new(
@@ -82,7 +82,7 @@ impl Block {
 
     /// The quarters the block shows: every quarter of the data for the evolution, the selected ones
     /// (or the default period) otherwise.
-    pub fn periods(self, manifest: &Manifest, selection: &Selection) -> Vec<Period> {
+    pub fn periods(self, manifest: &Manifest, selection: &BlockSelection) -> Vec<Period> {
         if self == Block::Evolution {
             manifest.periods.clone()
         } else {
@@ -98,7 +98,7 @@ impl Block {
 pub fn compute(
     block: Block,
     context: Context,
-    selection: &Selection,
+    selection: &BlockSelection,
     tables: &Tables,
 ) -> Result<BlockModel, BlockError> {
     let Context {

@@ -6,8 +6,8 @@ use super::block::loads_at_once;
 use super::{when_idle, DrawEverything, SWITCH_PATIENCE};
 use crate::api::Dataset;
 use crate::perf;
-use crate::state::Selection;
-use comex_core::blocks::{Block, Selection as CoreSelection};
+use crate::state::AddressState;
+use comex_core::blocks::{Block, BlockSelection};
 use comex_core::codes::Territory;
 use comex_core::views::portrait::SharedResults;
 use leptos::prelude::*;
@@ -15,12 +15,12 @@ use std::rc::Rc;
 
 /// What every block of the page shares.
 #[derive(Clone, Copy)]
-pub struct Portrait {
+pub struct PageContext {
     pub dataset: StoredValue<Rc<Dataset>, LocalStorage>,
     /// Results that do not depend on the territory, kept across switches (keyed by what they read).
     pub shared: StoredValue<SharedResults, LocalStorage>,
     /// The selection as the core reads it, parsed once from the URL.
-    pub selection: Memo<CoreSelection>,
+    pub selection: Memo<BlockSelection>,
     /// Charts use shorter labels on a phone.
     pub narrow: RwSignal<bool>,
     /// The page's colour scheme, which the charts are drawn in.
@@ -34,7 +34,7 @@ pub struct Portrait {
     switches: StoredValue<u32, LocalStorage>,
 }
 
-impl Portrait {
+impl PageContext {
     /// The files the first view's blocks would read for `territory` with the current selection:
     /// those of the blocks that load at once (`block::loads_at_once`), as `Block::files` names them.
     fn first_view_files(&self, territory: &Territory) -> Vec<String> {
@@ -72,7 +72,7 @@ impl Portrait {
     /// once and the address changes when they are in, or after `SWITCH_PATIENCE` if they are slow
     /// (the blocks then show their loading state, as on a first load). A failed file switches too:
     /// the blocks report it.
-    pub fn switch_territory(&self, territory: Territory, selection: Selection) {
+    pub fn switch_territory(&self, territory: Territory, selection: AddressState) {
         perf::mark(perf::TERRITORY_SELECTED);
         let switches = self.switches;
         let number = switches.get_value().wrapping_add(1);
@@ -154,11 +154,11 @@ impl Portrait {
 
     pub fn new(
         dataset: Rc<Dataset>,
-        selection: Selection,
+        selection: AddressState,
         draw_everything: DrawEverything,
     ) -> Self {
         let catalog = dataset.catalog.clone();
-        Portrait {
+        PageContext {
             dataset: StoredValue::new_local(dataset),
             shared: StoredValue::new_local(SharedResults::default()),
             selection: Memo::new(move |_| selection.core_selection(&catalog)),
