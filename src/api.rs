@@ -6,7 +6,7 @@ use comex_core::arrow_io;
 use comex_core::catalog::Catalog;
 use comex_core::data_file::{self, COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE};
 use comex_core::manifest::{verify_digest, Manifest, OutputFile};
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use comex_core::CoreError;
 use futures_util::future::{join, FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
@@ -313,7 +313,7 @@ mod tests {
     use comex_core::arrow_io;
     use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
     use comex_core::codes::{Flow, Period, Territory};
-    use comex_core::table::TradeTable;
+    use comex_core::trade_table::TradeTable;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn catalog() -> Catalog {

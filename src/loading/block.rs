@@ -10,7 +10,7 @@ use comex_core::blocks::model::Context;
 use comex_core::blocks::text::Heading;
 use comex_core::blocks::{compute, Block, BlockError, BlockFiles, BlockSelection, Tables};
 use comex_core::codes::Territory;
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use comex_core::CoreError;
 use leptos::prelude::*;
 use std::rc::Rc;

@@ -9,11 +9,11 @@ use comex_core::codes::Period;
 use comex_core::codes::{Flow, ProductLevel};
 use comex_core::filter::{CountrySelection, Filter};
 use comex_core::manifest::Manifest;
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use comex_core::views::change::{change, Change, ChangeBy};
 use comex_core::views::evolution::{evolution, Evolution};
 use comex_core::views::exposure::{departement_ranking, DepartementExposure, DEFAULT_PARTNER};
-use comex_core::views::portrait::{compute, PortraitData, ViewModel, ViewRequest};
+use comex_core::views::portrait::{compute_period_view, PortraitData, ViewModel, ViewRequest};
 use comex_core::views::sankey::{sankey, Sankey};
 use comex_core::views::PeriodView;
 use wasm_bindgen::prelude::*;
@@ -143,7 +143,7 @@ impl Engine {
         };
         PeriodView::ALL
             .into_iter()
-            .map(|view| compute(&data, view, &request))
+            .map(|view| compute_period_view(&data, view, &request))
             .collect::<Result<Vec<ViewModel>, _>>()
             .map_err(js_error)
     }

@@ -13,10 +13,10 @@ use comex_core::data_file::{
 };
 use comex_core::filter::Filter;
 use comex_core::manifest::Manifest;
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use comex_core::views::change::{change, ChangeBy};
 use comex_core::views::evolution::evolution;
-use comex_core::views::portrait::{compute, PortraitData, SharedResults, ViewRequest};
+use comex_core::views::portrait::{compute_period_view, PortraitData, SharedResults, ViewRequest};
 use comex_core::views::PeriodView;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -107,16 +107,16 @@ fn views(c: &mut Criterion) {
         b.iter(|| {
             own_views
                 .iter()
-                .map(|&v| compute(black_box(&oise_data), v, &request).unwrap())
+                .map(|&v| compute_period_view(black_box(&oise_data), v, &request).unwrap())
                 .collect::<Vec<_>>()
         })
     });
     c.bench_function("Oise: every view (totals, specialisation and exposure read the région, France and all départements)", |b| {
-        b.iter(|| PeriodView::ALL.iter().map(|&v| compute(black_box(&oise_data), v, &request).unwrap()).collect::<Vec<_>>())
+        b.iter(|| PeriodView::ALL.iter().map(|&v| compute_period_view(black_box(&oise_data), v, &request).unwrap()).collect::<Vec<_>>())
     });
     for view in PeriodView::ALL {
         c.bench_function(&format!("Oise: {}", view.name()), |b| {
-            b.iter(|| compute(black_box(&oise_data), view, &request).unwrap())
+            b.iter(|| compute_period_view(black_box(&oise_data), view, &request).unwrap())
         });
     }
     // Switching between two départements with France's results shared, as the app does.
@@ -135,7 +135,7 @@ fn views(c: &mut Criterion) {
                             ..oise_data
                         };
                         for view in PeriodView::ALL {
-                            black_box(compute(&data, view, &request).unwrap());
+                            black_box(compute_period_view(&data, view, &request).unwrap());
                         }
                     }
                 }
@@ -156,7 +156,7 @@ fn views(c: &mut Criterion) {
                 PeriodView::Exposure,
             ]
             .iter()
-            .map(|&v| compute(black_box(&france_data), v, &request).unwrap())
+            .map(|&v| compute_period_view(black_box(&france_data), v, &request).unwrap())
             .collect::<Vec<_>>()
         })
     });

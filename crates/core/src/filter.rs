@@ -2,7 +2,7 @@
 
 use crate::catalog::{Catalog, CountryGroup};
 use crate::codes::{Period, ProductLevel};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use crate::CoreError;
 use serde::{Deserialize, Serialize};
 

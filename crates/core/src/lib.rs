@@ -4,7 +4,7 @@
 //! (tests, the `view` command line, benchmarks). Layers, bottom up:
 //! - [`codes`]: territories, flows, periods, product levels (parsed once, at the boundary);
 //! - [`catalog`]: the code lists with French labels (products with their hierarchy, countries with groups);
-//! - [`table`]: a columnar trade table; [`arrow_io`]: the only place that reads and writes Arrow;
+//! - [`trade_table`]: a columnar trade table; [`arrow_io`]: the only place that reads and writes Arrow;
 //! - [`data_file`]: every data file's path, built and read back; [`manifest`]: what the data build promises (files, checksums, totals); [`pages`]: each territory's page address;
 //! - [`filter`]: period, product and partner-country selections;
 //! - [`views`]: one view model per chart; [`french`]: ordinals and articles for the key points;
@@ -22,7 +22,7 @@ pub mod french;
 pub mod manifest;
 pub mod pages;
 pub mod sorting;
-pub mod table;
+pub mod trade_table;
 pub mod views;
 
 pub use error::CoreError;

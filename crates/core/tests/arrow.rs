@@ -12,7 +12,7 @@ use comex_core::codes::{Flow, ProductLevel};
 use comex_core::CoreError;
 use common::*;
 
-fn sample() -> comex_core::table::TradeTable {
+fn sample() -> comex_core::trade_table::TradeTable {
     table(
         dep("60"),
         &[

@@ -11,7 +11,7 @@ use comex_core::codes::{Flow, ProductLevel, Territory};
 use comex_core::data_file::trade_file;
 use comex_core::filter::Filter;
 use comex_core::manifest::{Manifest, Source, SourceKind, TerritoryEntry};
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use comex_core::views::map::MapMeasure;
 use comex_core::views::portrait::{SharedResults, ViewModel};
 use common::{catalog, dep, table, Q1, Q2};

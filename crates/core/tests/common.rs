@@ -4,7 +4,7 @@
 
 use comex_core::catalog::{Catalog, Country, CountryGroup, Product};
 use comex_core::codes::{Flow, Period, Territory};
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 
 /// Products `P00`..: CPF4 `0100`.. ; A129 groups by pairs (`A00`, `A01`, …); one A38 and one A17.
 pub fn catalog(products: usize, countries: usize) -> Catalog {

@@ -8,7 +8,7 @@ mod common;
 use comex_core::catalog::CountryGroup;
 use comex_core::codes::{Flow, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use comex_core::views::dependence::{
     concentration, hhi, strong_products, summary, tariff_exposure,
 };

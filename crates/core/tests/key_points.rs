@@ -12,7 +12,7 @@ use comex_core::codes::{Flow, Period, ProductLevel, Territory};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use comex_core::format::plain_spaces;
 use comex_core::manifest::Manifest;
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use comex_core::views::map::MapMeasure;
 use comex_core::views::portrait::ViewModel;
 use common::{T1_2023, T1_2024};

@@ -402,7 +402,9 @@ fn a_comparison_sankey_aligns_on_the_territory_order() {
 
 #[test]
 fn shared_results_give_the_same_views_across_territories_and_filters() {
-    use comex_core::views::portrait::{compute, PortraitData, SharedResults, ViewRequest};
+    use comex_core::views::portrait::{
+        compute_period_view, PortraitData, SharedResults, ViewRequest,
+    };
     let catalog = catalog(6, 4);
     let manifest = demo_manifest(vec![Q1, Q2]);
     let oise = table(
@@ -456,8 +458,8 @@ fn shared_results_give_the_same_views_across_territories_and_filters() {
                 level: ProductLevel::Cpf4,
             };
             for view in PeriodView::ALL {
-                let fresh = compute(&data, view, &request).unwrap();
-                let reused = compute(
+                let fresh = compute_period_view(&data, view, &request).unwrap();
+                let reused = compute_period_view(
                     &PortraitData {
                         shared: Some(&shared),
                         ..data

@@ -9,7 +9,7 @@ use comex_core::arrow_io::{read_trade, write_trade};
 use comex_core::codes::{Flow, Period, Territory};
 use comex_core::data_file::{self, departements_by_country_file, departements_by_product_file};
 use comex_core::filter::Filter;
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use common::*;
 
 fn quarters(year: u16, list: &[u8]) -> Vec<Period> {

@@ -17,7 +17,7 @@ use comex_core::manifest::{
     complete_years, Manifest, OutputFile, QuarterEntry, ReplacedFile, Source, SourceFile,
     SourceKind, TerritoryEntry, TerritoryTotal, UnknownCodeEntry,
 };
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

@@ -8,7 +8,7 @@ use crate::code_lists::CodeLists;
 use crate::dgddi::Record;
 use comex_core::catalog::Catalog;
 use comex_core::codes::{Flow, Period, ProductLevel, Territory};
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use comex_core::views::dependence::strong_products;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -9,7 +9,7 @@ use comex_core::codes::{Flow, Period, ProductLevel, Territory};
 use comex_core::data_file::{self, departements_dependence_file, COUNTRIES_FILE, PRODUCTS_FILE};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use comex_core::manifest::{Manifest, SourceKind};
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use comex_core::views::map::MapMeasure;
 use comex_data::code_lists::CodeLists;
 use comex_data::demo::{self, CALIBRATION};

@@ -234,7 +234,7 @@ fn reconciliation_after_rewriting(
     ingested: &Ingested,
     written: &output::Written,
     path: &str,
-    table: &comex_core::table::TradeTable,
+    table: &comex_core::trade_table::TradeTable,
 ) -> String {
     let catalog = lists().catalog_for(2024).unwrap();
     let bytes = comex_core::arrow_io::write_trade(path, table, &catalog).unwrap();

@@ -14,7 +14,7 @@ use comex_core::codes::{Period, ProductLevel, Territory};
 use comex_core::data_file::{COUNTRIES_FILE, MANIFEST_FILE, PRODUCTS_FILE, VERSION_DIR};
 use comex_core::filter::{CountrySelection, Filter, ProductSelection};
 use comex_core::manifest::Manifest;
-use comex_core::table::TradeTable;
+use comex_core::trade_table::TradeTable;
 use comex_core::views::map::MapMeasure;
 use std::path::{Path, PathBuf};
 

@@ -4,7 +4,7 @@ use super::decoder::*;
 use super::{schema_error, FileKind, META_TERRITORY};
 use crate::catalog::{Catalog, Country, CountryGroup, Product};
 use crate::codes::{Flow, Period, Territory};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use crate::CoreError;
 use arrow_array::types::{UInt16Type, UInt8Type};
 use arrow_array::{

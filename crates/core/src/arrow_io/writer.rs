@@ -3,7 +3,7 @@
 use super::{arrow_error, FileKind, META_KIND, META_TERRITORY, META_VERSION, SCHEMA_VERSION};
 use crate::catalog::{Catalog, Country, Product};
 use crate::codes::{Flow, Period, Territory};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use crate::CoreError;
 use arrow_array::types::{UInt16Type, UInt8Type};
 use arrow_array::{

@@ -2,16 +2,16 @@
 //! (totals, partners, goods, specialisation, dependence) and its key points' rank, so that each side
 //! shows exactly what that territory's portrait shows for the same filter.
 
-use super::key_points::export_rank;
+use super::key_point_inputs::export_rank;
 use crate::codes::Flow;
 use crate::filter::Filter;
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use crate::views::comparison::{
     Comparison, ComparisonSide, Named, Specialised, FIRST, MOST_SPECIALISED,
 };
 use crate::views::dependence;
 use crate::views::partners::partners;
-use crate::views::portrait::{compute as compute_view, PortraitData, ViewModel, ViewRequest};
+use crate::views::portrait::{compute_period_view, PortraitData, ViewModel, ViewRequest};
 use crate::views::totals::filtered_totals;
 use crate::views::{share, PeriodView};
 use crate::CoreError;
@@ -67,7 +67,7 @@ fn side(
             label: row.label,
         })
         .collect();
-    let view = |view: PeriodView| compute_view(&data, view, request);
+    let view = |view: PeriodView| compute_period_view(&data, view, request);
     let goods = match view(PeriodView::GoodsExport)? {
         ViewModel::Goods(goods) => goods
             .nodes

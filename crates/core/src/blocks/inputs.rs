@@ -13,7 +13,7 @@ use crate::catalog::Catalog;
 use crate::codes::{Period, Territory};
 use crate::data_file::{departements_by_country_file, departements_dependence_file};
 use crate::manifest::Manifest;
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use crate::views::map::{map_files, map_source, strong_dependence_year, MapMeasure, MapSource};
 use crate::CoreError;
 use std::borrow::Cow;

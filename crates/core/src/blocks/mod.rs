@@ -6,12 +6,12 @@
 //! - [`name`]: the blocks, their names, what each describes;
 //! - [`inputs`]: which files a block reads, and the tables handed to it;
 //! - [`text`]: titles, period text, source line, file names, sentences;
-//! - [`error`]: why a block has no model; [`model`]: computing a block's model; [`key_points`]: the key points' inputs.
+//! - [`error`]: why a block has no model; [`model`]: computing a block's model; [`key_point_inputs`]: the key points' inputs.
 
 pub mod comparison;
 pub mod error;
 pub mod inputs;
-pub mod key_points;
+pub mod key_point_inputs;
 pub mod model;
 pub mod name;
 pub mod text;

@@ -14,12 +14,12 @@ use crate::catalog::Catalog;
 use crate::codes::{Period, Territory};
 use crate::filter::Filter;
 use crate::manifest::Manifest;
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use crate::views::change::{change, ChangeBy};
 use crate::views::evolution::evolution;
 use crate::views::map::{france_map, map_source, measure_label, MapInputs, MapSource};
 use crate::views::portrait::{
-    compute as compute_view, totals_table, PortraitData, SharedResults, ViewModel, ViewRequest,
+    compute_period_view, totals_table, PortraitData, SharedResults, ViewModel, ViewRequest,
 };
 use crate::views::sankey;
 use crate::views::table::ViewTable;
@@ -257,7 +257,7 @@ pub fn compute(
                 },
             )?)
         }
-        Block::KeyPoints => ViewModel::KeyPoints(super::key_points::compute(
+        Block::KeyPoints => ViewModel::KeyPoints(super::key_point_inputs::key_points_block(
             &data,
             &request,
             earlier.as_deref().zip(earlier_filter.as_ref()),
@@ -266,7 +266,7 @@ pub fn compute(
         // The évolution and the map returned above: every other block is a view of one period.
         _ => {
             let view = block.period_view().ok_or(BlockError::NotApplicable)?;
-            compute_view(&data, view, &request)?
+            compute_period_view(&data, view, &request)?
         }
     };
     // The région's and France's diagrams keep the territory's node order, to be compared with it.
@@ -276,7 +276,7 @@ pub fn compute(
             ..data
         };
         let view = block.period_view().ok_or(BlockError::NotApplicable)?;
-        if let ViewModel::Sankey(reference) = compute_view(&own, view, &request)? {
+        if let ViewModel::Sankey(reference) = compute_period_view(&own, view, &request)? {
             sankey::align_to(comparison, &reference);
         }
     }

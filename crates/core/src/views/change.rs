@@ -10,7 +10,7 @@ use super::share;
 use crate::catalog::{Catalog, ProductGrouping};
 use crate::codes::{Flow, ProductLevel};
 use crate::filter::{Filter, Row, RowFilter};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use serde::Serialize;
 
 pub const LISTED: usize = 5;

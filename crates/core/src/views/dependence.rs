@@ -17,7 +17,7 @@ use super::share;
 use crate::catalog::Catalog;
 use crate::codes::{Flow, ProductLevel, Territory};
 use crate::filter::{CountrySelection, Filter, RowFilter};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use serde::Serialize;
 
 /// A good is under strong dependence (or its exports concentrated) when its first partner country

@@ -8,7 +8,7 @@
 use crate::catalog::Catalog;
 use crate::codes::{Flow, Period};
 use crate::filter::{Filter, RowFilter};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use serde::Serialize;
 
 pub const RULE: &str = "Valeurs du territoire par trimestre ; indices base 100 au premier \

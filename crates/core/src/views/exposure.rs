@@ -10,7 +10,7 @@ use super::share;
 use crate::catalog::Catalog;
 use crate::codes::{Flow, Territory};
 use crate::filter::{CountrySelection, Filter, Row, RowFilter};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use serde::Serialize;
 
 pub const RULE: &str = "Part du flux du territoire échangée avec le pays ou la zone ; \

@@ -9,7 +9,7 @@ use super::share;
 use crate::catalog::Catalog;
 use crate::codes::{Flow, ProductLevel};
 use crate::filter::{Filter, RowFilter};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use serde::Serialize;
 
 pub const RULE: &str = "Aire proportionnelle à la part du bien dans le total du flux ; \

@@ -23,7 +23,7 @@ use crate::data_file::{departements_by_country_file, departements_by_product_fil
 use crate::filter::Filter;
 use crate::format;
 use crate::manifest::Manifest;
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use crate::CoreError;
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -17,7 +17,7 @@ pub mod specialisation;
 pub mod table;
 pub mod totals;
 
-/// The views computed from one period's tables, each by `portrait::compute`. The blocks are the
+/// The views computed from one period's tables, each by `portrait::compute_period_view`. The blocks are the
 /// page's one list (`blocks::Block`); a block names its view here (`Block::period_view`), or is
 /// computed by its own arm of `blocks::compute` (the évolution and the changes read other years,
 /// the key points and the comparison are written from these views, the map reads all départements).

@@ -7,7 +7,7 @@ use super::rank_by_value;
 use crate::catalog::Catalog;
 use crate::codes::Flow;
 use crate::filter::{Filter, RowFilter};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use serde::Serialize;
 
 pub const RULE: &str =

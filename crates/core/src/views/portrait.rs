@@ -23,7 +23,7 @@ use crate::catalog::Catalog;
 use crate::codes::{Flow, ProductLevel, Territory};
 use crate::filter::Filter;
 use crate::manifest::Manifest;
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use crate::CoreError;
 use serde::Serialize;
 use std::cell::{RefCell, RefMut};
@@ -117,7 +117,7 @@ pub enum ViewModel {
     Comparison(Comparison),
 }
 
-pub fn compute(
+pub fn compute_period_view(
     data: &PortraitData,
     view: PeriodView,
     request: &ViewRequest,

@@ -9,7 +9,7 @@ use crate::catalog::Catalog;
 use crate::codes::Territory;
 use crate::filter::Filter;
 use crate::manifest::Manifest;
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use serde::Serialize;
 
 /// A territory's place: `rank` of `count`.

@@ -10,7 +10,7 @@ use crate::catalog::Catalog;
 use crate::catalog::ProductGrouping;
 use crate::codes::{Flow, ProductLevel};
 use crate::filter::{Filter, RowFilter};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use serde::Serialize;
 
 pub const NAMED_NODES: usize = 10;

@@ -8,7 +8,7 @@ use super::goods::{goods_at_level, Goods};
 use crate::catalog::Catalog;
 use crate::codes::{Flow, ProductLevel};
 use crate::filter::Filter;
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use serde::Serialize;
 use std::collections::HashMap;
 

@@ -8,7 +8,7 @@ use super::share;
 use crate::catalog::Catalog;
 use crate::codes::{Flow, Territory};
 use crate::filter::{Filter, RowFilter};
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use serde::Serialize;
 
 pub const RULE: &str =

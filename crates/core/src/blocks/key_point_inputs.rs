@@ -5,10 +5,10 @@ use super::text::period_text;
 use crate::codes::{Flow, Period, Territory};
 use crate::filter::Filter;
 use crate::manifest::Manifest;
-use crate::table::TradeTable;
+use crate::trade_table::TradeTable;
 use crate::views::dependence;
 use crate::views::key_points::{key_points, KeyPointInputs, KeyPoints};
-use crate::views::portrait::{compute as compute_view, PortraitData, ViewModel, ViewRequest};
+use crate::views::portrait::{compute_period_view, PortraitData, ViewModel, ViewRequest};
 use crate::views::ranking::{departement_sums, rank_of, ranked_values, region_sums, Rank};
 use crate::views::totals::filtered_totals;
 use crate::views::PeriodView;
@@ -23,7 +23,7 @@ fn view(
     request: &ViewRequest,
     view: PeriodView,
 ) -> Result<ViewModel, CoreError> {
-    compute_view(data, view, request)
+    compute_period_view(data, view, request)
 }
 
 /// The territory's rank for exports among départements (or régions), from the file of all
@@ -68,7 +68,7 @@ fn period_phrase(manifest: &Manifest, periods: &[Period]) -> String {
 
 /// The key points; `by_product` is the product's sections of the file of all départements by product
 /// (the rank under a product filter).
-pub fn compute(
+pub fn key_points_block(
     data: &PortraitData,
     request: &ViewRequest,
     earlier: Earlier,
