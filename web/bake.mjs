@@ -129,6 +129,13 @@ function staticDocument({ path, desk, phone, narrowMedia, siteUrl }) {
     element.removeAttribute('style');
   });
   body.removeAttribute('data-app-ready');
+  // What only the app's rendering needs: its empty comment markers (2 666 on the Oise's page) and
+  // empty class attributes (6 904), a sixth of the page's bytes for the browser to parse.
+  const comments = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+  const empty = [];
+  while (comments.nextNode()) if (comments.currentNode.data === '') empty.push(comments.currentNode);
+  empty.forEach((comment) => comment.remove());
+  root.querySelectorAll('[class=""]').forEach((element) => element.removeAttribute('class'));
   // « requires JavaScript »: not so for the static page, complete as it is.
   body.querySelectorAll('noscript').forEach((notice) => notice.remove());
   // Controls act once the app has taken over; without it, noscript.css hides them.
