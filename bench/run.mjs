@@ -103,6 +103,31 @@ async function scrollThrough(page) {
   }
 }
 
+/** Clicks made on an option that chose nothing (the bench clicks again): reported with the figures. */
+let missedClicks = 0;
+
+/**
+ * The combobox opened, then an option clicked. The list scrolls to the shown territory in the frame
+ * after it opens, so the option is clicked after it, as a reader's eye and hand would. A click that
+ * starts no switch (seen about once in 60 in this harness, never by hand) is counted and made again.
+ */
+async function choose(page, option) {
+  const selections = () => page.evaluate(() => performance.getEntriesByName('comex:territory-selected').length);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const before = await selections();
+    await page.click('#territory-search');
+    await page.waitForTimeout(200);
+    await page.click(option);
+    try {
+      await page.waitForFunction((count) => performance.getEntriesByName('comex:territory-selected').length > count, before, { timeout: 2000 });
+      return;
+    } catch {
+      missedClicks += 1;
+    }
+  }
+  throw new Error(`three clicks on ${option} chose nothing`);
+}
+
 async function dashboard(browser) {
   const firstCharts = [];
   let resources = [];
@@ -170,8 +195,7 @@ async function dashboard(browser) {
   const chartsRedrawn = [];
   for (let i = 1; i <= SWITCHES; i += 1) {
     const code = codes[(i * 7) % codes.length];
-    await page.click('#territory-search');
-    await page.click(`#territory-option-${code.replace(':', '-')}`);
+    await choose(page, `#territory-option-${code.replace(':', '-')}`);
     switches.push(await settledDrawTime(page));
     chartsRedrawn.push(await chartsSince());
   }
@@ -188,8 +212,7 @@ async function dashboard(browser) {
     await page.keyboard.press('Enter');
     keyboardSwitches.push(await settledDrawTime(page));
   }
-  await page.click('#territory-search');
-  await page.click('#territory-option-fr');
+  await choose(page, '#territory-option-fr');
   await settledDrawTime(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -231,7 +254,7 @@ async function dashboard(browser) {
   for (const r of afterFirstChart) console.log(`  ${new URL(r.name).pathname}: ${kb(r.encoded)}`);
   const report = {
     firstChartColdMs: { median: quantile(firstCharts, 0.5), all: firstCharts },
-    switchMs: { p50: quantile(switches, 0.5), p95: quantile(switches, 0.95), all: switches, chartsRedrawn },
+    switchMs: { p50: quantile(switches, 0.5), p95: quantile(switches, 0.95), all: switches, chartsRedrawn, missedClicks },
     keyboardSwitchMs: { p50: quantile(keyboardSwitches, 0.5), p95: quantile(keyboardSwitches, 0.95), all: keyboardSwitches },
     firstViewBytes: { groups, total, charts: firstViewCharts },
     afterFirstChartBytes: { files: afterFirstChart.length, transferred: later },
@@ -248,6 +271,7 @@ async function dashboard(browser) {
         ms(report.switchMs.p50),
       ],
       ['département switch, p95', ms(report.switchMs.p95)],
+      ['clicks on an option that chose nothing (clicked again)', String(report.switchMs.missedClicks)],
       [`switch with the arrow key to the next département (asked for ahead), p50 of ${keyboardSwitches.length}`, ms(report.keyboardSwitchMs.p50)],
       ['switch with the arrow key, p95', ms(report.keyboardSwitchMs.p95)],
       ['WASM linear memory after loading France', kb(wasmMemory)],
