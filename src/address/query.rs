@@ -31,12 +31,13 @@ impl<T> Parameter<T> {
             Parameter::Unreadable(_) => None,
         }
     }
+}
 
-    fn unreadable(&self) -> Option<&str> {
-        match self {
-            Parameter::Read(_) => None,
-            Parameter::Unreadable(text) => Some(text),
-        }
+/// A parameter's text when it did not read.
+fn as_written<T>(parameter: &Option<Parameter<T>>) -> Option<&str> {
+    match parameter {
+        Some(Parameter::Unreadable(text)) => Some(text),
+        _ => None,
     }
 }
 
@@ -127,36 +128,21 @@ pub struct Query {
 impl Query {
     /// The values that did not read, named in French for the page's notice.
     pub fn unreadable(&self) -> Vec<String> {
-        let named = |what: &str, text: Option<&str>| text.map(|text| format!("{what} « {text} »"));
+        let block = match &self.embed {
+            Some(EmbedMode::Unknown(name)) => Some(name.as_str()),
+            _ => None,
+        };
         [
-            named(
-                "territoire",
-                self.territory.as_ref().and_then(Parameter::unreadable),
-            ),
-            named(
-                "territoire comparé",
-                self.compare.as_ref().and_then(Parameter::unreadable),
-            ),
-            named(
-                "niveau",
-                self.level.as_ref().and_then(Parameter::unreadable),
-            ),
-            named(
-                "période",
-                self.periods.as_ref().and_then(Parameter::unreadable),
-            ),
-            named("carte", self.map.as_ref().and_then(Parameter::unreadable)),
-            named("thème", self.theme.as_ref().and_then(Parameter::unreadable)),
-            named(
-                "bloc",
-                match &self.embed {
-                    Some(EmbedMode::Unknown(name)) => Some(name.as_str()),
-                    _ => None,
-                },
-            ),
+            ("territoire", as_written(&self.territory)),
+            ("territoire comparé", as_written(&self.compare)),
+            ("niveau", as_written(&self.level)),
+            ("période", as_written(&self.periods)),
+            ("carte", as_written(&self.map)),
+            ("thème", as_written(&self.theme)),
+            ("bloc", block),
         ]
         .into_iter()
-        .flatten()
+        .filter_map(|(what, text)| Some(format!("{what} « {} »", text?)))
         .collect()
     }
 

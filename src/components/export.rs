@@ -6,6 +6,7 @@ use crate::address::{link_query, EmbedMode};
 use crate::echarts::{self, ECharts};
 use crate::theme::PageTheme;
 use comex_charts::Theme;
+use comex_core::blocks::Block;
 use comex_core::views::table::ViewTable;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -88,26 +89,25 @@ fn svg_url(block_id: &str, paper: &str) -> Option<String> {
 }
 
 /// The address of the page showing only this block (`embed=<id>`), with the current selection.
-fn embed_url(block_id: &str) -> String {
+fn embed_url(block: Block) -> String {
     let location = window().location();
-    let Ok(embed) = block_id.parse::<EmbedMode>();
     format!(
         "{}{}?{}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default(),
-        link_query(Some(embed))
+        link_query(Some(EmbedMode::Block(block)))
     )
 }
 
 /// The ready-to-paste snippet: the frame alone, at `height`; or, with `auto_height`, a frame whose
 /// embed posts its height and the few lines of script that apply it (as Datawrapper's responsive
 /// embed does).
-fn iframe_snippet(block_id: &str, title: &str, height: u32, auto_height: bool) -> String {
+fn iframe_snippet(block: Block, title: &str, height: u32, auto_height: bool) -> String {
     let title = title
         .replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;");
-    let mut url = embed_url(block_id);
+    let mut url = embed_url(block);
     if auto_height {
         url.push_str("&height=auto");
     }
@@ -150,14 +150,14 @@ fn embed_height(block_id: &str) -> u32 {
 
 #[component]
 pub fn ExportButtons(
-    block_id: String,
+    block: Block,
     title: Signal<String>,
     file_stem: Signal<String>,
     table: Signal<Option<Arc<ViewTable>>>,
     has_chart: Signal<bool>,
 ) -> impl IntoView {
     let (snippet_open, set_snippet_open) = signal(false);
-    let id = StoredValue::new(block_id);
+    let id = block.name();
     let warn = |what: &str| leptos::logging::warn!("the {what} download could not start");
     let export_csv = move |_| {
         if let Some(table) = table.get_untracked() {
@@ -169,7 +169,6 @@ pub fn ExportButtons(
     };
     let theme = use_context::<PageTheme>();
     let export_image = move |svg: bool| {
-        let block_id = id.get_value();
         let paper = theme
             .map_or(Theme::Light, |PageTheme(theme)| theme.get_untracked())
             .paper();
@@ -181,9 +180,9 @@ pub fn ExportButtons(
                 echarts::ensure_more()
                     .await
                     .ok()
-                    .and_then(|()| svg_url(&block_id, paper))
+                    .and_then(|()| svg_url(id, paper))
             } else {
-                png_url(&block_id, paper)
+                png_url(id, paper)
             };
             if url
                 .map(|url| download_url(&name, &url))
@@ -194,10 +193,8 @@ pub fn ExportButtons(
         });
     };
     let frame_height = RwSignal::new(560);
-    let snippet =
-        move || id.with_value(|id| iframe_snippet(id, &title.get(), frame_height.get(), false));
-    let auto_snippet =
-        move || id.with_value(|id| iframe_snippet(id, &title.get(), frame_height.get(), true));
+    let snippet = move || iframe_snippet(block, &title.get(), frame_height.get(), false);
+    let auto_snippet = move || iframe_snippet(block, &title.get(), frame_height.get(), true);
     let select_all = |event: leptos::ev::FocusEvent| {
         if let Some(area) = event
             .target()
@@ -218,7 +215,7 @@ pub fn ExportButtons(
             </Show>
             <button type="button" class="embed-button" aria-expanded=move || snippet_open.get().to_string()
                 on:click=move |_| {
-                    frame_height.set(id.with_value(|id| embed_height(id)));
+                    frame_height.set(embed_height(id));
                     set_snippet_open.update(|open| *open = !*open);
                 }
                 title="Obtenir le code pour intégrer ce graphique dans une autre page">"Intégrer"</button>

@@ -169,7 +169,7 @@ pub fn ViewBlock(
                         " — " <a class="accessibility-statement" href="accessibilite/" target="_blank" rel="noopener">"Accessibilité"</a>
                     })}
                 </p>
-                <ExportButtons block_id=id.clone() title=title file_stem=file_stem table=table
+                <ExportButtons block=block title=title file_stem=file_stem table=table
                     has_chart=Signal::derive(has_chart)/>
             </div>
             {move || ready().map(|d| view! { <DataTable table=d.table.clone()/> })}
