@@ -1,32 +1,21 @@
 //! « Ce qui a changé »: each flow's largest gains (green) and losses (red) against the same quarters
 //! a year earlier, as horizontal bars of their contribution to the change of the total, in points;
-//! exports above, imports below. The frame is a JSON template; the data are the model's.
+//! exports above, imports below. charming builds the frame; the data items are the model's.
 
-use super::{shorten, tip, DEFICIT_RED, SURPLUS_GREEN};
+use super::{frame, shorten, tip, with_series_data, DEFICIT_RED, SURPLUS_GREEN};
 use crate::{ChartSpec, Pick};
+use charming::component::{Axis, Grid};
+use charming::element::font_settings::FontWeight;
+use charming::element::{AxisLabel, AxisType, NameLocation, TextStyle};
+use charming::series::Bar;
 use comex_core::codes::Flow;
 use comex_core::format::{million_euros, signed_percent, signed_points};
 use comex_core::views::change::{Change, ChangeBy, ChangeRow, FlowChange};
-use serde_json::{Map, Value};
-
-const TEMPLATE: &str = r##"{
-  "animation": false,
-  "tooltip": { "trigger": "item", "formatter": "tip", "confine": true },
-  "grid": [], "xAxis": [], "yAxis": [], "series": []
-}"##;
-const GRID: &str = r##"{ "left": 8, "right": 24, "containLabel": true }"##;
-const X_AXIS: &str =
-    r##"{ "type": "value", "axisLabel": { "formatter": "{value} pt", "fontSize": 11 } }"##;
-const Y_AXIS: &str = r##"{ "type": "category", "axisLabel": { "fontSize": 11 }, "nameLocation": "end", "nameTextStyle": { "fontSize": 13, "fontWeight": "bold", "align": "left" } }"##;
-const SERIES: &str = r##"{ "type": "bar", "barMaxWidth": 18 }"##;
+use serde_json::{json, Map, Value};
 
 /// The rows a flow's grid draws, top to bottom: the gains, largest first, then the losses.
 fn rows(flow: &FlowChange) -> Vec<&ChangeRow> {
     flow.gains.iter().chain(flow.losses.iter().rev()).collect()
-}
-
-fn parsed(template: &str) -> Value {
-    serde_json::from_str(template).unwrap_or(Value::Null)
 }
 
 fn bar(row: &ChangeRow, by: ChangeBy) -> Value {
@@ -76,42 +65,70 @@ fn bar(row: &ChangeRow, by: ChangeBy) -> Value {
 
 pub fn option(change: &Change, narrow: bool) -> ChartSpec {
     let label_length = if narrow { 18 } else { 34 };
-    let mut option = parsed(TEMPLATE);
     let count = change.flows.len().max(1) as f64;
+    let mut chart = frame();
+    let mut entries = Vec::with_capacity(change.flows.len());
     for (index, flow) in change.flows.iter().enumerate() {
         // ECharts' category axis runs bottom to top: reversed.
         let drawn: Vec<&ChangeRow> = rows(flow).into_iter().rev().collect();
         let top = 100.0 * index as f64 / count;
-        let mut grid = parsed(GRID);
-        grid["top"] = Value::from(format!("{}%", top + 7.0));
-        grid["height"] = Value::from(format!("{}%", 100.0 / count - 11.0));
-        let mut x_axis = parsed(X_AXIS);
-        x_axis["gridIndex"] = Value::from(index);
-        let mut y_axis = parsed(Y_AXIS);
-        y_axis["gridIndex"] = Value::from(index);
         // The flow's name above its bars (the bundle has no title component).
-        y_axis["name"] = Value::from(if flow.flow == Flow::Export {
+        let name = if flow.flow == Flow::Export {
             "Exportations"
         } else {
             "Importations"
-        });
-        y_axis["data"] = drawn
-            .iter()
-            .map(|row| Value::from(shorten(&row.label, label_length)))
-            .collect();
-        let mut series = parsed(SERIES);
-        series["xAxisIndex"] = Value::from(index);
-        series["yAxisIndex"] = Value::from(index);
-        series["data"] = drawn.iter().map(|row| bar(row, change.by)).collect();
-        for (key, value) in [
-            ("grid", grid),
-            ("xAxis", x_axis),
-            ("yAxis", y_axis),
-            ("series", series),
-        ] {
-            if let Some(list) = option[key].as_array_mut() {
-                list.push(value);
-            }
+        };
+        chart = chart
+            .grid(
+                Grid::new()
+                    .left(8)
+                    .right(24)
+                    .top(format!("{}%", top + 7.0))
+                    .height(format!("{}%", 100.0 / count - 11.0))
+                    .contain_label(true),
+            )
+            .x_axis(
+                Axis::new()
+                    .type_(AxisType::Value)
+                    .grid_index(index as f64)
+                    .axis_label(AxisLabel::new().formatter("{value} pt").font_size(11)),
+            )
+            .y_axis(
+                Axis::new()
+                    .type_(AxisType::Category)
+                    .grid_index(index as f64)
+                    .axis_label(AxisLabel::new().font_size(11))
+                    .name(name)
+                    .name_location(NameLocation::End)
+                    .name_text_style(
+                        TextStyle::new()
+                            .font_size(13)
+                            .font_weight(FontWeight::Bold)
+                            .align("left"),
+                    )
+                    .data(
+                        drawn
+                            .iter()
+                            .map(|row| shorten(&row.label, label_length))
+                            .collect(),
+                    ),
+            )
+            .series(
+                Bar::new()
+                    .x_axis_index(index as f64)
+                    .y_axis_index(index as f64),
+            );
+        entries.push((
+            index,
+            "data",
+            drawn.iter().map(|row| bar(row, change.by)).collect(),
+        ));
+    }
+    let mut option = with_series_data(&chart, &entries);
+    // charming 0.6 has no setter for it: a bar at most 18 px thick when the rows are few.
+    if let Some(series) = option["series"].as_array_mut() {
+        for series in series {
+            series["barMaxWidth"] = json!(18);
         }
     }
     let rows_drawn: usize = change.flows.iter().map(|flow| rows(flow).len()).sum();

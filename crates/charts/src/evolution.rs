@@ -1,43 +1,18 @@
 //! Évolution: above, the territory's exports (violet) and imports (blue) by quarter as bars and the
 //! balance as a diamond (green or red); below, the exports' indices (base 100 = the first quarter) of
 //! the territory, its région and France as dots. Two grids of one chart, with bar and scatter series
-//! only (the bundle has no line chart: the first view stays as it was). The option's frame is a JSON
-//! template (less code in the WASM than building it field by field); the data are the model's.
+//! only (the bundle has no line chart: the first view stays as it was). charming builds the frame;
+//! the data items are the model's.
 
-use super::{tip, DEFICIT_RED, SURPLUS_GREEN};
+use super::{frame, tip, with_series_data, DEFICIT_RED, SURPLUS_GREEN};
+use crate::style::{EXPORT_VIOLET, IMPORT_BLUE, NEUTRAL_GREY, REGION_TEAL};
 use crate::ChartSpec;
+use charming::component::{Axis, Grid, Legend, LegendType};
+use charming::element::{AxisLabel, AxisType, ItemStyle, Symbol, TextStyle};
+use charming::series::{Bar, Scatter};
 use comex_core::format::{decimal, million_euros};
 use comex_core::views::evolution::{Evolution, QuarterPoint};
-use serde_json::{Map, Value};
-
-const TEMPLATE: &str = r##"{
-  "animation": false,
-  "tooltip": { "trigger": "item", "formatter": "tip", "confine": true },
-  "legend": { "top": 0, "type": "plain" },
-  "grid": [
-    { "left": 8, "right": 16, "top": 40, "height": "42%", "containLabel": true },
-    { "left": 8, "right": 16, "bottom": 8, "height": "26%", "containLabel": true }
-  ],
-  "xAxis": [
-    { "type": "category", "gridIndex": 0, "axisLabel": { "fontSize": 11, "hideOverlap": true } },
-    { "type": "category", "gridIndex": 1, "axisLabel": { "fontSize": 11, "hideOverlap": true } }
-  ],
-  "yAxis": [
-    { "type": "value", "gridIndex": 0, "name": "M€", "nameTextStyle": { "align": "left" }, "axisLabel": { "fontSize": 11, "formatter": "number" } },
-    { "type": "value", "gridIndex": 1, "name": "Indice des exportations (base 100)", "nameTextStyle": { "align": "left" }, "scale": true, "axisLabel": { "fontSize": 11, "formatter": "number" } }
-  ],
-  "series": [
-    { "type": "bar", "name": "Exportations", "itemStyle": { "color": "#7b3fa0" } },
-    { "type": "bar", "name": "Importations", "itemStyle": { "color": "#2b6cb0" } },
-    { "type": "scatter", "name": "Solde", "symbol": "diamond", "symbolSize": 11, "itemStyle": { "color": "#2e7d32" } },
-    { "type": "scatter", "name": "Indice du territoire", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 9, "itemStyle": { "color": "#7b3fa0" } },
-    { "type": "scatter", "name": "Indice de la région", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 7, "symbol": "triangle", "itemStyle": { "color": "#2c7a7b" } },
-    { "type": "scatter", "name": "Indice de la France", "xAxisIndex": 1, "yAxisIndex": 1, "symbolSize": 7, "symbol": "rect", "itemStyle": { "color": "#87929e" } }
-  ]
-}"##;
-
-/// Series of the template: which value of a quarter each draws.
-const SERIES: usize = 6;
+use serde_json::{json, Map, Value};
 
 fn index_text(value: Option<f64>) -> String {
     value.map(|v| decimal(v, 1)).unwrap_or_else(|| "–".into())
@@ -84,17 +59,87 @@ fn item(value: Option<f64>, tip: &str, color: Option<&str>) -> Value {
     Value::Object(item)
 }
 
+/// The six series, in the order `option` gives their values: the quarter's flows and balance on
+/// the upper grid, the three indices on the lower one.
+fn all_series() -> [(&'static str, charming::series::Series); 6] {
+    let coloured = |color: &str| ItemStyle::new().color(color);
+    let index = |name: &str, size: i64, color: &str| {
+        Scatter::new()
+            .name(name)
+            .x_axis_index(1)
+            .y_axis_index(1)
+            .symbol_size(size)
+            .item_style(coloured(color))
+    };
+    [
+        (
+            "Exportations",
+            Bar::new()
+                .name("Exportations")
+                .item_style(coloured(EXPORT_VIOLET))
+                .into(),
+        ),
+        (
+            "Importations",
+            Bar::new()
+                .name("Importations")
+                .item_style(coloured(IMPORT_BLUE))
+                .into(),
+        ),
+        (
+            "Solde",
+            Scatter::new()
+                .name("Solde")
+                .symbol(Symbol::Diamond)
+                .symbol_size(11)
+                .item_style(coloured(SURPLUS_GREEN))
+                .into(),
+        ),
+        (
+            "Indice du territoire",
+            index("Indice du territoire", 9, EXPORT_VIOLET).into(),
+        ),
+        (
+            "Indice de la région",
+            index("Indice de la région", 7, REGION_TEAL)
+                .symbol(Symbol::Triangle)
+                .into(),
+        ),
+        (
+            "Indice de la France",
+            index("Indice de la France", 7, NEUTRAL_GREY)
+                .symbol(Symbol::Rect)
+                .into(),
+        ),
+    ]
+}
+
+/// A grid's quarters along the bottom (one label in two when they do not fit: see `option`).
+fn quarter_axis(grid: usize, quarters: &[String]) -> Axis {
+    Axis::new()
+        .type_(AxisType::Category)
+        .grid_index(grid as f64)
+        .axis_label(AxisLabel::new().font_size(11))
+        .data(quarters.to_vec())
+}
+
+/// A grid's values, named above the axis.
+fn values_axis(grid: usize, name: &str) -> Axis {
+    Axis::new()
+        .type_(AxisType::Value)
+        .grid_index(grid as f64)
+        .name(name)
+        .name_text_style(TextStyle::new().align("left"))
+        .axis_label(AxisLabel::new().font_size(11).formatter("number"))
+}
+
 pub fn option(evolution: &Evolution, narrow: bool) -> ChartSpec {
-    let mut option: Value = serde_json::from_str(TEMPLATE).unwrap_or(Value::Null);
-    let quarters: Vec<Value> = evolution
+    let quarters: Vec<String> = evolution
         .points
         .iter()
-        .map(|point| Value::from(point.period.label_fr()))
+        .map(|point| point.period.label_fr())
         .collect();
-    for axis in 0..2 {
-        option["xAxis"][axis]["data"] = Value::Array(quarters.clone());
-    }
-    let mut data: Vec<Vec<Value>> = vec![Vec::new(); SERIES];
+    let mut data: Vec<Vec<Value>> = vec![Vec::new(); 6];
     for point in &evolution.points {
         let tip = detail(evolution, point);
         let millions = |euros: i64| Some(euros as f64 / 1e6);
@@ -115,26 +160,58 @@ pub fn option(evolution: &Evolution, narrow: bool) -> ChartSpec {
             series.push(item(value, &tip, color));
         }
     }
-    let mut series: Vec<Value> = Vec::new();
-    let template_series = option["series"].as_array().cloned().unwrap_or_default();
-    for (index, (mut entry, items)) in template_series.into_iter().zip(data).enumerate() {
-        let shown = match index {
-            4 => evolution.with_region,
-            5 => evolution.with_france,
-            _ => true,
-        };
-        if shown {
-            entry["data"] = Value::Array(items);
-            series.push(entry);
-        }
-    }
-    let legend: Vec<Value> = series.iter().map(|s| s["name"].clone()).collect();
-    option["legend"]["data"] = Value::Array(legend);
-    option["series"] = Value::Array(series);
+    let shown = [
+        true,
+        true,
+        true,
+        true,
+        evolution.with_region,
+        evolution.with_france,
+    ];
+    let drawn: Vec<_> = all_series()
+        .into_iter()
+        .zip(data)
+        .zip(shown)
+        .filter_map(|(series, shown)| shown.then_some(series))
+        .collect();
     // On a phone the legend takes three lines: the values' grid starts below it.
-    if narrow {
-        option["grid"][0]["top"] = Value::from(96);
-        option["grid"][0]["height"] = Value::from("36%");
+    let (values_top, values_height) = if narrow { (96, "36%") } else { (40, "42%") };
+    let mut chart = frame()
+        .legend(
+            Legend::new()
+                .top(0)
+                .type_(LegendType::Plain)
+                .data(drawn.iter().map(|((name, _), _)| *name).collect()),
+        )
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(16)
+                .top(values_top)
+                .height(values_height)
+                .contain_label(true),
+        )
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(16)
+                .bottom(8)
+                .height("26%")
+                .contain_label(true),
+        )
+        .x_axis(quarter_axis(0, &quarters))
+        .x_axis(quarter_axis(1, &quarters))
+        .y_axis(values_axis(0, "M€"))
+        .y_axis(values_axis(1, "Indice des exportations (base 100)").scale(true));
+    let mut entries = Vec::with_capacity(drawn.len());
+    for (index, ((_, series), items)) in drawn.into_iter().enumerate() {
+        chart = chart.series(series);
+        entries.push((index, "data", Value::Array(items)));
+    }
+    let mut option = with_series_data(&chart, &entries);
+    // charming 0.6 has no setter for it: a label that would overlap another is left out.
+    for axis in 0..2 {
+        option["xAxis"][axis]["axisLabel"]["hideOverlap"] = json!(true);
     }
     ChartSpec {
         option,

@@ -1,6 +1,6 @@
 //! comex-charts: a block's model → its ECharts option. charming builds each option's frame (tooltip,
-//! grid, axes, series kinds); the data items are added as JSON, because they carry fields charming
-//! 0.6 does not model: `text` (the label shown), `tip` (the tooltip, HTML escaped here), `pick` (what
+//! grid, axes, series kinds; the map's series excepted, which charming 0.6 leaves empty); the data
+//! items are added as JSON, because they carry fields charming 0.6 does not model: `text` (the label shown), `tip` (the tooltip, HTML escaped here), `pick` (what
 //! a click filters). Colours follow the seed's document (`style`, with the dark theme's).
 //!
 //! Pure functions of the core's models, with no browser: `cargo test` checks on the host what every

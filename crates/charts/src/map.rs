@@ -1,9 +1,10 @@
 //! The map of France: a choropleth of the départements (ECharts map series over the outline that
 //! the app registers as `departements`, features named by their customs code). Colours are the
 //! model's classes' shades (`style::map_colour`); the selected département, or the selected
-//! région's, outlined in black.
+//! région's, outlined in black. The frame (tooltip, no animation) is the other charts'; the map
+//! series is JSON, as charming 0.6's `Map` series has no field.
 
-use super::tip;
+use super::{frame, tip, with_series_data};
 use crate::{ChartSpec, Pick};
 use comex_core::codes::Territory;
 use comex_core::views::map::FranceMap;
@@ -54,22 +55,18 @@ pub fn option(map: &FranceMap, narrow: bool) -> Option<ChartSpec> {
     } else {
         json!({ "top": 8, "bottom": 8, "left": "center" })
     };
-    let mut option = json!({
-        "animation": false,
-        "tooltip": { "trigger": "item", "formatter": "tip", "confine": true },
-        "series": [{
-            "type": "map",
-            "map": OUTLINE_NAME,
-            "nameProperty": "code",
-            "roam": false,
-            "selectedMode": false,
-
-            "label": { "show": false },
-            "itemStyle": { "areaColor": NO_VALUE_GREY, "borderColor": PAPER, "borderWidth": 0.5 },
-            "emphasis": { "label": { "show": false }, "itemStyle": { "areaColor": "#f6ad55" } },
-            "data": data,
-        }],
-    });
+    let mut option = with_series_data(&frame(), &[]);
+    option["series"] = json!([{
+        "type": "map",
+        "map": OUTLINE_NAME,
+        "nameProperty": "code",
+        "roam": false,
+        "selectedMode": false,
+        "label": { "show": false },
+        "itemStyle": { "areaColor": NO_VALUE_GREY, "borderColor": PAPER, "borderWidth": 0.5 },
+        "emphasis": { "label": { "show": false }, "itemStyle": { "areaColor": "#f6ad55" } },
+        "data": data,
+    }]);
     if let (Some(series), Some(placement)) = (
         option["series"].get_mut(0).and_then(Value::as_object_mut),
         placement.as_object(),
