@@ -3,6 +3,7 @@
 //! (web/page.js marks a forced theme on the document before the first paint); the charts are drawn
 //! in it (`comex_charts::style`).
 
+use crate::loading::DrawEverything;
 use comex_charts::Theme;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -27,25 +28,15 @@ fn page_theme(forced: Option<Theme>) -> Theme {
     forced.unwrap_or_else(system_theme)
 }
 
-thread_local! {
-    /// Whether the page is being printed: paper is white, the charts are drawn light.
-    static PRINTING: RwSignal<bool> = RwSignal::new(false);
-}
-
-/// Draws the charts for paper (light) from now until `printed`: « Imprimer la fiche » calls it
-/// before the charts redraw at the print width, the browser's own print at `beforeprint`.
-pub fn print_in_light() {
-    PRINTING.with(|printing| printing.set(true));
-}
-
-pub fn printed() {
-    PRINTING.with(|printing| printing.set(false));
-}
-
 /// Keeps `theme` on the page's theme: set now, again when the address or the system's preference
-/// changes, light while printing.
-pub fn follow(theme: RwSignal<Theme>, forced: Memo<Option<Theme>>) {
-    let printing = PRINTING.with(|printing| *printing);
+/// changes; light while every block is drawn (printing: paper is white; the build's baking: the
+/// static page's charts are saved light).
+pub fn follow(
+    theme: RwSignal<Theme>,
+    forced: Memo<Option<Theme>>,
+    draw_everything: DrawEverything,
+) {
+    let printing = draw_everything.0;
     let update = move || {
         let now = if printing.get_untracked() {
             Theme::Light

@@ -186,55 +186,88 @@ fn after_first_chart(selection: AddressState, page_context: PageContext) {
     });
 }
 
-/// The chapters below the first screen, built in the task after the first ones.
+/// How many chapters `later_chapters` builds, one task each.
+const LATER_CHAPTERS: usize = 6;
+
+/// The chapters below the first screen, each built in a task of its own after the first screen's
+/// (`built` counts those built): the page's first build is several short tasks, not one long one
+/// (all of them at once took 120–200 ms on a phone's processor).
 fn later_chapters(
-    block: impl Fn(Block) -> AnyView + Copy + 'static,
+    block: impl Fn(Block) -> AnyView + Copy + Send + Sync + 'static,
     selection: AddressState,
+    built: RwSignal<usize>,
 ) -> impl IntoView {
+    let sankey_chapter =
+        move |chapter: &'static str, [diagram, totals, region, france]: [Block; 4]| {
+            view! {
+                <section class="chapter">
+                    <h2>{chapter}</h2>
+                    {block(diagram)}
+                    {block(totals)}
+                    <div class="pair">
+                        {block(region)}
+                        {block(france)}
+                    </div>
+                </section>
+            }
+        };
     view! {
-        <section class="chapter">
-            <h2>"Évolution"</h2>
-            {block(Block::Evolution)}
-            <div class="pair">
-                {block(Block::ChangePartners)}
-                {block(Block::ChangeGoods)}
-            </div>
-        </section>
-        <section class="chapter">
-            <h2>"Principales activités"</h2>
-            <div class="pair">
-                {block(Block::GoodsImport)}
-                {block(Block::GoodsExport)}
-            </div>
-        </section>
-        {[
-            ("Exportations", [Block::ExportSankey, Block::TotalsExportations], [Block::ExportSankeyRegion, Block::ExportSankeyFrance]),
-            ("Importations", [Block::ImportSankey, Block::TotalsImportations], [Block::ImportSankeyRegion, Block::ImportSankeyFrance]),
-        ].map(|(chapter, [diagram, totals], [region, france])| view! {
+        <Show when=move || { built.get() > 0 }>
             <section class="chapter">
-                <h2>{chapter}</h2>
-                {block(diagram)}
-                {block(totals)}
+                <h2>"Évolution"</h2>
+                {block(Block::Evolution)}
                 <div class="pair">
-                    {block(region)}
-                    {block(france)}
+                    {block(Block::ChangePartners)}
+                    {block(Block::ChangeGoods)}
                 </div>
             </section>
-        })}
-        <section class="chapter">
-            <h2>"Situer le territoire"</h2>
-            <MapMeasureSelect selection=selection/>
-            {block(Block::Map)}
-            {block(Block::Specialisation)}
-            {block(Block::Exposure)}
-        </section>
-        <section class="chapter">
-            <h2>"Dépendances et exposition"</h2>
-            {block(Block::ImportDependence)}
-            {block(Block::ExportConcentration)}
-            {block(Block::TariffExposure)}
-        </section>
+        </Show>
+        <Show when=move || { built.get() > 1 }>
+            <section class="chapter">
+                <h2>"Principales activités"</h2>
+                <div class="pair">
+                    {block(Block::GoodsImport)}
+                    {block(Block::GoodsExport)}
+                </div>
+            </section>
+        </Show>
+        <Show when=move || { built.get() > 2 }>
+            {sankey_chapter("Exportations", [Block::ExportSankey, Block::TotalsExportations, Block::ExportSankeyRegion, Block::ExportSankeyFrance])}
+        </Show>
+        <Show when=move || { built.get() > 3 }>
+            {sankey_chapter("Importations", [Block::ImportSankey, Block::TotalsImportations, Block::ImportSankeyRegion, Block::ImportSankeyFrance])}
+        </Show>
+        <Show when=move || { built.get() > 4 }>
+            <section class="chapter">
+                <h2>"Situer le territoire"</h2>
+                <MapMeasureSelect selection=selection/>
+                {block(Block::Map)}
+                {block(Block::Specialisation)}
+                {block(Block::Exposure)}
+            </section>
+        </Show>
+        <Show when=move || { built.get() > 5 }>
+            <section class="chapter">
+                <h2>"Dépendances et exposition"</h2>
+                {block(Block::ImportDependence)}
+                {block(Block::ExportConcentration)}
+                {block(Block::TariffExposure)}
+            </section>
+        </Show>
     }
+}
+
+/// Counts one more chapter built in each task from the next one on, up to `count`.
+fn build_in_turn(built: RwSignal<usize>, count: usize) {
+    set_timeout(
+        move || {
+            built.update(|built| *built += 1);
+            if built.get_untracked() < count {
+                build_in_turn(built, count);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 #[component]
@@ -257,7 +290,11 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: AddressState) -> impl IntoView
         }
     });
     on_cleanup(move || resize.remove());
-    crate::theme::follow(page_context.theme, selection.forced_theme());
+    crate::theme::follow(
+        page_context.theme,
+        selection.forced_theme(),
+        page_context.draw_everything,
+    );
     provide_context(crate::theme::PageTheme(page_context.theme));
     // Échap closes the charts' tooltips (RGAA 10.13).
     let escape = window_event_listener(leptos::ev::keydown, |event| {
@@ -278,8 +315,8 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: AddressState) -> impl IntoView
     follow_selection(selection, page_context);
     after_first_chart(selection, page_context);
     let block = move |block: Block| block_view(block, page_context, on_pick, on_hover).into_any();
-    let rest_built = RwSignal::new(false);
-    set_timeout(move || rest_built.set(true), std::time::Duration::ZERO);
+    let chapters_built = RwSignal::new(0);
+    build_in_turn(chapters_built, LATER_CHAPTERS);
     view! {
         {(!embedded).then(|| view! {
             <AppHeader manifest=manifest catalog=catalog selection=selection page_context=page_context
@@ -308,14 +345,10 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: AddressState) -> impl IntoView
                 <h2>"Balance commerciale territoriale"</h2>
                 {block(Block::Partners)}
             </section>
-            // The chapters below the first screen are built in the next task: the page's first
-            // build is two tasks, not one long one (120–200 ms on a phone's processor).
-            <Show when=move || rest_built.get()>
-                {later_chapters(block, selection)}
-            </Show>
+            {later_chapters(block, selection, chapters_built)}
         </main>
         {(!embedded).then(|| view! {
-        <Show when=move || rest_built.get()>
+        <Show when=move || { chapters_built.get() >= LATER_CHAPTERS }>
         <footer class="app-footer">
             <p>"Données : DGDDI (douanes), statistiques régionales et départementales du commerce extérieur, Licence Ouverte 2.0. "
                "Les données sont établies selon le lieu de dédouanement, qui ne reflète pas toujours le lieu de production."</p>

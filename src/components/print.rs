@@ -1,5 +1,5 @@
 //! Printing the fiche: every block loads and draws (those below the screen have not), the page
-//! narrows to the A4 text width, the charts are drawn light for paper, then the print dialog opens once nothing is loading.
+//! narrows to the A4 text width, the charts are drawn light for paper (`theme::follow`), then the print dialog opens once nothing is loading.
 
 use crate::loading::DrawEverything;
 use leptos::prelude::*;
@@ -8,7 +8,6 @@ use leptos::prelude::*;
 /// is loading and the charts have redrawn at that size, then opens the print dialog.
 pub fn print_fiche(draw_everything: DrawEverything) {
     draw_everything.0.set(true);
-    crate::theme::print_in_light();
     if let Some(body) = document().body() {
         let _ = body.class_list().add_1("printing");
     }
@@ -18,14 +17,12 @@ pub fn print_fiche(draw_everything: DrawEverything) {
 /// The browser's own print (Ctrl+P) draws everything too, and the page is as usual afterwards.
 pub fn follow_browser_print(draw_everything: DrawEverything) {
     let before = window_event_listener(leptos::ev::beforeprint, move |_| {
-        crate::theme::print_in_light();
         draw_everything.0.set(true)
     });
     let after = window_event_listener(leptos::ev::afterprint, move |_| {
         if let Some(body) = document().body() {
             let _ = body.class_list().remove_1("printing");
         }
-        crate::theme::printed();
         draw_everything.0.set(false);
     });
     on_cleanup(move || {
