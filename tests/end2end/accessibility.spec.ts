@@ -101,8 +101,10 @@ test('every chart is described by its reading key, and Échap closes its tooltip
   // The tooltips come with the second ECharts bundle, and the blocks above settle their height.
   await page.waitForFunction(() => (window as any).echartsMoreLoaded === true);
   await expect(page.locator('#key-points')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
-  const tooltipShown = () => page.evaluate(() => [...document.querySelectorAll('#partners .chart > div')]
-    .some((div) => (div.textContent ?? '').length > 0 && getComputedStyle(div).visibility === 'visible' && getComputedStyle(div).opacity !== '0'));
+  // ECharts' own state of its tooltip (the inline style it writes), not the computed style: that one
+  // follows the tooltip's fade, which a loaded machine may not have played by the poll's end.
+  const tooltipShown = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#partners .chart > div')]
+    .some((div) => (div.textContent ?? '').length > 0 && div.style.display !== 'none' && div.style.visibility !== 'hidden' && div.style.opacity !== '0'));
   await expect.poll(async () => {
     // Over the first country's bars (the rows start under the legend), where the chart is now.
     const box = (await chart.boundingBox())!;
