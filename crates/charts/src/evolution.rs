@@ -61,7 +61,7 @@ fn item(value: Option<f64>, tip: &str, color: Option<&str>) -> Value {
 
 /// The six series, in the order `option` gives their values: the quarter's flows and balance on
 /// the upper grid, the three indices on the lower one.
-fn all_series() -> [(&'static str, charming::series::Series); 6] {
+fn all_series() -> Vec<(&'static str, charming::series::Series)> {
     let coloured = |color: &str| ItemStyle::new().color(color);
     let index = |name: &str, size: i64, color: &str| {
         Scatter::new()
@@ -71,7 +71,7 @@ fn all_series() -> [(&'static str, charming::series::Series); 6] {
             .symbol_size(size)
             .item_style(coloured(color))
     };
-    [
+    vec![
         (
             "Exportations",
             Bar::new()
