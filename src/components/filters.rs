@@ -68,8 +68,6 @@ pub fn Filters(
     /// More selectors, shown first (the period).
     children: Children,
 ) -> impl IntoView {
-    let products = catalog.with_value(product_choices);
-    let countries = catalog.with_value(country_choices);
     let product_chip = move || {
         let code = selection.product_code()?;
         let label = catalog.with_value(|c| {
@@ -98,9 +96,9 @@ pub fn Filters(
             <div id="filters-body" class="filters-body">
             {children()}
             <SearchFilter id="product" label="Produit" placeholder="Code ou libellé : C20B, parfums…"
-                choices=products on_choose=Callback::new(move |code| selection.set_product(code))/>
+                catalog=catalog choices=product_choices on_choose=Callback::new(move |code| selection.set_product(code))/>
             <SearchFilter id="country" label="Pays partenaire" placeholder="Pays ou zone : US, Union européenne…"
-                choices=countries on_choose=Callback::new(move |code| selection.set_country(code))/>
+                catalog=catalog choices=country_choices on_choose=Callback::new(move |code| selection.set_country(code))/>
             <div class="filter">
                 <label for="level">"Niveau des produits"</label>
                 <select id="level" prop:value=move || selection.level().name().to_string()
@@ -132,28 +130,40 @@ pub fn Filters(
 }
 
 /// A searchable choice (`code — label` suggestions): what is chosen goes to `on_choose`, then the
-/// field empties (the choice shows as a chip).
+/// field empties (the choice shows as a chip). The suggestions (1 076 for the two fields) are
+/// written when the field is first focused, before anything is typed in it: not in the page's first
+/// build, nor in the static page.
 #[component]
 fn SearchFilter(
     id: &'static str,
     label: &'static str,
     placeholder: &'static str,
-    choices: Vec<String>,
+    catalog: StoredValue<Catalog, LocalStorage>,
+    choices: fn(&Catalog) -> Vec<String>,
     on_choose: Callback<Option<String>>,
 ) -> impl IntoView {
     let input_id = format!("{id}-filter");
     let list_id = format!("{id}-choices");
+    let (wanted, set_wanted) = signal(false);
+    let suggestions = move || {
+        wanted.get().then(|| {
+            catalog
+                .with_value(choices)
+                .into_iter()
+                .map(|choice| view! { <option value=choice/> })
+                .collect_view()
+        })
+    };
     view! {
         <div class="filter">
             <label for=input_id.clone()>{label}</label>
             <input id=input_id type="search" list=list_id.clone() placeholder=placeholder
+                on:focus=move |_| if !wanted.get_untracked() { set_wanted.set(true) }
                 on:change=move |event| {
                     on_choose.run(chosen_code(&event_target_value(&event)));
                     event_target::<web_sys::HtmlInputElement>(&event).set_value("");
                 }/>
-            <datalist id=list_id>
-                {choices.into_iter().map(|choice| view! { <option value=choice/> }).collect_view()}
-            </datalist>
+            <datalist id=list_id>{suggestions}</datalist>
         </div>
     }
 }
