@@ -186,14 +186,12 @@ fn after_first_chart(selection: AddressState, page_context: PageContext) {
     });
 }
 
-/// The page is built in steps, one task each, after the header: the first screen's chapters, then
-/// each of the six below it (`later_chapters`). Several short tasks, not one long one: the header
-/// and the first screen's blocks took 150–190 ms in one task on a phone's processor (Lighthouse's
-/// mobile profile), the chapters below 120–200 ms more.
-const BUILD_STEPS: usize = 7;
+/// How many chapters `later_chapters` builds, one task each.
+const LATER_CHAPTERS: usize = 6;
 
-/// The chapters below the first screen, each built in a task of its own (`built` counts the steps
-/// done: the first is the first screen's).
+/// The chapters below the first screen, each built in a task of its own after the first screen's
+/// (`built` counts those built): the page's first build is several short tasks, not one long one
+/// (all of them at once took 120–200 ms on a phone's processor).
 fn later_chapters(
     block: impl Fn(Block) -> AnyView + Copy + Send + Sync + 'static,
     selection: AddressState,
@@ -214,7 +212,7 @@ fn later_chapters(
             }
         };
     view! {
-        <Show when=move || { built.get() > 1 }>
+        <Show when=move || { built.get() > 0 }>
             <section class="chapter">
                 <h2>"Évolution"</h2>
                 {block(Block::Evolution)}
@@ -224,7 +222,7 @@ fn later_chapters(
                 </div>
             </section>
         </Show>
-        <Show when=move || { built.get() > 2 }>
+        <Show when=move || { built.get() > 1 }>
             <section class="chapter">
                 <h2>"Principales activités"</h2>
                 <div class="pair">
@@ -233,13 +231,13 @@ fn later_chapters(
                 </div>
             </section>
         </Show>
-        <Show when=move || { built.get() > 3 }>
+        <Show when=move || { built.get() > 2 }>
             {sankey_chapter("Exportations", [Block::ExportSankey, Block::TotalsExportations, Block::ExportSankeyRegion, Block::ExportSankeyFrance])}
         </Show>
-        <Show when=move || { built.get() > 4 }>
+        <Show when=move || { built.get() > 3 }>
             {sankey_chapter("Importations", [Block::ImportSankey, Block::TotalsImportations, Block::ImportSankeyRegion, Block::ImportSankeyFrance])}
         </Show>
-        <Show when=move || { built.get() > 5 }>
+        <Show when=move || { built.get() > 4 }>
             <section class="chapter">
                 <h2>"Situer le territoire"</h2>
                 <MapMeasureSelect selection=selection/>
@@ -248,7 +246,7 @@ fn later_chapters(
                 {block(Block::Exposure)}
             </section>
         </Show>
-        <Show when=move || { built.get() > 6 }>
+        <Show when=move || { built.get() > 5 }>
             <section class="chapter">
                 <h2>"Dépendances et exposition"</h2>
                 {block(Block::ImportDependence)}
@@ -259,7 +257,7 @@ fn later_chapters(
     }
 }
 
-/// Counts one more step built in each task from the next one on, up to `count`.
+/// Counts one more chapter built in each task from the next one on, up to `count`.
 fn build_in_turn(built: RwSignal<usize>, count: usize) {
     set_timeout(
         move || {
@@ -318,7 +316,7 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: AddressState) -> impl IntoView
     after_first_chart(selection, page_context);
     let block = move |block: Block| block_view(block, page_context, on_pick, on_hover).into_any();
     let chapters_built = RwSignal::new(0);
-    build_in_turn(chapters_built, BUILD_STEPS);
+    build_in_turn(chapters_built, LATER_CHAPTERS);
     view! {
         {(!embedded).then(|| view! {
             <AppHeader manifest=manifest catalog=catalog selection=selection page_context=page_context
@@ -332,27 +330,25 @@ pub fn Dashboard(dataset: Rc<Dataset>, selection: AddressState) -> impl IntoView
         }}
         <main>
             <PrintIntro territory_label=territory_label period=period is_demo=is_demo/>
-            <Show when=move || { chapters_built.get() > 0 }>
-                <section class="chapter key-points-chapter">
-                    // Headings in order (h1, h2, then the block's h3) without repeating the block's title.
-                    <h2 class="visually-hidden">"Synthèse"</h2>
-                    {block(Block::KeyPoints)}
-                </section>
-                // Hidden, not removed, without a second territory: the block keeps its loader (a file
-                // arriving after the chapter was removed would write to a disposed signal).
-                <section class="chapter" hidden=move || selection.compare().is_none()>
-                    <h2>"Comparaison"</h2>
-                    {block(Block::Comparison)}
-                </section>
-                <section class="chapter">
-                    <h2>"Balance commerciale territoriale"</h2>
-                    {block(Block::Partners)}
-                </section>
-            </Show>
+            <section class="chapter key-points-chapter">
+                // Headings in order (h1, h2, then the block's h3) without repeating the block's title.
+                <h2 class="visually-hidden">"Synthèse"</h2>
+                {block(Block::KeyPoints)}
+            </section>
+            // Hidden, not removed, without a second territory: the block keeps its loader (a file
+            // arriving after the chapter was removed would write to a disposed signal).
+            <section class="chapter" hidden=move || selection.compare().is_none()>
+                <h2>"Comparaison"</h2>
+                {block(Block::Comparison)}
+            </section>
+            <section class="chapter">
+                <h2>"Balance commerciale territoriale"</h2>
+                {block(Block::Partners)}
+            </section>
             {later_chapters(block, selection, chapters_built)}
         </main>
         {(!embedded).then(|| view! {
-        <Show when=move || { chapters_built.get() >= BUILD_STEPS }>
+        <Show when=move || { chapters_built.get() >= LATER_CHAPTERS }>
         <footer class="app-footer">
             <p>"Données : DGDDI (douanes), statistiques régionales et départementales du commerce extérieur, Licence Ouverte 2.0. "
                "Les données sont établies selon le lieu de dédouanement, qui ne reflète pas toujours le lieu de production."</p>
