@@ -186,7 +186,7 @@ fn after_first_chart(selection: AddressState, page_context: PageContext) {
     });
 }
 
-/// How many chapters `later_chapters` builds, one task each.
+/// How many chapters `later_chapters` builds, one task each: the length of its list.
 const LATER_CHAPTERS: usize = 6;
 
 /// The chapters below the first screen, each built in a task of its own after the first screen's
@@ -210,51 +210,85 @@ fn later_chapters(
                     </div>
                 </section>
             }
+            .into_any()
         };
-    view! {
-        <Show when=move || { built.get() > 0 }>
-            <section class="chapter">
-                <h2>"Évolution"</h2>
-                {block(Block::Evolution)}
-                <div class="pair">
-                    {block(Block::ChangePartners)}
-                    {block(Block::ChangeGoods)}
-                </div>
-            </section>
-        </Show>
-        <Show when=move || { built.get() > 1 }>
-            <section class="chapter">
-                <h2>"Principales activités"</h2>
-                <div class="pair">
-                    {block(Block::GoodsImport)}
-                    {block(Block::GoodsExport)}
-                </div>
-            </section>
-        </Show>
-        <Show when=move || { built.get() > 2 }>
-            {sankey_chapter("Exportations", [Block::ExportSankey, Block::TotalsExportations, Block::ExportSankeyRegion, Block::ExportSankeyFrance])}
-        </Show>
-        <Show when=move || { built.get() > 3 }>
-            {sankey_chapter("Importations", [Block::ImportSankey, Block::TotalsImportations, Block::ImportSankeyRegion, Block::ImportSankeyFrance])}
-        </Show>
-        <Show when=move || { built.get() > 4 }>
-            <section class="chapter">
-                <h2>"Situer le territoire"</h2>
-                <MapMeasureSelect selection=selection/>
-                {block(Block::Map)}
-                {block(Block::Specialisation)}
-                {block(Block::Exposure)}
-            </section>
-        </Show>
-        <Show when=move || { built.get() > 5 }>
-            <section class="chapter">
-                <h2>"Dépendances et exposition"</h2>
-                {block(Block::ImportDependence)}
-                {block(Block::ExportConcentration)}
-                {block(Block::TariffExposure)}
-            </section>
-        </Show>
-    }
+    let chapters: [Box<dyn Fn() -> AnyView + Send + Sync>; LATER_CHAPTERS] = [
+        Box::new(move || {
+            view! {
+                <section class="chapter">
+                    <h2>"Évolution"</h2>
+                    {block(Block::Evolution)}
+                    <div class="pair">
+                        {block(Block::ChangePartners)}
+                        {block(Block::ChangeGoods)}
+                    </div>
+                </section>
+            }
+            .into_any()
+        }),
+        Box::new(move || {
+            view! {
+                <section class="chapter">
+                    <h2>"Principales activités"</h2>
+                    <div class="pair">
+                        {block(Block::GoodsImport)}
+                        {block(Block::GoodsExport)}
+                    </div>
+                </section>
+            }
+            .into_any()
+        }),
+        Box::new(move || {
+            sankey_chapter(
+                "Exportations",
+                [
+                    Block::ExportSankey,
+                    Block::TotalsExportations,
+                    Block::ExportSankeyRegion,
+                    Block::ExportSankeyFrance,
+                ],
+            )
+        }),
+        Box::new(move || {
+            sankey_chapter(
+                "Importations",
+                [
+                    Block::ImportSankey,
+                    Block::TotalsImportations,
+                    Block::ImportSankeyRegion,
+                    Block::ImportSankeyFrance,
+                ],
+            )
+        }),
+        Box::new(move || {
+            view! {
+                <section class="chapter">
+                    <h2>"Situer le territoire"</h2>
+                    <MapMeasureSelect selection=selection/>
+                    {block(Block::Map)}
+                    {block(Block::Specialisation)}
+                    {block(Block::Exposure)}
+                </section>
+            }
+            .into_any()
+        }),
+        Box::new(move || {
+            view! {
+                <section class="chapter">
+                    <h2>"Dépendances et exposition"</h2>
+                    {block(Block::ImportDependence)}
+                    {block(Block::ExportConcentration)}
+                    {block(Block::TariffExposure)}
+                </section>
+            }
+            .into_any()
+        }),
+    ];
+    chapters
+        .into_iter()
+        .enumerate()
+        .map(|(index, chapter)| view! { <Show when=move || { built.get() > index }>{chapter()}</Show> })
+        .collect_view()
 }
 
 /// Counts one more chapter built in each task from the next one on, up to `count`.
