@@ -285,12 +285,14 @@ pub fn EChart(
             if !echarts::more_loaded() {
                 let mounted = Arc::clone(&still_mounted);
                 wasm_bindgen_futures::spawn_local(async move {
-                    // Still the drawn option: a later one drawn after the bundle has them all.
-                    if echarts::ensure_more().await.is_ok()
-                        && mounted.load(Ordering::Relaxed)
-                        && drawn_spec.with_value(|drawn| drawn.as_ref() == Some(&option))
-                    {
-                        canvas.add_second_bundle_components(&option.option);
+                    // The option drawn when the bundle comes, whichever it is: a redraw before it
+                    // came sent only the components that changed, so not the tooltip and legend
+                    // ECharts had dropped (this chart then never had a tooltip). None drawn yet:
+                    // the first drawing sends them all, with the bundle in.
+                    if echarts::ensure_more().await.is_ok() && mounted.load(Ordering::Relaxed) {
+                        if let Some(drawn) = drawn_spec.get_value() {
+                            canvas.add_second_bundle_components(&drawn.option);
+                        }
                     }
                 });
             }
