@@ -79,11 +79,12 @@ impl PageContext {
         switches.set_value(number);
         let dataset = self.dataset.get_value();
         let paths = self.first_view_files(&territory);
-        let pages = self.dataset;
+        let stored_dataset = self.dataset;
         let apply = move || {
             let shown = untrack(|| selection.territory());
             if switches.get_value() == number && shown != territory {
-                pages.with_value(|dataset| selection.set_territory(&territory, &dataset.manifest));
+                stored_dataset
+                    .with_value(|dataset| selection.set_territory(&territory, &dataset.manifest));
             }
         };
         let apply_when_loaded = apply.clone();
