@@ -80,7 +80,13 @@ impl PageContext {
         let dataset = self.dataset.get_value();
         let paths = self.first_view_files(&territory);
         let stored_dataset = self.dataset;
+        // Whichever comes first, the files or the patience's end, switches; the other does nothing
+        // (a « Précédent » in between would otherwise be undone).
+        let done = Rc::new(std::cell::Cell::new(false));
         let apply = move || {
+            if done.replace(true) {
+                return;
+            }
             let shown = untrack(|| selection.territory());
             if switches.get_value() == number && shown != territory {
                 stored_dataset
