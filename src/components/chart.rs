@@ -2,9 +2,9 @@
 //! options (no stale nodes after a switch),
 //! resized with its box (leptos-use's resize observer: it follows an embedding frame too), disposed on unmount.
 //!
-//! Options come from `comex_charts` as JSON. Two generic formatters are attached here, so that no
-//! option needs JavaScript code: tooltips show the data item's `tip` (HTML escaped when it was built),
-//! labels its `text`, axes marked `number` French numbers. A click on an item with a `pick` (`product:C20B`, `country:BE`) is reported.
+//! Options come from `comex_charts` as JSON. Named formatters are attached here, so that no option
+//! needs JavaScript code: tooltips show the data item's `tip` (HTML escaped when it was built),
+//! labels its `text`, axes marked `number`, `percent` or `points` French numbers (`comex_core::format::tick`). A click on an item with a `pick` (`product:C20B`, `country:BE`) is reported.
 
 use crate::components::near_screen::near_screen;
 use crate::echarts::{self, ECharts};
@@ -47,9 +47,17 @@ thread_local! {
     static TOOLTIP: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|params: JsValue| {
         JsValue::from_str(&data_field(&params, "tip").unwrap_or_default())
     });
-    /// Axis values written the French way (`4 000`), as every number of the page.
+    /// Axis values written the French way (`4 000`, `0,5`), as every number of the page.
     static NUMBER: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|value: JsValue| {
-        JsValue::from_str(&comex_core::format::decimal(value.as_f64().unwrap_or(0.0), 0))
+        JsValue::from_str(&comex_core::format::tick(value.as_f64().unwrap_or(0.0)))
+    });
+    /// The same in percent (`12,5 %`).
+    static PERCENT: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|value: JsValue| {
+        JsValue::from_str(&comex_core::format::tick_percent(value.as_f64().unwrap_or(0.0)))
+    });
+    /// The same in percentage points (`0,5 pt`).
+    static POINTS: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|value: JsValue| {
+        JsValue::from_str(&comex_core::format::tick_points(value.as_f64().unwrap_or(0.0)))
     });
     static LABEL: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(|params: JsValue| {
         let name = js_sys::Reflect::get(&params, &JsValue::from_str("name")).ok().and_then(|name| name.as_string());
@@ -66,7 +74,7 @@ fn get(target: &JsValue, key: &str) -> JsValue {
 }
 
 /// The option as a JS object, with the shared formatters attached where the option asks for them
-/// (`"formatter": "tip"` / `"formatter": "text"`).
+/// (`"formatter": "tip"`, `"text"`, `"number"`, `"percent"`, `"points"`).
 fn to_js(option: &Value) -> JsValue {
     let json = serde_json::to_string(option).unwrap_or_else(|_| "{}".into());
     let object = js_sys::JSON::parse(&json).unwrap_or_else(|_| js_sys::Object::new().into());
@@ -87,6 +95,8 @@ fn attach_formatters(value: &JsValue) {
         Some("tip") => TOOLTIP.with(|f| set(value, "formatter", f.as_ref())),
         Some("text") => LABEL.with(|f| set(value, "formatter", f.as_ref())),
         Some("number") => NUMBER.with(|f| set(value, "formatter", f.as_ref())),
+        Some("points") => POINTS.with(|f| set(value, "formatter", f.as_ref())),
+        Some("percent") => PERCENT.with(|f| set(value, "formatter", f.as_ref())),
         _ => {}
     }
     for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {

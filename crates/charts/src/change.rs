@@ -91,7 +91,8 @@ pub fn option(change: &Change, narrow: bool) -> ChartSpec {
                 Axis::new()
                     .type_(AxisType::Value)
                     .grid_index(index as f64)
-                    .axis_label(AxisLabel::new().formatter("{value} pt").font_size(11)),
+                    // The app's `points` formatter: French decimals (`0,5 pt`).
+                    .axis_label(AxisLabel::new().formatter("points").font_size(11)),
             )
             .y_axis(
                 Axis::new()
@@ -125,10 +126,16 @@ pub fn option(change: &Change, narrow: bool) -> ChartSpec {
         ));
     }
     let mut option = with_series_data(&chart, &entries);
-    // charming 0.6 has no setter for it: a bar at most 18 px thick when the rows are few.
+    // charming 0.6 has no setter for these: a bar at most 18 px thick when the rows are few, and a
+    // tick label that would overlap its neighbour left out (a phone's narrow axis).
     if let Some(series) = option["series"].as_array_mut() {
         for series in series {
             series["barMaxWidth"] = json!(18);
+        }
+    }
+    if let Some(axes) = option["xAxis"].as_array_mut() {
+        for axis in axes {
+            axis["axisLabel"]["hideOverlap"] = json!(true);
         }
     }
     let rows_drawn: usize = change.flows.iter().map(|flow| rows(flow).len()).sum();

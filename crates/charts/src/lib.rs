@@ -148,10 +148,10 @@ pub(crate) fn grid_at(top: u32, height: u32, right: i32) -> Grid {
         .contain_label(true)
 }
 
-/// A value axis of a grid, its labels as `{value} %` or hidden.
+/// A value axis of a grid, its labels in percent (the app's `percent` formatter: `12,5 %`) or hidden.
 pub(crate) fn value_axis(grid: usize, percent_labels: bool) -> Axis {
     let labels = if percent_labels {
-        AxisLabel::new().formatter("{value} %")
+        AxisLabel::new().formatter("percent")
     } else {
         AxisLabel::new().show(false)
     };
@@ -248,11 +248,11 @@ pub fn grid(top: i32, right: i32) -> Grid {
         .contain_label(true)
 }
 
-/// A value axis of percentages.
+/// A value axis of percentages (the app's `percent` formatter: `12,5 %`).
 pub fn percent_axis() -> Axis {
     Axis::new()
         .type_(AxisType::Value)
-        .axis_label(AxisLabel::new().formatter("{value} %"))
+        .axis_label(AxisLabel::new().formatter("percent"))
 }
 
 /// The chart as JSON with `data` set on series `index`.

@@ -28,6 +28,28 @@ pub fn decimal(value: f64, decimals: usize) -> String {
     }
 }
 
+/// An axis tick, French style, with the decimals it has (at most two: ECharts' ticks are 1, 2 or 5
+/// times a power of ten): `4 000`, `0,5`, `-0,25`. Never rounded to another tick's text.
+pub fn tick(value: f64) -> String {
+    let decimals = (0..2)
+        .find(|&decimals| {
+            let scale = 10_f64.powi(decimals as i32);
+            ((value * scale).round() / scale - value).abs() < 1e-9
+        })
+        .unwrap_or(2);
+    decimal(value, decimals)
+}
+
+/// An axis tick in percentage points: `0,5 pt`.
+pub fn tick_points(value: f64) -> String {
+    format!("{}{BEFORE_UNIT}pt", tick(value))
+}
+
+/// An axis tick in percent: `12,5 %`.
+pub fn tick_percent(value: f64) -> String {
+    format!("{}{BEFORE_UNIT}%", tick(value))
+}
+
 /// Euros as millions with one decimal: `9 114,8 M€`.
 pub fn million_euros(euros: i64) -> String {
     format!("{}{BEFORE_UNIT}M€", decimal(euros as f64 / 1e6, 1))
@@ -67,6 +89,17 @@ pub fn plain_spaces(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tick_keeps_the_decimals_it_has() {
+        assert_eq!(plain_spaces(&tick(4000.0)), "4 000");
+        assert_eq!(tick(0.5), "0,5");
+        assert_eq!(tick(-0.25), "-0,25");
+        assert_eq!(tick(0.30000000000000004), "0,3");
+        assert_eq!(tick(-1.0), "-1");
+        assert_eq!(plain_spaces(&tick_points(-0.2)), "-0,2 pt");
+        assert_eq!(plain_spaces(&tick_percent(12.5)), "12,5 %");
+    }
 
     #[test]
     fn french_formats() {
